@@ -1,0 +1,61 @@
+// Bundles the extension (dist/extension.js) and the parse CLI (dist/cli.js).
+//   node esbuild.js               development build of both
+//   node esbuild.js --production  minified, no source maps (what `npm run package` ships)
+//   node esbuild.js --watch       rebuild on change
+//   node esbuild.js --cli         only the CLI, silently (used by `npm run parse`)
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const cliOnly = process.argv.includes('--cli');
+
+/** Prints esbuild's problems in the `file:line:col: error: text` form VS Code's problem matcher reads. */
+const problemReporter = {
+  name: 'problem-reporter',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  plugins: [problemReporter],
+};
+
+const targets = [
+  { ...common, entryPoints: ['src/cli/parse.ts'], outfile: 'dist/cli.js' },
+  ...(cliOnly ? [] : [{ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }]),
+];
+
+async function main() {
+  const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  try {
+    await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  } finally {
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  }
+}
+
+main().catch(() => {
+  process.exitCode = 1;
+});

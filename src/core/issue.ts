@@ -1,0 +1,256 @@
+// One issue, from its lines: the header (title, volume, week), the highlights list, the numbered
+// papers, the Extras, and where the text stops (sign-off, paywall, e-mail footer).
+import type { Extra, Highlight, Issue, IssueShape, Paper } from './model';
+import type { SourceLine } from './lines';
+import { readLineContent, stripMarkup } from './lines';
+import { readBody, type BodyOptions } from './body';
+import { parseVolumeLine } from './dates';
+import type { DiagnosticSink } from './diagnostics';
+import { paperKey } from './keys';
+import { isFooterLine, isForwardHeader, isHighlightsHeader, isPaywallLine, isSignOffLine, isTaglineLine } from './markers';
+import { isVolumeLine, sectionHeading } from './segment';
+import { collapseSpaces, startsWithWordChar, stripLeadingSymbols } from './text';
+
+interface OpenSection {
+  readonly kind: 'paper' | 'extra';
+  readonly heading: SourceLine;
+  readonly number: number | null;
+  readonly title: string;
+  readonly headingUrls: readonly string[];
+  readonly extrasSection: string;
+  readonly lines: SourceLine[];
+  hasLinks: boolean;
+}
+
+type State = 'header' | 'highlights' | 'papers' | 'extras' | 'done';
+
+const EMAIL_HEADER = /^(from|date|subject|to|cc|sent|reply-to):\s*(.*)$/i;
+const VIEW_ON_WEB = /^view (?:this post )?on the web at\s+(\S+)/i;
+const EXTRAS_HEADING = /^extras\b\s*[:\-–—]?\s*(.*)$/i;
+
+export interface IssueOptions extends BodyOptions {
+  readonly shape: IssueShape;
+}
+
+/** Parses one segment into an issue. Always returns an issue; the caller decides whether it is one. */
+export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, sink: DiagnosticSink): Issue {
+  const highlights: Highlight[] = [];
+  const papers: Paper[] = [];
+  const extras: Extra[] = [];
+  let title: string | null = null;
+  let titleFromSubject = false;
+  let volume: number | null = null;
+  let volumeLine = 0;
+  let week: Issue['week'] = { start: null, end: null };
+  let webUrl: string | null = null;
+  let cutOff: Issue['cutOff'] = null;
+  let state: State = 'header';
+  let section: OpenSection | null = null;
+  let extrasSection = 'Extras';
+  let lastLine = lines[0]?.n ?? 1;
+
+  const close = () => {
+    if (section) {
+      const finished = finishSection(section, volume, options, sink);
+      if (finished.kind === 'paper') papers.push(finished.paper);
+      else extras.push(finished.extra);
+    }
+    section = null;
+  };
+
+  for (const line of lines) {
+    if (line.blank || line.rule) {
+      section?.lines.push(line);
+      continue;
+    }
+    const { text, lower } = line;
+    if (isPaywallLine(lower)) {
+      cutOff = { line: line.n, reason: 'The free part of the post ends here (paywall).' };
+      break;
+    }
+    if (isFooterLine(lower) || (isForwardHeader(lower) && line !== lines[0])) break;
+    lastLine = line.n;
+
+    const heading = sectionHeading(stripMarkup(text));
+    if (heading) {
+      close();
+      const content = readLineContent(heading.title);
+      section = openSection('paper', line, heading.number, content.display, content.urls, extrasSection);
+      state = 'papers';
+      continue;
+    }
+    const extrasHeading = state !== 'header' ? EXTRAS_HEADING.exec(stripMarkup(text)) : null;
+    if (extrasHeading) {
+      close();
+      extrasSection = collapseSpaces(extrasHeading[1] ?? '') || 'Extras';
+      state = 'extras';
+      continue;
+    }
+    if (isSignOffLine(lower)) {
+      close();
+      state = 'done';
+      continue;
+    }
+
+    switch (state) {
+      case 'header': {
+        const email = EMAIL_HEADER.exec(text);
+        const view = VIEW_ON_WEB.exec(text);
+        if (email) {
+          if (email[1]?.toLowerCase() === 'subject' && email[2]) {
+            title = email[2].replace(/^(?:(?:fwd?|fw|re)\s*:\s*)+/i, '').trim() || null;
+            titleFromSubject = title !== null;
+          }
+        } else if (view?.[1]) {
+          webUrl = view[1];
+        } else if (isVolumeLine(line) && volume === null) {
+          const parsed = parseVolumeLine(text);
+          volume = parsed?.volume ?? null;
+          volumeLine = line.n;
+          if (parsed?.week) {
+            week = parsed.week;
+          } else {
+            sink.warning(line.n, 'bad-week', `Could not read the week in "${text}"; expected e.g. "Vol.132 for Nov 24 - Nov 30, 2025".`);
+          }
+        } else if (isHighlightsHeader(lower)) {
+          state = 'highlights';
+        } else if (isTaglineLine(lower) || isForwardHeader(lower)) {
+          // Not content.
+        } else if (volume !== null && lower.includes(', from ')) {
+          state = 'highlights';
+          highlights.push(readHighlight(line));
+        } else if (title === null && volume === null && !titleFromSubject) {
+          title = collapseSpaces(stripMarkup(text)) || null;
+        }
+        break;
+      }
+      case 'highlights':
+        if (!readLineContent(text).isLinkLine) highlights.push(readHighlight(line));
+        break;
+      case 'papers':
+      case 'extras':
+        if (section === null && state === 'extras') {
+          section = openSection('extra', line, null, extraTitle(text), [], extrasSection);
+        } else if (section !== null) {
+          const current: OpenSection = section;
+          const content = readLineContent(text);
+          if (current.kind === 'extra' && !content.isLinkLine && (line.heading || !startsWithWordChar(stripMarkup(text))) && current.lines.length > 0) {
+            close();
+            section = openSection('extra', line, null, extraTitle(text), [], extrasSection);
+          } else if (current.hasLinks && !content.isLinkLine && startsWithWordChar(stripMarkup(text))) {
+            // Prose after a paper's links is the closing note of the issue, not part of the paper.
+            close();
+            state = 'done';
+          } else {
+            current.lines.push(line);
+            if (content.isLinkLine) current.hasLinks = true;
+          }
+        }
+        break;
+      case 'done':
+        break;
+    }
+  }
+  close();
+
+  const first = lines[0]?.n ?? 1;
+  if (volume === null) {
+    sink.warning(first, 'missing-volume', 'No "Vol.N for <week>" line: the volume and week of this issue are unknown.');
+  }
+  matchHighlights(papers, highlights);
+  reportShape(papers, highlights, cutOff, volumeLine || first, sink);
+
+  return {
+    volume,
+    week,
+    title,
+    shape: options.shape,
+    webUrl,
+    highlights,
+    papers: uniqueKeys(papers, sink),
+    extras: uniqueKeys(extras, sink),
+    cutOff,
+    range: { startLine: first, endLine: Math.max(first, cutOff?.line ?? lastLine) },
+  };
+}
+
+function openSection(kind: OpenSection['kind'], heading: SourceLine, number: number | null, title: string, headingUrls: readonly string[], extrasSection: string): OpenSection {
+  return { kind, heading, number, title, headingUrls, extrasSection, lines: [], hasLinks: false };
+}
+
+function extraTitle(text: string): string {
+  const content = readLineContent(text);
+  return collapseSpaces(stripLeadingSymbols(content.display));
+}
+
+type Finished = { readonly kind: 'paper'; readonly paper: Paper } | { readonly kind: 'extra'; readonly extra: Extra };
+
+function finishSection(section: OpenSection, volume: number | null, options: BodyOptions, sink: DiagnosticSink): Finished {
+  const body = readBody(section.lines, options, sink, section.headingUrls, section.heading.n);
+  const title = section.title || `Untitled ${section.kind === 'paper' ? `paper ${section.number ?? ''}` : 'extra'}`.trim();
+  const lastLine = section.lines.reduce((last, line) => (line.blank ? last : line.n), section.heading.n);
+  const common = {
+    key: paperKey(body.arxiv?.id ?? null, volume, title),
+    title,
+    arxivId: body.arxiv?.id ?? null,
+    arxivVersion: body.arxiv?.version ?? null,
+    summary: body.summary,
+    links: body.links,
+    range: { startLine: section.heading.n, endLine: lastLine },
+  };
+  if (!section.title) sink.warning(section.heading.n, 'no-title', `${section.kind === 'paper' ? `Paper [${section.number ?? '?'}]` : 'An extra'} has no title.`);
+  if (section.kind === 'extra') return { kind: 'extra', extra: { ...common, section: section.extrasSection } };
+  return { kind: 'paper', paper: { ...common, number: section.number, shortTitle: null, org: null } };
+}
+
+function readHighlight(line: SourceLine): Highlight {
+  const text = collapseSpaces(stripMarkup(readLineContent(line.text).display)) || line.text;
+  const at = text.toLowerCase().lastIndexOf(', from ');
+  if (at <= 0) return { title: text, org: null, line: line.n };
+  const org = text.slice(at + ', from '.length).trim();
+  return { title: text.slice(0, at).trim(), org: org || null, line: line.n };
+}
+
+/** The n-th highlight describes paper [n]. */
+function matchHighlights(papers: Paper[], highlights: readonly Highlight[]): void {
+  papers.forEach((paper, index) => {
+    const highlight = highlights[(paper.number ?? index + 1) - 1] ?? highlights[index];
+    if (highlight) {
+      paper.shortTitle = highlight.title;
+      paper.org = highlight.org;
+    }
+  });
+}
+
+function reportShape(papers: readonly Paper[], highlights: readonly Highlight[], cutOff: Issue['cutOff'], line: number, sink: DiagnosticSink): void {
+  if (cutOff) {
+    const missing = Math.max(0, highlights.length - papers.length);
+    const what = highlights.length > 0
+      ? `${missing} of the ${highlights.length} highlighted papers ${missing === 1 ? 'is' : 'are'} missing`
+      : 'papers after this point are missing';
+    sink.warning(cutOff.line, 'cut-off', `The issue is cut off (paywall): ${what}. What was there is kept.`);
+  } else if (highlights.length > 0 && papers.length > 0 && highlights.length !== papers.length) {
+    sink.warning(line, 'highlights-mismatch', `The highlights list names ${highlights.length} papers, but ${papers.length} were found.`);
+  } else if (papers.length === 0) {
+    sink.warning(line, 'no-papers', 'No numbered papers ("[1] Title") were found in this issue.');
+  }
+  papers.forEach((paper, index) => {
+    const isLastOfCutOff = cutOff !== null && index === papers.length - 1;
+    if (paper.links.length === 0 && !isLastOfCutOff) {
+      sink.warning(paper.range.startLine, 'no-links', `Paper [${paper.number ?? index + 1}] "${paper.title}" has no links.`);
+    }
+  });
+}
+
+function uniqueKeys<T extends { key: string; range: { startLine: number } }>(items: T[], sink: DiagnosticSink): T[] {
+  const seen = new Map<string, number>();
+  for (const item of items) {
+    const count = (seen.get(item.key) ?? 0) + 1;
+    seen.set(item.key, count);
+    if (count > 1) {
+      sink.warning(item.range.startLine, 'duplicate-paper', `The same paper (${item.key}) appears more than once in this issue.`);
+      item.key = `${item.key}#${count}`;
+    }
+  }
+  return items;
+}

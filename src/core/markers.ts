@@ -1,0 +1,79 @@
+// Lines that are not part of an issue's content: Substack's paywall, e-mail footers, the sign-off.
+// Matched on the start of a lowercased, cleaned line.
+
+const PAYWALL_PREFIXES = [
+  'keep reading with a',
+  'this post is for paid subscribers',
+  'this post is for paying subscribers',
+  'already a paid subscriber',
+  'upgrade to paid',
+  'continue reading this post',
+  'start your free trial',
+  'start a free trial',
+];
+
+const FOOTER_PREFIXES = [
+  'unsubscribe',
+  '©',
+  '(c) 20',
+  'start writing',
+  'get the app',
+  "you're currently a",
+  'you’re currently a',
+  'you are receiving this',
+  'you received this',
+  'like comment restack',
+  'substack is the home',
+  'read in app',
+];
+
+const SIGN_OFF_PREFIXES = [
+  'i hope this',
+  'i also blog about',
+  'thanks for reading',
+  'thank you for reading',
+  "that's all for",
+  'that’s all for',
+  'see you next week',
+  'until next week',
+  'happy reading',
+];
+
+const TAGLINE_PREFIX = 'stay ahead of the curve';
+
+function startsWithAny(lower: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((prefix) => lower.startsWith(prefix));
+}
+
+/** Substack's own lines where the free part of a paid post ends. */
+export function isPaywallLine(lower: string): boolean {
+  return (
+    startsWithAny(lower, PAYWALL_PREFIXES) ||
+    (lower.startsWith('subscribe to ') && lower.includes('keep reading'))
+  );
+}
+
+export function isFooterLine(lower: string): boolean {
+  return startsWithAny(lower, FOOTER_PREFIXES);
+}
+
+export function isSignOffLine(lower: string): boolean {
+  return startsWithAny(lower, SIGN_OFF_PREFIXES);
+}
+
+export function isTaglineLine(lower: string): boolean {
+  return lower.startsWith(TAGLINE_PREFIX);
+}
+
+/** `This week’s newsletter highlights the following research:` and close variants. */
+export function isHighlightsHeader(lower: string): boolean {
+  return lower.includes('newsletter highlights') || lower.includes('this week’s highlights') || lower.includes("this week's highlights");
+}
+
+/** `---------- Forwarded message ---------` (Gmail), `-----Original Message-----`, `Begin forwarded message:`. */
+export function isForwardHeader(lower: string): boolean {
+  return (
+    (lower.startsWith('---') && (lower.includes('forwarded message') || lower.includes('original message'))) ||
+    lower.startsWith('begin forwarded message')
+  );
+}

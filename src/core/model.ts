@@ -1,0 +1,110 @@
+// The newsletter model. These zod schemas are the single source of truth for the types:
+// the parser's output is validated against them in tests, and stored data is checked with them.
+import { z } from 'zod';
+
+/** 1-based, inclusive line span in the source text. */
+export const SourceRange = z.object({
+  startLine: z.number().int().min(1),
+  endLine: z.number().int().min(1),
+});
+export type SourceRange = z.infer<typeof SourceRange>;
+
+export const LinkKind = z.enum(['arxiv', 'pdf', 'code', 'huggingface', 'web']);
+export type LinkKind = z.infer<typeof LinkKind>;
+
+export const Link = z.object({
+  kind: LinkKind,
+  /** Always an http: or https: URL; anything else never becomes a Link. */
+  url: z.string().regex(/^https?:\/\/[^\s<>"'`]+$/),
+  /** The 1-based line the link was read from. */
+  line: z.number().int().min(1),
+});
+export type Link = z.infer<typeof Link>;
+
+export const SummaryBlock = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('paragraph'), text: z.string().min(1) }),
+  z.object({ type: z.literal('list'), items: z.array(z.string().min(1)).min(1) }),
+]);
+export type SummaryBlock = z.infer<typeof SummaryBlock>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const Week = z.object({ start: IsoDate.nullable(), end: IsoDate.nullable() });
+export type Week = z.infer<typeof Week>;
+
+export const Highlight = z.object({
+  title: z.string().min(1),
+  org: z.string().nullable(),
+  line: z.number().int().min(1),
+});
+export type Highlight = z.infer<typeof Highlight>;
+
+export const Paper = z.object({
+  /** Stable identity: the arXiv id where there is one, else derived from the volume and the normalised title. */
+  key: z.string().min(1),
+  /** The number in the issue (`[3]`), or null where the issue did not number it. */
+  number: z.number().int().min(0).nullable(),
+  title: z.string().min(1),
+  /** The title as the highlights list gives it. */
+  shortTitle: z.string().nullable(),
+  org: z.string().nullable(),
+  /** arXiv id without version: `2511.18659` or `cs/0112017`. */
+  arxivId: z.string().nullable(),
+  /** The version the issue linked to (`v2`), if any. */
+  arxivVersion: z.string().nullable(),
+  summary: z.array(SummaryBlock),
+  links: z.array(Link),
+  range: SourceRange,
+});
+export type Paper = z.infer<typeof Paper>;
+
+export const Extra = z.object({
+  key: z.string().min(1),
+  /** The words after `Extras:`, e.g. `Benchmarks`. */
+  section: z.string(),
+  title: z.string().min(1),
+  summary: z.array(SummaryBlock),
+  arxivId: z.string().nullable(),
+  arxivVersion: z.string().nullable(),
+  links: z.array(Link),
+  range: SourceRange,
+});
+export type Extra = z.infer<typeof Extra>;
+
+export const IssueShape = z.enum(['web', 'email', 'markdown']);
+export type IssueShape = z.infer<typeof IssueShape>;
+
+export const Issue = z.object({
+  volume: z.number().int().min(0).nullable(),
+  week: Week,
+  title: z.string().nullable(),
+  shape: IssueShape,
+  /** The post's address where the issue names it (an e-mail's "View this post on the web at"). */
+  webUrl: z.string().nullable(),
+  highlights: z.array(Highlight),
+  papers: z.array(Paper),
+  extras: z.array(Extra),
+  /** Set when the text stops early (a paywall, a truncated copy): what was read is kept. */
+  cutOff: z.object({ line: z.number().int().min(1), reason: z.string() }).nullable(),
+  range: SourceRange,
+});
+export type Issue = z.infer<typeof Issue>;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const Diagnostic = z.object({
+  severity: Severity,
+  /** 1-based line in the source text. */
+  line: z.number().int().min(1),
+  message: z.string().min(1),
+  /** A stable, machine-readable name for the problem, e.g. `cut-off`. */
+  code: z.string().min(1),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+export const ParseResult = z.object({
+  issues: z.array(Issue),
+  diagnostics: z.array(Diagnostic),
+});
+export type ParseResult = z.infer<typeof ParseResult>;

@@ -1,0 +1,73 @@
+// Where each issue starts in a file: an archive holds several issues one after another.
+import type { SourceLine } from './lines';
+import { parseVolumeLine } from './dates';
+import { isFooterLine, isForwardHeader, isSignOffLine } from './markers';
+
+export interface Segment {
+  /** Index of the first line (into the file's lines). */
+  readonly start: number;
+  /** Index one past the last line. */
+  readonly end: number;
+}
+
+/** A `Vol.N for …` line that names an issue (not just any line starting with "Vol"). */
+export function isVolumeLine(line: SourceLine): boolean {
+  if (line.lower.charCodeAt(0) !== 118 /* v */ || !line.lower.startsWith('vol')) return false;
+  const parsed = parseVolumeLine(line.text);
+  return parsed !== null && (parsed.week !== null || /\bfor\b/.test(line.lower));
+}
+
+/** `[3] Title`: the number and the rest. */
+export function sectionHeading(text: string): { number: number; title: string } | null {
+  if (text.charCodeAt(0) !== 91 /* [ */) return null;
+  const match = /^\[(\d{1,3})\]\s*(.*)$/.exec(text);
+  if (!match || match[1] === undefined) return null;
+  return { number: Number(match[1]), title: match[2] ?? '' };
+}
+
+/**
+ * Splits the file at forwarded-message headers and at `Vol.N` lines. A new issue's title is the
+ * line just above its volume line; a volume line that is the first of its segment (an e-mail's)
+ * does not split.
+ */
+export function findSegments(lines: readonly SourceLine[]): Segment[] {
+  const starts: number[] = [0];
+  let hasVolume = false;
+  let hasContent = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as SourceLine;
+    if (line.blank) continue;
+    if (isForwardHeader(line.lower)) {
+      pushStart(starts, i);
+      hasVolume = false;
+      hasContent = false;
+    } else if (isVolumeLine(line)) {
+      if (hasVolume || hasContent) {
+        const title = previousNonBlank(lines, i);
+        pushStart(starts, couldBeTitle(lines[title] as SourceLine) ? title : i);
+        hasContent = false;
+      }
+      hasVolume = true;
+    } else if (!hasContent && sectionHeading(line.text)) {
+      hasContent = true;
+    }
+  }
+  return starts.map((start, k) => ({ start, end: starts[k + 1] ?? lines.length }));
+}
+
+/** The line above a volume line is its issue's title, unless it plainly belongs to the issue before. */
+function couldBeTitle(line: SourceLine): boolean {
+  return line.text.length <= 300 && !sectionHeading(line.text) && !isSignOffLine(line.lower) && !isFooterLine(line.lower);
+}
+
+function pushStart(starts: number[], index: number): void {
+  if (index > (starts[starts.length - 1] ?? -1)) starts.push(index);
+}
+
+function previousNonBlank(lines: readonly SourceLine[], index: number): number {
+  for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
+    const line = lines[i] as SourceLine;
+    if (!line.blank && !line.rule) return i;
+  }
+  return index;
+}
