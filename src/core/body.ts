@@ -1,7 +1,7 @@
 // A paper's or extra's body: summary blocks and links, from the lines under its heading.
 import type { Link, SummaryBlock } from './model';
 import type { SourceLine } from './lines';
-import { readLineContent } from './lines';
+import { contentOf } from './lines';
 import { arxivRefFromHuggingFace, arxivRefFromUrl, checkUrl, toLink, type ArxivRef } from './links';
 import type { DiagnosticSink } from './diagnostics';
 
@@ -28,13 +28,14 @@ interface Paragraph {
   readonly bullet: boolean;
 }
 
-/** Collects the links of a line, reporting each one that is dropped. */
-export function collectLinks(urls: readonly string[], line: number, links: Link[], sink: DiagnosticSink): void {
+/** Collects the links of a line, once each, reporting each one that is dropped. */
+function collectLinks(urls: readonly string[], line: number, links: Link[], seen: Set<string>, sink: DiagnosticSink): void {
   for (const candidate of urls) {
     const check = checkUrl(candidate);
     if (!check.ok) {
       sink.warning(line, 'dropped-link', `Link dropped: ${check.reason} (${preview(candidate)}).`);
-    } else if (!links.some((link) => link.url === check.href)) {
+    } else if (!seen.has(check.href)) {
+      seen.add(check.href);
       links.push(toLink(check.url, check.href, line));
     }
   }
@@ -42,7 +43,8 @@ export function collectLinks(urls: readonly string[], line: number, links: Link[
 
 export function readBody(lines: readonly SourceLine[], options: BodyOptions, sink: DiagnosticSink, headingUrls: readonly string[] = [], headingLine = 0): Body {
   const links: Link[] = [];
-  if (headingUrls.length > 0) collectLinks(headingUrls, headingLine, links, sink);
+  const seen = new Set<string>();
+  if (headingUrls.length > 0) collectLinks(headingUrls, headingLine, links, seen, sink);
   const prose: ProseLine[] = [];
   let afterBlank = true;
   for (const line of lines) {
@@ -50,9 +52,12 @@ export function readBody(lines: readonly SourceLine[], options: BodyOptions, sin
       afterBlank = true;
       continue;
     }
-    const content = readLineContent(line.text);
-    collectLinks(content.urls, line.n, links, sink);
-    if (!content.isLinkLine && content.display.length > 0) {
+    const content = contentOf(line);
+    // Links inside a sentence (Markdown's `[FAISS](…)`) are references, not the paper's own links:
+    // the web text of the same issue has none, and "Open Code" must not open FAISS.
+    if (content.isLinkLine) {
+      collectLinks(content.urls, line.n, links, seen, sink);
+    } else if (content.display.length > 0) {
       prose.push({ text: content.display, bullet: line.bullet, afterBlank });
     }
     afterBlank = false;
@@ -64,7 +69,7 @@ function toParagraphs(lines: readonly ProseLine[], options: BodyOptions): Paragr
   const paragraphs: Paragraph[] = [];
   for (const line of lines) {
     const previous = paragraphs[paragraphs.length - 1];
-    const continues = options.joinLines && previous !== undefined && !line.afterBlank && !line.bullet && !previous.text.endsWith(':');
+    const continues = options.joinLines && previous !== undefined && !line.afterBlank && !line.bullet;
     if (continues) {
       paragraphs[paragraphs.length - 1] = { text: `${previous.text} ${line.text}`, bullet: previous.bullet };
     } else {

@@ -2,7 +2,7 @@
 // papers, the Extras, and where the text stops (sign-off, paywall, e-mail footer).
 import type { Extra, Highlight, Issue, IssueShape, Paper } from './model';
 import type { SourceLine } from './lines';
-import { readLineContent, stripMarkup } from './lines';
+import { contentOf, readLineContent, stripMarkup } from './lines';
 import { readBody, type BodyOptions } from './body';
 import { parseVolumeLine } from './dates';
 import type { DiagnosticSink } from './diagnostics';
@@ -26,6 +26,8 @@ type State = 'header' | 'highlights' | 'papers' | 'extras' | 'done';
 
 const EMAIL_HEADER = /^(from|date|subject|to|cc|sent|reply-to):\s*(.*)$/i;
 const VIEW_ON_WEB = /^view (?:this post )?on the web at\s+(\S+)/i;
+/** A highlight that already names its organisation is complete. */
+const HAS_ORG = /, from \S/i;
 const EXTRAS_HEADING = /^extras\b\s*[:\-–—]?\s*(.*)$/i;
 
 export interface IssueOptions extends BodyOptions {
@@ -34,7 +36,8 @@ export interface IssueOptions extends BodyOptions {
 
 /** Parses one segment into an issue. Always returns an issue; the caller decides whether it is one. */
 export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, sink: DiagnosticSink): Issue {
-  const highlights: Highlight[] = [];
+  /** Highlight texts as read (joined where hard-wrapped), split into title and org at the end. */
+  const highlightTexts: Array<{ text: string; line: number }> = [];
   const papers: Paper[] = [];
   const extras: Extra[] = [];
   let title: string | null = null;
@@ -48,6 +51,7 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
   let section: OpenSection | null = null;
   let extrasSection = 'Extras';
   let lastLine = lines[0]?.n ?? 1;
+  let afterBlank = true;
 
   const close = () => {
     if (section) {
@@ -61,17 +65,20 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
   for (const line of lines) {
     if (line.blank || line.rule) {
       section?.lines.push(line);
+      afterBlank = true;
       continue;
     }
-    const { text, lower } = line;
-    if (isPaywallLine(lower)) {
+    const continuesPrevious = !afterBlank && options.joinLines;
+    afterBlank = false;
+    const { text, head } = line;
+    if (isPaywallLine(head, text)) {
       cutOff = { line: line.n, reason: 'The free part of the post ends here (paywall).' };
       break;
     }
-    if (isFooterLine(lower) || (isForwardHeader(lower) && line !== lines[0])) break;
+    if (isFooterLine(head) || (isForwardHeader(head) && line !== lines[0])) break;
     lastLine = line.n;
 
-    const heading = sectionHeading(stripMarkup(text));
+    const heading = head.charCodeAt(0) === 91 /* [ */ ? sectionHeading(stripMarkup(text)) : null;
     if (heading) {
       close();
       const content = readLineContent(heading.title);
@@ -79,14 +86,14 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
       state = 'papers';
       continue;
     }
-    const extrasHeading = state !== 'header' ? EXTRAS_HEADING.exec(stripMarkup(text)) : null;
+    const extrasHeading = state !== 'header' && head.startsWith('extras') ? EXTRAS_HEADING.exec(stripMarkup(text)) : null;
     if (extrasHeading) {
       close();
       extrasSection = collapseSpaces(extrasHeading[1] ?? '') || 'Extras';
       state = 'extras';
       continue;
     }
-    if (isSignOffLine(lower)) {
+    if (isSignOffLine(head)) {
       close();
       state = 'done';
       continue;
@@ -104,7 +111,7 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
         } else if (view?.[1]) {
           webUrl = view[1];
         } else if (isVolumeLine(line) && volume === null) {
-          const parsed = parseVolumeLine(text);
+          const parsed = parseVolumeLine(stripMarkup(text));
           volume = parsed?.volume ?? null;
           volumeLine = line.n;
           if (parsed?.week) {
@@ -112,32 +119,40 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
           } else {
             sink.warning(line.n, 'bad-week', `Could not read the week in "${text}"; expected e.g. "Vol.132 for Nov 24 - Nov 30, 2025".`);
           }
-        } else if (isHighlightsHeader(lower)) {
+        } else if (isHighlightsHeader(head)) {
           state = 'highlights';
-        } else if (isTaglineLine(lower) || isForwardHeader(lower)) {
+        } else if (isTaglineLine(head) || isForwardHeader(head)) {
           // Not content.
-        } else if (volume !== null && lower.includes(', from ')) {
+        } else if (volume !== null && text.toLowerCase().includes(', from ')) {
           state = 'highlights';
-          highlights.push(readHighlight(line));
+          highlightTexts.push({ text: highlightText(line), line: line.n });
         } else if (title === null && volume === null && !titleFromSubject) {
           title = collapseSpaces(stripMarkup(text)) || null;
         }
         break;
       }
-      case 'highlights':
-        if (!readLineContent(text).isLinkLine) highlights.push(readHighlight(line));
+      case 'highlights': {
+        if (contentOf(line).isLinkLine) break;
+        const previous = highlightTexts[highlightTexts.length - 1];
+        // Hard-wrapped text splits one highlight over several lines.
+        if (continuesPrevious && previous && !line.bullet && !HAS_ORG.test(previous.text)) {
+          previous.text = `${previous.text} ${highlightText(line)}`;
+        } else {
+          highlightTexts.push({ text: highlightText(line), line: line.n });
+        }
         break;
+      }
       case 'papers':
       case 'extras':
         if (section === null && state === 'extras') {
           section = openSection('extra', line, null, extraTitle(text), [], extrasSection);
         } else if (section !== null) {
           const current: OpenSection = section;
-          const content = readLineContent(text);
-          if (current.kind === 'extra' && !content.isLinkLine && (line.heading || !startsWithWordChar(stripMarkup(text))) && current.lines.length > 0) {
+          const content = contentOf(line);
+          if (current.kind === 'extra' && !content.isLinkLine && (line.heading || !startsWithWordChar(head)) && current.lines.length > 0) {
             close();
             section = openSection('extra', line, null, extraTitle(text), [], extrasSection);
-          } else if (current.hasLinks && !content.isLinkLine && startsWithWordChar(stripMarkup(text))) {
+          } else if (current.hasLinks && !content.isLinkLine && startsWithWordChar(head)) {
             // Prose after a paper's links is the closing note of the issue, not part of the paper.
             close();
             state = 'done';
@@ -153,6 +168,7 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
   }
   close();
 
+  const highlights = highlightTexts.map(({ text, line }) => splitHighlight(text, line));
   const first = lines[0]?.n ?? 1;
   if (volume === null) {
     sink.warning(first, 'missing-volume', 'No "Vol.N for <week>" line: the volume and week of this issue are unknown.');
@@ -188,7 +204,7 @@ type Finished = { readonly kind: 'paper'; readonly paper: Paper } | { readonly k
 function finishSection(section: OpenSection, volume: number | null, options: BodyOptions, sink: DiagnosticSink): Finished {
   const body = readBody(section.lines, options, sink, section.headingUrls, section.heading.n);
   const title = section.title || `Untitled ${section.kind === 'paper' ? `paper ${section.number ?? ''}` : 'extra'}`.trim();
-  const lastLine = section.lines.reduce((last, line) => (line.blank ? last : line.n), section.heading.n);
+  const lastLine = section.lines.reduce((last, line) => (line.blank || line.rule ? last : line.n), section.heading.n);
   const common = {
     key: paperKey(body.arxiv?.id ?? null, volume, title),
     title,
@@ -203,12 +219,22 @@ function finishSection(section: OpenSection, volume: number | null, options: Bod
   return { kind: 'paper', paper: { ...common, number: section.number, shortTitle: null, org: null } };
 }
 
-function readHighlight(line: SourceLine): Highlight {
-  const text = collapseSpaces(stripMarkup(readLineContent(line.text).display)) || line.text;
-  const at = text.toLowerCase().lastIndexOf(', from ');
-  if (at <= 0) return { title: text, org: null, line: line.n };
-  const org = text.slice(at + ', from '.length).trim();
-  return { title: text.slice(0, at).trim(), org: org || null, line: line.n };
+function highlightText(line: SourceLine): string {
+  return collapseSpaces(stripMarkup(contentOf(line).display)) || line.text;
+}
+
+/** `<short title>, from <org>`, split on the last ", from " (titles contain commas). */
+function splitHighlight(text: string, line: number): Highlight {
+  const lower = text.toLowerCase();
+  let at = lower.lastIndexOf(', from ');
+  let width = ', from '.length;
+  if (lower.endsWith(', from')) {
+    at = lower.length - ', from'.length;
+    width = ', from'.length;
+  }
+  if (at <= 0) return { title: text, org: null, line };
+  const org = text.slice(at + width).trim();
+  return { title: text.slice(0, at).trim(), org: org || null, line };
 }
 
 /** The n-th highlight describes paper [n]. */

@@ -8,7 +8,8 @@ export interface SourceLine {
   readonly n: number;
   /** The line without markdown block markers (`#`, `>`, `- `), cleaned of odd spaces. */
   readonly text: string;
-  readonly lower: string;
+  /** The start of the text, lowercased, without leading emphasis (`**`): for recognising a line by its start. */
+  readonly head: string;
   readonly blank: boolean;
   /** The line was a bullet or numbered list item in the source. */
   readonly bullet: boolean;
@@ -16,7 +17,12 @@ export interface SourceLine {
   readonly heading: boolean;
   /** A thematic break (`---`, `***`) or setext underline: structure only, no content. */
   readonly rule: boolean;
+  /** Filled in by contentOf on first use. */
+  content?: LineContent;
 }
+
+/** How many characters of a line `head` keeps: enough for every marker the parser looks for. */
+const HEAD_LENGTH = 48;
 
 export interface LineContent {
   /** The text as a reader sees it: markdown links become their label, redirects and markup go. */
@@ -31,9 +37,18 @@ const QUOTE = /^(?:>\s?)+/;
 const BULLET = /^(?:[-*+•▪◦‣]|\d{1,3}[.)])\s+/;
 const RULE = /^(?:[-*_=]\s*){3,}$/;
 
+/**
+ * One pass that tells whether a raw line needs any cleaning or link reading at all: odd spaces,
+ * invisible characters, markup, brackets, `scheme:` (a colon not followed by a space), double spaces.
+ * Most summary lines need neither, and they are most of the text.
+ */
+const NEEDS_WORK = /[\u00a0\u00ad\u2000-\u200b\u202f\u2060\u3000\ufeff\]<[\\*_\t]|:\S| {2}/;
+const NO_URLS: readonly string[] = Object.freeze([]);
+
 export function readSourceLine(raw: string, n: number): SourceLine {
-  let text = cleanLine(raw);
-  if (text.length === 0) return { n, text, lower: '', blank: true, bullet: false, heading: false, rule: false };
+  const plain = !NEEDS_WORK.test(raw);
+  let text = plain ? raw.trim() : cleanLine(raw);
+  if (text.length === 0) return { n, text, head: '', blank: true, bullet: false, heading: false, rule: false };
   if (text.charCodeAt(0) === 62 /* > */) text = text.replace(QUOTE, '').trim();
   let heading = false;
   let bullet = false;
@@ -51,7 +66,20 @@ export function readSourceLine(raw: string, n: number): SourceLine {
       text = text.slice(bulletMatch[0].length);
     }
   }
-  return { n, text, lower: text.toLowerCase(), blank: text.length === 0, bullet, heading, rule };
+  const line: SourceLine = { n, text, head: headOf(text), blank: text.length === 0, bullet, heading, rule };
+  if (plain) line.content = { display: text, urls: NO_URLS, isLinkLine: false };
+  return line;
+}
+
+function headOf(text: string): string {
+  const start = text.charCodeAt(0) === 42 /* * */ || text.charCodeAt(0) === 95 /* _ */ ? text.replace(/^[*_]+\s*/, '') : text;
+  return start.slice(0, HEAD_LENGTH).toLowerCase();
+}
+
+/** The line's content, read once. */
+export function contentOf(line: SourceLine): LineContent {
+  line.content ??= readLineContent(line.text);
+  return line.content;
 }
 
 function isLetterOrDigitCode(code: number): boolean {
@@ -106,20 +134,20 @@ export function readLineContent(text: string): LineContent {
     for (const token of rest.split(/\s+/)) {
       const bare = token.replace(WRAPPING, '');
       if (URL_TOKEN.test(bare)) {
-        const url = trimUrlPunctuation(bare);
-        if (!urls.includes(url)) urls.push(url);
+        urls.push(trimUrlPunctuation(bare));
       } else if (token.length > 0) {
         words.push(token);
       }
     }
     label = words.join(' ');
   } else if (urls.length === 0 && redirects.length === 0) {
-    const display = collapseSpaces(stripMarkup(rest));
-    return { display, urls, isLinkLine: false };
+    return { display: tidy(rest), urls, isLinkLine: false };
   }
   if (urls.length === 0) urls.push(...redirects);
-  const display = collapseSpaces(stripMarkup(rest));
-  return { display, urls, isLinkLine: urls.length > 0 && isShortLabel(collapseSpaces(stripMarkup(label))) };
+  const display = tidy(rest);
+  // The same address twice on a line (a Markdown link whose label is its URL) is one link;
+  // collectLinks removes repeats with a Set, so nothing here is quadratic.
+  return { display, urls, isLinkLine: urls.length > 0 && isShortLabel(tidy(label)) };
 }
 
 function isShortLabel(label: string): boolean {
@@ -129,11 +157,22 @@ function isShortLabel(label: string): boolean {
   return words.split(' ').length <= MAX_LABEL_WORDS;
 }
 
+const LOOSE_SPACE = /\s{2}|[\t\n]/;
+
+/** Markup removed and whitespace collapsed, doing no work where there is nothing to do. */
+function tidy(text: string): string {
+  const stripped = stripMarkup(text);
+  return LOOSE_SPACE.test(stripped) ? collapseSpaces(stripped) : stripped;
+}
+
+/** `*word*` or `_a few words_` after a space or at the start; never `snake_case` or `2*3*4`. */
+const EMPHASIS = /(^|[\s(“"])[*_]([^\s*_](?:[^*_\n]{0,200}[^\s*_])?)[*_](?![\p{L}\p{N}])/gu;
+
 /** Removes markdown emphasis and backslash escapes; everything else stays as the reader wrote it. */
 export function stripMarkup(text: string): string {
   let out = text;
   if (out.includes('**') || out.includes('__')) out = out.replace(/\*\*|__/g, '');
   if (out.includes('\\')) out = out.replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1');
-  if (out.length > 2 && (out.startsWith('*') || out.startsWith('_')) && out.endsWith(out.charAt(0))) out = out.slice(1, -1);
+  if (out.includes('*') || out.includes(' _') || out.startsWith('_')) out = out.replace(EMPHASIS, '$1$2');
   return out.trim();
 }

@@ -48,7 +48,7 @@ export function classifyUrl(url: URL): LinkKind {
     if (arxivRefFromUrl(url)) return 'arxiv';
     return 'web';
   }
-  if (CODE_HOSTS.has(host)) return 'code';
+  if (CODE_HOSTS.has(host)) return url.pathname.length > 1 ? 'code' : 'web';
   if (HF_HOSTS.has(host)) {
     const [first, second] = url.pathname.split('/').filter((part) => part.length > 0);
     if (first === 'papers' || first === 'datasets' || first === 'spaces') return second ? 'huggingface' : 'web';
@@ -76,7 +76,7 @@ export function checkUrl(candidate: string): UrlCheck {
     return { ok: false, reason: 'it is not a valid address' };
   }
   if (!url.hostname) return { ok: false, reason: 'it names no host' };
-  return { ok: true, url, href: candidate };
+  return { ok: true, url, href: `${scheme}${candidate.slice(schemeEnd)}` };
 }
 
 /** Builds a Link from a checked URL. */
@@ -84,22 +84,26 @@ export function toLink(url: URL, href: string, line: number): Link {
   return { kind: classifyUrl(url), url: href, line };
 }
 
-/** Trailing characters that end a sentence rather than a URL. */
+/** Trailing characters that end a sentence rather than a URL; a `)` stays when it closes one in the URL. */
 export function trimUrlPunctuation(candidate: string): string {
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    const code = candidate.charCodeAt(i);
+    if (code === 40 /* ( */) open++;
+    else if (code === 41 /* ) */) close++;
+  }
   let end = candidate.length;
   while (end > 0) {
     const ch = candidate.charAt(end - 1);
     if ('.,;:!?'.includes(ch)) {
       end--;
-    } else if (ch === ')' && !hasOpenParen(candidate.slice(0, end - 1))) {
+    } else if (ch === ')' && close > open) {
+      close--;
       end--;
     } else {
       break;
     }
   }
   return candidate.slice(0, end);
-}
-
-function hasOpenParen(text: string): boolean {
-  return text.lastIndexOf('(') > text.lastIndexOf(')');
 }

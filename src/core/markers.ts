@@ -1,5 +1,5 @@
 // Lines that are not part of an issue's content: Substack's paywall, e-mail footers, the sign-off.
-// Matched on the start of a lowercased, cleaned line.
+// Matched on the start of a lowercased, cleaned line (SourceLine.head).
 
 const PAYWALL_PREFIXES = [
   'keep reading with a',
@@ -41,24 +41,29 @@ const SIGN_OFF_PREFIXES = [
 
 const TAGLINE_PREFIX = 'stay ahead of the curve';
 
-function startsWithAny(lower: string, prefixes: readonly string[]): boolean {
-  return prefixes.some((prefix) => lower.startsWith(prefix));
+/** One anchored regular expression per list: a line is tested once, not once per prefix. */
+function prefixMatcher(prefixes: readonly string[]): RegExp {
+  return new RegExp(`^(?:${prefixes.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
 }
 
-/** Substack's own lines where the free part of a paid post ends. */
-export function isPaywallLine(lower: string): boolean {
+const PAYWALL = prefixMatcher(PAYWALL_PREFIXES);
+const FOOTER = prefixMatcher(FOOTER_PREFIXES);
+const SIGN_OFF = prefixMatcher(SIGN_OFF_PREFIXES);
+
+/** Substack's own lines where the free part of a paid post ends. `text` is the whole line, for the long form. */
+export function isPaywallLine(lower: string, text: string): boolean {
   return (
-    startsWithAny(lower, PAYWALL_PREFIXES) ||
-    (lower.startsWith('subscribe to ') && lower.includes('keep reading'))
+    PAYWALL.test(lower) ||
+    (lower.startsWith('subscribe to ') && text.toLowerCase().includes('keep reading'))
   );
 }
 
 export function isFooterLine(lower: string): boolean {
-  return startsWithAny(lower, FOOTER_PREFIXES);
+  return FOOTER.test(lower);
 }
 
 export function isSignOffLine(lower: string): boolean {
-  return startsWithAny(lower, SIGN_OFF_PREFIXES);
+  return SIGN_OFF.test(lower);
 }
 
 export function isTaglineLine(lower: string): boolean {

@@ -19,7 +19,7 @@ export function parseIssueText(text: string): ParseResult {
     return { issues: [], diagnostics: sink.diagnostics };
   }
   try {
-    return parseLines(splitLines(text).map((raw, index) => readSourceLine(raw, index + 1)), sink);
+    return parseLines(skipFrontMatter(splitLines(text).map((raw, index) => readSourceLine(raw, index + 1))), sink);
   } catch (error) {
     // A bug must not cost the reader the file: report it like any other problem.
     sink.error(1, 'internal-error', `Weekly Papers could not read this file because of an internal error: ${String(error)}`);
@@ -52,25 +52,60 @@ function parseLines(lines: readonly SourceLine[], sink: DiagnosticSink): ParseRe
   return { issues, diagnostics: sink.diagnostics };
 }
 
-/** An issue has a volume line, a highlights list, or numbered papers with links. */
+/** How far down a Markdown front matter block (`---` … `---`, as Obsidian's web clipper writes) may end. */
+const FRONT_MATTER_MAX_LINES = 60;
+
+/** Front matter is metadata about the note, not the issue: its lines read as blank. */
+function skipFrontMatter(lines: SourceLine[]): SourceLine[] {
+  if (lines[0]?.text !== '---') return lines;
+  const end = lines.findIndex((line, index) => index > 0 && index <= FRONT_MATTER_MAX_LINES && line.text === '---');
+  if (end < 0) return lines;
+  for (let i = 0; i <= end; i++) {
+    const line = lines[i] as SourceLine;
+    lines[i] = { n: line.n, text: '', head: '', blank: true, bullet: false, heading: false, rule: false };
+  }
+  return lines;
+}
+
+/** Prose under a numbered heading that makes it a paper rather than a footnote or a reference. */
+const PAPER_PROSE_CHARS = 300;
+const PAPER_LINK = /arxiv\.org\/|github\.com\/|huggingface\.co\/|substack\.com\/redirect/;
+
+/**
+ * An issue has a volume line or a highlights list; without either, at least one numbered
+ * section must read like a paper (a summary of some length and a paper link), so that a README
+ * with numbered references is not taken for an issue.
+ */
 function looksLikeIssue(lines: readonly SourceLine[]): boolean {
-  let headings = 0;
+  let inSection = false;
+  let prose = 0;
+  let linked = false;
   for (const line of lines) {
     if (line.blank) continue;
-    if (isVolumeLine(line) || isHighlightsHeader(line.lower)) return true;
-    if (sectionHeading(line.text.replace(/\*\*/g, ''))) headings++;
-    if (headings > 0 && /https?:\/\//.test(line.text) && (line.lower.includes('arxiv.org/') || line.lower.includes('github.com/'))) return true;
+    if (isVolumeLine(line) || isHighlightsHeader(line.head)) return true;
+    if (sectionHeading(line.head)) {
+      inSection = true;
+      prose = 0;
+      linked = false;
+    } else if (inSection) {
+      if (PAPER_LINK.test(line.text)) linked = true;
+      else prose += line.text.length;
+      if (linked && prose >= PAPER_PROSE_CHARS) return true;
+    }
   }
   return false;
 }
 
 const EMAIL_SIGNS = /^(?:from|subject|date|to):\s|^view (?:this post )?on the web at /i;
 
+/** How many lines decide the shape: an archive of one shape needs no more. */
+const SHAPE_SAMPLE_LINES = 400;
+
 function detectShape(lines: readonly SourceLine[]): IssueShape {
   let markdown = 0;
-  for (const line of lines) {
+  for (const line of lines.slice(0, SHAPE_SAMPLE_LINES)) {
     if (line.blank) continue;
-    if (isForwardHeader(line.lower) || EMAIL_SIGNS.test(line.text)) return 'email';
+    if (isForwardHeader(line.head) || EMAIL_SIGNS.test(line.text)) return 'email';
     if (line.heading || line.text.startsWith('**') || line.text.includes('](http')) markdown++;
   }
   return markdown >= 2 ? 'markdown' : 'web';
@@ -79,17 +114,20 @@ function detectShape(lines: readonly SourceLine[]): IssueShape {
 function segmentShape(lines: readonly SourceLine[], fileShape: IssueShape): IssueShape {
   if (fileShape !== 'email') return fileShape;
   const head = lines.slice(0, 40);
-  return head.some((line) => !line.blank && (isForwardHeader(line.lower) || EMAIL_SIGNS.test(line.text))) ? 'email' : 'web';
+  return head.some((line) => !line.blank && (isForwardHeader(line.head) || EMAIL_SIGNS.test(line.text))) ? 'email' : 'web';
 }
 
 /** Text wrapped at a fixed width (as plain-text e-mail often is): paragraphs span several lines. */
 function isHardWrapped(lines: readonly SourceLine[]): boolean {
   let wide = 0;
+  let long = 0;
   let blank = 0;
   for (const line of lines) {
-    if (line.text.length > 100) return false;
-    if (line.text.length >= 60) wide++;
+    if (line.text.includes('://')) continue;
+    if (line.text.length > 100) long++;
+    else if (line.text.length >= 60) wide++;
     if (line.blank) blank++;
   }
-  return wide >= 5 && blank > 0;
+  // A covering note or a long address may exceed the width; paragraphs don't.
+  return wide >= 5 && long * 10 <= wide && blank > 0;
 }

@@ -1,6 +1,7 @@
 // Where each issue starts in a file: an archive holds several issues one after another.
 import type { SourceLine } from './lines';
 import { parseVolumeLine } from './dates';
+import { stripMarkup } from './lines';
 import { isFooterLine, isForwardHeader, isSignOffLine } from './markers';
 
 export interface Segment {
@@ -12,9 +13,9 @@ export interface Segment {
 
 /** A `Vol.N for …` line that names an issue (not just any line starting with "Vol"). */
 export function isVolumeLine(line: SourceLine): boolean {
-  if (line.lower.charCodeAt(0) !== 118 /* v */ || !line.lower.startsWith('vol')) return false;
-  const parsed = parseVolumeLine(line.text);
-  return parsed !== null && (parsed.week !== null || /\bfor\b/.test(line.lower));
+  if (line.head.charCodeAt(0) !== 118 /* v */ || !line.head.startsWith('vol')) return false;
+  const parsed = parseVolumeLine(stripMarkup(line.text));
+  return parsed !== null && (parsed.week !== null || /\bfor\b/.test(line.head));
 }
 
 /** `[3] Title`: the number and the rest. */
@@ -37,7 +38,7 @@ export function findSegments(lines: readonly SourceLine[]): Segment[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
     if (line.blank) continue;
-    if (isForwardHeader(line.lower)) {
+    if (isForwardHeader(line.head)) {
       pushStart(starts, i);
       hasVolume = false;
       hasContent = false;
@@ -48,7 +49,7 @@ export function findSegments(lines: readonly SourceLine[]): Segment[] {
         hasContent = false;
       }
       hasVolume = true;
-    } else if (!hasContent && sectionHeading(line.text)) {
+    } else if (!hasContent && sectionHeading(line.head)) {
       hasContent = true;
     }
   }
@@ -57,7 +58,7 @@ export function findSegments(lines: readonly SourceLine[]): Segment[] {
 
 /** The line above a volume line is its issue's title, unless it plainly belongs to the issue before. */
 function couldBeTitle(line: SourceLine): boolean {
-  return line.text.length <= 300 && !sectionHeading(line.text) && !isSignOffLine(line.lower) && !isFooterLine(line.lower);
+  return line.text.length <= 300 && !sectionHeading(line.text) && !isSignOffLine(line.head) && !isFooterLine(line.head);
 }
 
 function pushStart(starts: number[], index: number): void {

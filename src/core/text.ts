@@ -6,13 +6,17 @@ const SPACE_LIKE = /[\u00a0\u2007\u202f\u2000-\u200a\u3000]/g;
 /** Invisible characters that only get in the way of matching (BOM, zero-width space, word joiner). */
 const INVISIBLE = /[\ufeff\u200b\u2060\u00ad]/g;
 
+/** Any character that cleanLine changes: tested first, since most lines have none. */
+const UNUSUAL = /[\u00a0\u00ad\u2000-\u200b\u202f\u2060\u3000\ufeff]/;
+
 /** Splits text into lines on LF, CRLF or a lone CR. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /** Normalises one line: BOM and zero-width characters removed, odd spaces made plain, ends trimmed. */
 export function cleanLine(line: string): string {
+  if (!UNUSUAL.test(line)) return line.trim();
   return line.replace(INVISIBLE, '').replace(SPACE_LIKE, ' ').trim();
 }
 
