@@ -68,7 +68,8 @@ function issueItem(entry: SourcedIssue): vscode.TreeItem {
   const item = new vscode.TreeItem(issueLabel(issue), vscode.TreeItemCollapsibleState.Collapsed);
   const count = `${issue.papers.length} ${issue.papers.length === 1 ? 'paper' : 'papers'}`;
   item.description = issue.cutOff ? `${count} · cut off` : source.bundled ? `${count} · sample` : count;
-  item.tooltip = new vscode.MarkdownString().appendText(`${issue.title ?? issueLabel(issue)}\n\n${source.label}`);
+  // Plain-text tooltips: newsletter text is never rendered as Markdown.
+  item.tooltip = `${issue.title ?? issueLabel(issue)}\n${source.label}`;
   item.iconPath = new vscode.ThemeIcon(issue.cutOff ? 'warning' : 'mail');
   item.contextValue = issue.cutOff ? 'issue:cutOff' : 'issue';
   item.id = issueId(entry);
@@ -78,7 +79,7 @@ function issueItem(entry: SourcedIssue): vscode.TreeItem {
 function paperItem(title: string, description: string | null, summary: Paper['summary'], id: string, kind: 'paper' | 'extra'): vscode.TreeItem {
   const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
   item.description = description ?? undefined;
-  item.tooltip = new vscode.MarkdownString().appendText(summaryExcerpt(summary, TOOLTIP_SUMMARY_CHARS));
+  item.tooltip = summaryExcerpt(summary, TOOLTIP_SUMMARY_CHARS);
   item.iconPath = new vscode.ThemeIcon(kind === 'paper' ? 'file-text' : 'beaker');
   item.contextValue = kind;
   item.id = id;
