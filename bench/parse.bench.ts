@@ -1,0 +1,230 @@
+// Benchmark of parseIssueText on an archive of 500 issues, against two references measured on
+// the same text in the same run: the floor (splitting the text into lines) and markdown-it's
+// tokenizer. Also reports the heap held by the result. Run with `npm run bench`
+// (compiles, then `node --expose-gc out/bench/parse.bench.js`).
+//
+// This is a benchmark, not a test: targets are printed as PASS/MISS and a MISS still exits 0.
+// It exits non-zero only when the sanity check fails (the archive did not parse to 500 issues
+// with the expected number of papers), because then the figures mean nothing.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import MarkdownIt from 'markdown-it';
+import { parseIssueText } from '../src/core/parse';
+
+const ISSUES = 500;
+const WARMUP = 2;
+const RUNS = 7;
+const FIRST_VOLUME = 1000;
+
+const TARGET_MD_OVER_PARSE = 4; // parse at least 4x faster than markdown-it
+const TARGET_PARSE_OVER_FLOOR = 5; // parse within 5x of the floor
+const TARGET_HEAP_OVER_INPUT = 3; // heap held by the result < 3x the input size (UTF-8 bytes)
+
+// Compiled to out/bench: the repository root is two levels up.
+const ROOT = path.resolve(__dirname, '..', '..');
+const gc = (globalThis as { gc?: () => void }).gc;
+
+interface Fixture {
+  name: string;
+  text: string;
+  papers: number;
+}
+
+const VOLUME_LINE = /Vol\.\s*(\d+)/;
+/** A real archive is mostly complete issues: fixtures with fewer papers (edge cases, paywalled copies) are left out. */
+const MIN_PAPERS = 8;
+
+/** Renumbers the issue: every `Vol.N` with the fixture's own N (title, front matter, volume line). */
+function withVolume(text: string, volume: number): string {
+  const own = VOLUME_LINE.exec(text)?.[1];
+  if (own === undefined) return text;
+  return text.replace(new RegExp(`Vol\\.\\s*${own}(?!\\d)`, 'g'), `Vol.${volume}`);
+}
+
+function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full));
+    else if (entry.isFile() && fs.statSync(full).size < 1_000_000) out.push(full);
+  }
+  return out.sort();
+}
+
+/** The sample and every fixture that parses to one complete issue whose volume can be varied, alone and twice in a row. */
+function loadFixtures(): { usable: Fixture[]; skipped: string[] } {
+  const candidates = [path.join(ROOT, 'media', 'sample', 'vol-132.txt'), ...listFiles(path.join(ROOT, 'test', 'fixtures'))];
+  const usable: Fixture[] = [];
+  const skipped: string[] = [];
+  const seen = new Set<string>();
+  for (const file of candidates) {
+    const name = path.relative(ROOT, file);
+    const text = fs.readFileSync(file, 'utf8');
+    if (seen.has(text)) continue;
+    seen.add(text);
+    if (!VOLUME_LINE.test(text)) {
+      skipped.push(`${name} (no Vol.N line)`);
+      continue;
+    }
+    const one = parseIssueText(withVolume(text, 7));
+    const issue = one.issues[0];
+    if (one.issues.length !== 1 || !issue || issue.volume !== 7) {
+      skipped.push(`${name} (does not parse to one issue with a volume)`);
+      continue;
+    }
+    if (issue.papers.length < MIN_PAPERS || issue.cutOff !== null) {
+      skipped.push(`${name} (not a complete issue: ${issue.papers.length} papers${issue.cutOff ? ', cut off' : ''})`);
+      continue;
+    }
+    if (one.diagnostics.some((d) => d.severity === 'error')) {
+      skipped.push(`${name} (error diagnostics)`);
+      continue;
+    }
+    const two = parseIssueText(`${withVolume(text, 8)}\n${withVolume(text, 9)}`);
+    if (two.issues.map((i) => i.volume).join() !== '8,9') {
+      skipped.push(`${name} (two copies in a row do not give two issues)`);
+      continue;
+    }
+    usable.push({ name, text, papers: issue.papers.length });
+  }
+  return { usable, skipped };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+let sink = 0;
+
+/** Median wall time in ms of `fn` over RUNS runs, after WARMUP runs; a full GC before each run. */
+function time(fn: () => number): number {
+  for (let i = 0; i < WARMUP; i++) sink += fn();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    gc?.();
+    const t0 = performance.now();
+    sink += fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const pad = (s: string, n: number): string => s.padEnd(n);
+const lpad = (s: string, n: number): string => s.padStart(n);
+
+function main(): number {
+  const { usable, skipped } = loadFixtures();
+  if (usable.length === 0) {
+    console.error('sanity: FAIL: no fixture parses (not even media/sample/vol-132.txt)');
+    for (const s of skipped) console.error(`  skipped ${s}`);
+    return 1;
+  }
+
+  const pieces: string[] = [];
+  const uses = new Map<string, number>();
+  let expectedPapers = 0;
+  for (let i = 0; i < ISSUES; i++) {
+    const fixture = usable[i % usable.length]!;
+    pieces.push(withVolume(fixture.text, FIRST_VOLUME + i));
+    expectedPapers += fixture.papers;
+    uses.set(fixture.name, (uses.get(fixture.name) ?? 0) + 1);
+  }
+  const text = pieces.join('\n');
+  pieces.length = 0;
+  const utf8Bytes = Buffer.byteLength(text, 'utf8');
+  const utf16Bytes = text.length * 2;
+  const mb = utf8Bytes / 1e6;
+
+  console.log('Weekly Papers: parseIssueText benchmark');
+  console.log(`input:    ${ISSUES} issues in one text, ${fmt(mb, 2)} MB UTF-8 (${utf8Bytes.toLocaleString('en-US')} bytes; ${text.length.toLocaleString('en-US')} UTF-16 code units), ${text.split('\n').length.toLocaleString('en-US')} lines`);
+  console.log(`fixtures: ${[...uses].map(([name, n]) => `${name} x${n}`).join(', ')}`);
+  if (skipped.length > 0) {
+    // Grouped by reason; set BENCH_VERBOSE=1 to list every skipped fixture.
+    const reasons = new Map<string, number>();
+    for (const s of skipped) {
+      const reason = (/\(([^:)]+)/.exec(s)?.[1] ?? s).trim();
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+    console.log(`skipped:  ${skipped.length} files: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join('; ')}`);
+    if (process.env['BENCH_VERBOSE']) for (const s of skipped) console.log(`          ${s}`);
+  }
+  console.log(`method:   ${WARMUP} warm-up runs, median of ${RUNS} timed runs, full GC before each${gc ? '' : ' (gc unavailable: run with --expose-gc)'}; node ${process.version}`);
+  console.log('');
+
+  const md = new MarkdownIt();
+  const floorMs = time(() => text.split(/\r?\n/).length);
+  const mdMs = time(() => md.parse(text, {}).length);
+  const parseMs = time(() => parseIssueText(text).issues.length);
+
+  // Heap held by the result: full GC, parse, full GC again with the result still referenced.
+  let heapGrowth: number | null = null;
+  let held: ReturnType<typeof parseIssueText> | null = null;
+  if (gc) {
+    gc();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    held = parseIssueText(text);
+    gc();
+    gc();
+    heapGrowth = process.memoryUsage().heapUsed - before;
+  } else {
+    held = parseIssueText(text);
+  }
+  const issues = held.issues.length;
+  const papers = held.issues.reduce((n, i) => n + i.papers.length, 0);
+  const volumes = new Set(held.issues.map((i) => i.volume)).size;
+  const errors = held.diagnostics.filter((d) => d.severity === 'error').length;
+
+  const rows: Array<[string, number]> = [
+    ['floor: text.split(/\\r?\\n/)', floorMs],
+    ['markdown-it: md.parse(text, {})', mdMs],
+    ['parseIssueText(text)', parseMs],
+  ];
+  console.log(`${pad('step', 34)}${lpad('median ms', 11)}${lpad('MB/s', 10)}`);
+  for (const [name, ms] of rows) console.log(`${pad(name, 34)}${lpad(fmt(ms), 11)}${lpad(fmt(mb / (ms / 1000)), 10)}`);
+  console.log('');
+
+  const mdOverParse = mdMs / parseMs;
+  const parseOverFloor = parseMs / floorMs;
+  const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
+  const targets: Array<[string, string, string, string]> = [
+    ['speed vs markdown-it (md / parse)', `${fmt(mdOverParse, 2)}x`, `>= ${TARGET_MD_OVER_PARSE}x`, verdict(mdOverParse >= TARGET_MD_OVER_PARSE)],
+    ['speed vs floor (parse / floor)', `${fmt(parseOverFloor, 2)}x`, `<= ${TARGET_PARSE_OVER_FLOOR}x`, verdict(parseOverFloor <= TARGET_PARSE_OVER_FLOOR)],
+  ];
+  if (heapGrowth !== null) {
+    targets.push(
+      ['heap held / input (UTF-8 bytes)', `${fmt(heapGrowth / utf8Bytes, 2)}x`, `< ${TARGET_HEAP_OVER_INPUT}x`, verdict(heapGrowth / utf8Bytes < TARGET_HEAP_OVER_INPUT)],
+      ['heap held / input (UTF-16 bytes)', `${fmt(heapGrowth / utf16Bytes, 2)}x`, '(info)', ''],
+    );
+  } else {
+    targets.push(['heap held / input', 'n/a', `< ${TARGET_HEAP_OVER_INPUT}x`, 'n/a (no --expose-gc)']);
+  }
+  console.log(`${pad('target', 36)}${lpad('figure', 9)}  ${pad('target', 8)}  result`);
+  for (const [name, figure, target, result] of targets) console.log(`${pad(name, 36)}${lpad(figure, 9)}  ${pad(target, 8)}  ${result}`);
+  if (heapGrowth !== null) {
+    console.log(`heap held by the result: ${fmt(heapGrowth / 1e6, 2)} MB (input ${fmt(mb, 2)} MB UTF-8, ${fmt(utf16Bytes / 1e6, 2)} MB UTF-16)`);
+  }
+  console.log('');
+
+  const sane = issues === ISSUES && papers === expectedPapers && volumes === ISSUES && errors === 0 && sink > 0;
+  console.log(
+    `sanity:   ${issues} issues (expected ${ISSUES}), ${papers} papers (expected ${expectedPapers}), ` +
+      `${volumes} distinct volumes, ${errors} error diagnostics: ${sane ? 'OK' : 'FAIL'}`,
+  );
+  if (!sane) {
+    for (const d of held.diagnostics.slice(0, 5)) console.log(`          ${d.severity} line ${d.line} [${d.code}] ${d.message}`);
+  }
+  return sane ? 0 : 1;
+}
+
+try {
+  process.exitCode = main();
+} catch (err) {
+  console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+}
