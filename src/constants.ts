@@ -1,4 +1,4 @@
-// Every id the extension declares in package.json, declared once here.
+// Every id the extension declares in package.json or stores, declared once here.
 export const EXTENSION_ID = 'weekly-papers.weekly-papers';
 
 export const ViewContainer = {
@@ -7,7 +7,39 @@ export const ViewContainer = {
 
 export const View = {
   issues: 'weeklyPapers.issues',
+  readingList: 'weeklyPapers.readingList',
 } as const;
+
+/** Commands, as contributed in package.json (a test checks the two agree). */
+export const Command = {
+  openPaper: 'weeklyPapers.openPaper',
+  showSummary: 'weeklyPapers.showSummary',
+  openArxiv: 'weeklyPapers.openArxiv',
+  openPdf: 'weeklyPapers.openPdf',
+  openCode: 'weeklyPapers.openCode',
+  openHuggingFace: 'weeklyPapers.openHuggingFace',
+  editNote: 'weeklyPapers.editNote',
+  setStatus: 'weeklyPapers.setStatus',
+  copyLink: 'weeklyPapers.copyLink',
+  copyBibtex: 'weeklyPapers.copyBibtex',
+  revealInIssueFile: 'weeklyPapers.revealInIssueFile',
+  refresh: 'weeklyPapers.refresh',
+  filter: 'weeklyPapers.filter',
+  clearFilter: 'weeklyPapers.clearFilter',
+  exportNotes: 'weeklyPapers.exportNotes',
+  importNotes: 'weeklyPapers.importNotes',
+} as const;
+
+/** Keys in workspace state. */
+export const StorageKey = {
+  paperStates: 'weeklyPapers.paperStates',
+  /** Prefix of keys that hold stored values that did not validate, kept aside. */
+  damagedPrefix: 'weeklyPapers.paperStates.damaged.',
+  toldAboutDamage: 'weeklyPapers.paperStates.toldAboutDamage',
+} as const;
+
+/** The summary panel's webview type (also its serializer's). */
+export const SUMMARY_VIEW_TYPE = 'weeklyPapers.summary';
 
 /** The bundled sample issue, inside the extension. */
 export const SAMPLE_ISSUE_PATH = ['media', 'sample', 'vol-132.txt'] as const;

@@ -1,6 +1,6 @@
 // All issues the reader has, from every source, newest first. Pure: the VS Code layer feeds it
 // and listens to it; views only present it.
-import type { Diagnostic, Issue } from './model';
+import type { Diagnostic, Extra, Issue, Paper } from './model';
 
 /** Where issues were read from: a file in the workspace, the bundled sample, an import. */
 export interface IssueSource {
@@ -15,6 +15,13 @@ export interface SourcedIssue {
   readonly source: IssueSource;
 }
 
+/** A paper or an extra, with the issue it was found in. Extras are papers too: they get notes. */
+export interface PaperEntry {
+  readonly paper: Paper | Extra;
+  readonly kind: 'paper' | 'extra';
+  readonly entry: SourcedIssue;
+}
+
 export interface SourceContents {
   readonly source: IssueSource;
   readonly issues: readonly Issue[];
@@ -27,6 +34,7 @@ export class IssueLibrary {
   private readonly sources = new Map<string, SourceContents>();
   private readonly listeners = new Set<Listener>();
   private sorted: SourcedIssue[] | null = null;
+  private index: Map<string, PaperEntry[]> | null = null;
 
   /** Adds or replaces what one source holds. */
   set(contents: SourceContents): void {
@@ -50,6 +58,29 @@ export class IssueLibrary {
     return this.sorted;
   }
 
+  /** Where a paper (by key) is, newest issue first; empty when no issue has it. */
+  findPaper(key: string): readonly PaperEntry[] {
+    return this.paperIndex().get(key) ?? [];
+  }
+
+  /** Every paper and extra by key, each with the issues it appears in (newest first). */
+  paperIndex(): ReadonlyMap<string, readonly PaperEntry[]> {
+    if (this.index === null) {
+      const index = new Map<string, PaperEntry[]>();
+      const add = (key: string, item: PaperEntry) => {
+        const list = index.get(key);
+        if (list) list.push(item);
+        else index.set(key, [item]);
+      };
+      for (const entry of this.issues()) {
+        for (const paper of entry.issue.papers) add(paper.key, { paper, kind: 'paper', entry });
+        for (const extra of entry.issue.extras) add(extra.key, { paper: extra, kind: 'extra', entry });
+      }
+      this.index = index;
+    }
+    return this.index;
+  }
+
   /** Calls `listener` after every change; returns a function that stops it. */
   onDidChange(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -58,6 +89,7 @@ export class IssueLibrary {
 
   private changed(): void {
     this.sorted = null;
+    this.index = null;
     for (const listener of [...this.listeners]) listener();
   }
 }

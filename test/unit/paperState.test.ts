@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { isEmptyState, loadStates, saveStates, type PaperState } from '../../src/core/paperState';
+import { paperLinks, primaryLink } from '../../src/core/paperLinks';
+
+const state = (note: string, status: PaperState['status'] = null): PaperState => ({
+  status, note, updatedAt: '2026-11-26T08:00:00.000Z', title: 'CLaRa', issueLabel: 'Vol.132', arxivId: '2511.18659',
+});
+
+describe('stored paper states', () => {
+  it('round-trips through what is stored', () => {
+    const states = new Map([['2511.18659', state('a note', 'reading')], ['vol132:x', state('', 'toRead')]]);
+    const loaded = loadStates(JSON.parse(JSON.stringify(saveStates(states))));
+    assert.deepEqual([...loaded.states], [...states]);
+    assert.equal(loaded.damaged, null);
+  });
+
+  it('loads nothing, and sets nothing aside, when nothing was stored', () => {
+    assert.deepEqual(loadStates(undefined), { states: new Map(), damaged: null });
+  });
+
+  it('keeps every valid entry and sets the damaged ones aside, untouched', () => {
+    const raw = { version: 1, papers: { good: state('keep me'), bad: { note: 42 }, worse: 'text' } };
+    const loaded = loadStates(raw);
+    assert.deepEqual([...loaded.states.keys()], ['good']);
+    assert.equal(loaded.states.get('good')?.note, 'keep me');
+    assert.deepEqual(loaded.damaged, { bad: { note: 42 }, worse: 'text' });
+  });
+
+  it('sets a whole value aside when it is not a known version', () => {
+    const raw = { version: 99, papers: {} };
+    assert.deepEqual(loadStates(raw), { states: new Map(), damaged: { '*': raw } });
+    assert.deepEqual(loadStates('garbage').damaged, { '*': 'garbage' });
+  });
+
+  it('treats a state without status and with a blank note as empty', () => {
+    assert.equal(isEmptyState({ status: null, note: '  \n' }), true);
+    assert.equal(isEmptyState({ status: 'read', note: '' }), false);
+    assert.equal(isEmptyState({ status: null, note: 'x' }), false);
+  });
+});
+
+describe('paper links', () => {
+  it('derives the PDF and the Hugging Face paper page from the arXiv id', () => {
+    const links = paperLinks({ arxivId: '2511.18659', links: [{ kind: 'arxiv', url: 'https://arxiv.org/abs/2511.18659v2', line: 3 }, { kind: 'code', url: 'https://github.com/apple/ml-clara', line: 4 }] });
+    assert.deepEqual(links, {
+      arxiv: 'https://arxiv.org/abs/2511.18659v2',
+      pdf: 'https://arxiv.org/pdf/2511.18659',
+      code: 'https://github.com/apple/ml-clara',
+      huggingface: 'https://huggingface.co/papers/2511.18659',
+      web: null,
+    });
+  });
+
+  it('offers no code link, PDF or paper page that the issue does not imply', () => {
+    const links = paperLinks({ arxivId: null, links: [{ kind: 'web', url: 'https://example.org/paper', line: 9 }] });
+    assert.deepEqual(links, { arxiv: null, pdf: null, code: null, huggingface: null, web: 'https://example.org/paper' });
+    assert.equal(primaryLink({ arxivId: null, links: [] }), null);
+    assert.equal(primaryLink({ arxivId: null, links: [{ kind: 'web', url: 'https://example.org/paper', line: 9 }] }), 'https://example.org/paper');
+  });
+});
