@@ -31,6 +31,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // Prefer packages' ES modules: esbuild can drop what is not used (zod's locales: 480 KB -> 116 KB).
+  mainFields: ['module', 'main'],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,

@@ -1,6 +1,6 @@
 // The newsletter model. These zod schemas are the single source of truth for the types:
 // the parser's output is validated against them in tests, and stored data is checked with them.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** 1-based, inclusive line span in the source text. */
 export const SourceRange = z.object({

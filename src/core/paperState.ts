@@ -1,6 +1,6 @@
 // What the reader adds to a paper: a reading status and a note. Kept by paper key, so it
 // survives the issue file being edited, renamed or deleted, and the paper moving issues.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ReadingStatus = z.enum(['toRead', 'reading', 'read']);
 export type ReadingStatus = z.infer<typeof ReadingStatus>;
