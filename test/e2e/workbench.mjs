@@ -1,0 +1,84 @@
+// End-to-end harness: the packaged .vsix installed into a real code-server, driven in Debian's
+// Chromium by playwright-core as a person would use it. One workbench per test file.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import {
+  CHROMIUM, CHROMIUM_ARGS, CODE_SERVER_ENTRY, ROOT, freePort, requireCodeServer, startCodeServer, writeUserData,
+} from '../../scripts/vscode/lib.mjs';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+export const VSIX = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+const RESULTS = path.join(ROOT, 'test-results');
+
+/**
+ * Starts code-server with the packaged extension installed on a workspace folder holding
+ * `files` ({ relativePath: text }), and opens it in Chromium. Returns the page and a stop().
+ */
+export async function openWorkbench({ files = {} } = {}) {
+  requireCodeServer();
+  if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(ROOT, VSIX)} is missing: run \`npm run package\` first`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-papers-e2e-'));
+  const workspace = path.join(tmp, 'workspace');
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(workspace, rel)), { recursive: true });
+    fs.writeFileSync(path.join(workspace, rel), text);
+  }
+  fs.mkdirSync(workspace, { recursive: true });
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  writeUserData(userDataDir, { 'workbench.colorTheme': 'Default Light Modern' });
+  const install = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX], { encoding: 'utf8' });
+  if (install.status !== 0) throw new Error(`installing the .vsix failed:\n${install.stdout}\n${install.stderr}`);
+
+  const port = await freePort();
+  const server = await startCodeServer({ port, userDataDir, extensionsDir, configFile: path.join(tmp, 'code-server.yaml'), folder: workspace });
+  let browser;
+  let page;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURI(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    page,
+    workspace,
+    /** Keeps a screenshot in test-results/ (git-ignored), for a failing step. */
+    async screenshot(name) {
+      fs.mkdirSync(RESULTS, { recursive: true });
+      const file = path.join(RESULTS, `${name}.png`);
+      await page.screenshot({ path: file }).catch(() => undefined);
+      return file;
+    },
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the Weekly Papers view container from the activity bar. */
+export async function openSidebar(page) {
+  await page.locator('.activitybar a.action-label[aria-label^="Weekly Papers"]').click();
+  await treeRow(page, 'Vol.132').waitFor({ timeout: 30_000 });
+}
+
+/** A tree row by the text it shows. */
+export function treeRow(page, text) {
+  return page.getByRole('treeitem').filter({ hasText: text }).first();
+}
+
+/** The summary panel's document: a webview is an iframe inside an iframe. */
+export function summaryFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
