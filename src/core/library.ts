@@ -35,6 +35,7 @@ export class IssueLibrary {
   private readonly listeners = new Set<Listener>();
   private sorted: SourcedIssue[] | null = null;
   private index: Map<string, PaperEntry[]> | null = null;
+  private bundledVisible = true;
 
   /** Adds or replaces what one source holds. */
   set(contents: SourceContents): void {
@@ -46,14 +47,37 @@ export class IssueLibrary {
     if (this.sources.delete(sourceId)) this.changed();
   }
 
-  /** Every issue, newest first (by week, then volume); issues without either come last. */
+  /**
+   * Shows or hides what bundled sources hold (the sample issue). Hidden issues stay in the
+   * library, so showing them again needs no reload.
+   */
+  setBundledVisible(visible: boolean): void {
+    if (visible === this.bundledVisible) return;
+    this.bundledVisible = visible;
+    this.changed();
+  }
+
+  /**
+   * Every issue, newest first (by week, then volume); issues without either come last. An issue
+   * (a volume) held by several sources is listed once: see `preferredCopy`.
+   */
   issues(): readonly SourcedIssue[] {
     if (this.sorted === null) {
-      const all: SourcedIssue[] = [];
+      const byVolume = new Map<number, SourcedIssue>();
+      const unnumbered: SourcedIssue[] = [];
       for (const contents of this.sources.values()) {
-        for (const issue of contents.issues) all.push({ issue, source: contents.source });
+        if (contents.source.bundled && !this.bundledVisible) continue;
+        for (const issue of contents.issues) {
+          const entry: SourcedIssue = { issue, source: contents.source };
+          if (issue.volume === null) {
+            unnumbered.push(entry);
+            continue;
+          }
+          const kept = byVolume.get(issue.volume);
+          if (!kept || preferredCopy(entry, kept) < 0) byVolume.set(issue.volume, entry);
+        }
       }
-      this.sorted = all.sort(newestFirst);
+      this.sorted = [...byVolume.values(), ...unnumbered].sort(newestFirst);
     }
     return this.sorted;
   }
@@ -63,7 +87,10 @@ export class IssueLibrary {
     return this.paperIndex().get(key) ?? [];
   }
 
-  /** Every paper and extra by key, each with the issues it appears in (newest first). */
+  /**
+   * Every distinct paper and extra by key, each with the issues it appears in (newest first).
+   * Built from `issues()`: a paper in two copies of one issue is found once, in the copy shown.
+   */
   paperIndex(): ReadonlyMap<string, readonly PaperEntry[]> {
     if (this.index === null) {
       const index = new Map<string, PaperEntry[]>();
@@ -92,6 +119,19 @@ export class IssueLibrary {
     this.index = null;
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/**
+ * Which of two copies of one issue to show (negative: `a`). A file in the workspace beats the
+ * bundled sample; a complete copy beats one cut off by the paywall; more papers beat fewer; then
+ * the source id decides, so the choice never depends on the order sources arrived in.
+ */
+function preferredCopy(a: SourcedIssue, b: SourcedIssue): number {
+  if (a.source.bundled !== b.source.bundled) return a.source.bundled ? 1 : -1;
+  if ((a.issue.cutOff === null) !== (b.issue.cutOff === null)) return a.issue.cutOff === null ? -1 : 1;
+  if (a.issue.papers.length !== b.issue.papers.length) return b.issue.papers.length - a.issue.papers.length;
+  if (a.source.id !== b.source.id) return a.source.id < b.source.id ? -1 : 1;
+  return a.issue.range.startLine - b.issue.range.startLine;
 }
 
 function newestFirst(a: SourcedIssue, b: SourcedIssue): number {

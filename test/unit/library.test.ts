@@ -4,6 +4,7 @@ import { issueLabel, formatWeek } from '../../src/core/format';
 import { paperKey, slugify } from '../../src/core/keys';
 import { parseIssueText } from '../../src/core/parse';
 import type { Issue } from '../../src/core/model';
+import { readFixture } from './helpers/fixtures';
 
 function issue(volume: number | null, start: string | null): Issue {
   return { volume, week: { start, end: start }, title: `t${volume}`, shape: 'web', webUrl: null, highlights: [], papers: [], extras: [], cutOff: null, range: { startLine: 1, endLine: 1 } };
@@ -56,5 +57,88 @@ describe('names and keys', () => {
     const keys = (lines: string[]) => parseIssueText(lines.join('\n')).issues[0]?.papers.map((paper) => paper.key).sort();
     assert.deepEqual(keys(text), ['vol9:alpha-paper', 'vol9:beta-paper']);
     assert.deepEqual(keys(swapped), keys(text));
+  });
+});
+
+describe('issue library: one issue from several sources', () => {
+  // Real inputs: the sample as the extension bundles it, and the same issue as a reader has it.
+  const web = parseIssueText(readFixture('web/vol-132.txt')).issues;
+  const email = parseIssueText(readFixture('email/vol-132-forwarded.eml.txt')).issues;
+  const archive = parseIssueText(readFixture('archive/three-issues.txt')).issues;
+  const sample: IssueSource = { id: 'sample:vol-132', label: 'Sample issue', bundled: true };
+  const shown = (library: IssueLibrary) => library.issues().map((entry) => `${entry.issue.volume}@${entry.source.id}`);
+
+  it('lists an issue held by a workspace file and by the sample once, from the workspace file, whatever the order', () => {
+    for (const order of [['sample', 'file'], ['file', 'sample']]) {
+      const library = new IssueLibrary();
+      for (const which of order) {
+        if (which === 'sample') library.set({ source: sample, issues: web, diagnostics: [] });
+        else library.set({ source: source('file:///w/issues/vol-132.eml.txt'), issues: email, diagnostics: [] });
+      }
+      assert.deepEqual(shown(library), ['132@file:///w/issues/vol-132.eml.txt'], `order ${order.join(', ')}`);
+    }
+  });
+
+  it('shows the sample again when the workspace copy goes, and keeps other volumes of the same file', () => {
+    const library = new IssueLibrary();
+    library.set({ source: sample, issues: web, diagnostics: [] });
+    library.set({ source: source('file:///w/archive.txt'), issues: archive, diagnostics: [] });
+    assert.deepEqual(shown(library), ['132@file:///w/archive.txt', '131@file:///w/archive.txt', '130@file:///w/archive.txt']);
+    library.delete('file:///w/archive.txt');
+    assert.deepEqual(shown(library), ['132@sample:vol-132']);
+  });
+
+  it('between two workspace copies prefers the complete one, then the one with more papers, then the source id', () => {
+    const full = web[0]!;
+    const cut: Issue = { ...full, papers: full.papers.slice(0, 1), cutOff: { line: 20, reason: 'paywall' } };
+    const fewer: Issue = { ...full, papers: full.papers.slice(0, 9) };
+    const library = new IssueLibrary();
+    library.set({ source: source('a-cut'), issues: [cut], diagnostics: [] });
+    library.set({ source: source('b-fewer'), issues: [fewer], diagnostics: [] });
+    assert.deepEqual(shown(library), ['132@b-fewer']);
+    library.set({ source: source('c-full'), issues: [full], diagnostics: [] });
+    assert.deepEqual(shown(library), ['132@c-full']);
+    library.set({ source: source('0-full'), issues: [full], diagnostics: [] });
+    assert.deepEqual(shown(library), ['132@0-full']);
+  });
+
+  it('never merges issues without a volume', () => {
+    const library = new IssueLibrary();
+    library.set({ source: source('a'), issues: [issue(null, null)], diagnostics: [] });
+    library.set({ source: source('b'), issues: [issue(null, null)], diagnostics: [] });
+    assert.deepEqual(shown(library), ['null@a', 'null@b']);
+  });
+
+  it('hides bundled sources when asked and shows them again without a reload, telling listeners', () => {
+    const library = new IssueLibrary();
+    library.set({ source: sample, issues: web, diagnostics: [] });
+    library.set({ source: source('file:///w/vol-131.txt'), issues: archive.filter((i) => i.volume === 131), diagnostics: [] });
+    let changes = 0;
+    library.onDidChange(() => changes++);
+    library.setBundledVisible(false);
+    assert.deepEqual(shown(library), ['131@file:///w/vol-131.txt']);
+    assert.deepEqual(library.findPaper('2511.18659'), []);
+    library.setBundledVisible(false);
+    assert.equal(changes, 1, 'no change, no event');
+    library.setBundledVisible(true);
+    assert.deepEqual(shown(library), ['132@sample:vol-132', '131@file:///w/vol-131.txt']);
+    assert.equal(changes, 2);
+  });
+
+  it('knows every distinct paper once by key, where the tree shows it', () => {
+    const library = new IssueLibrary();
+    library.set({ source: sample, issues: web, diagnostics: [] });
+    library.set({ source: source('file:///w/vol-132.eml.txt'), issues: email, diagnostics: [] });
+    library.set({ source: source('file:///w/archive.txt'), issues: archive, diagnostics: [] });
+    const index = library.paperIndex();
+    const expected = new Set(library.issues().flatMap((entry) => [...entry.issue.papers, ...entry.issue.extras].map((p) => p.key)));
+    assert.deepEqual(new Set(index.keys()), expected);
+    // CLaRa is in the sample, the e-mail and the archive: one paper, in the one Vol.132 shown.
+    const clara = library.findPaper('2511.18659');
+    assert.equal(clara.length, 1);
+    assert.equal(clara[0]?.entry.source.id, 'file:///w/archive.txt');
+    assert.equal(clara[0]?.entry, library.issues().find((entry) => entry.issue.volume === 132));
+    library.delete('file:///w/archive.txt');
+    assert.equal(library.findPaper('2511.18659')[0]?.entry.source.id, 'file:///w/vol-132.eml.txt');
   });
 });

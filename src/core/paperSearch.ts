@@ -1,0 +1,125 @@
+// Finding papers by the words a reader remembers: of the title, the organisation, the issue or
+// anywhere in the summary. Used per keystroke (Open Paper, the Issues filter), so the text is
+// normalised once per library change and a query only scans it.
+import type { IssueLibrary, PaperEntry } from './library';
+import { issueLabel } from './format';
+import { summaryToText } from './summary';
+
+export interface SearchablePaper {
+  readonly key: string;
+  readonly title: string;
+  readonly org: string | null;
+  readonly issueLabel: string | null;
+  readonly summary: string;
+}
+
+/** Lowercase, accents and compatibility forms folded (`Über` -> `uber`, `R²R` -> `r2r`). */
+export function normalizeForSearch(text: string): string {
+  // Plain ASCII has nothing to fold: skip the costly normalisation.
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words of a query, normalised; empty when there is nothing to look for. */
+export function queryWords(query: string): string[] {
+  return normalizeForSearch(query).split(/\s+/).filter((word) => word.length > 0);
+}
+
+interface Haystack {
+  readonly key: string;
+  /** Title, organisation and issue label: a match here ranks first. */
+  readonly head: string;
+  /** Everything, head included. */
+  readonly all: string;
+}
+
+export class PaperSearchIndex {
+  private readonly haystacks: readonly Haystack[];
+  /** The last query and its matches: typing on narrows them instead of rescanning. */
+  private last: { words: string[]; matches: readonly Haystack[] } | null = null;
+
+  constructor(papers: Iterable<SearchablePaper>) {
+    const haystacks: Haystack[] = [];
+    for (const paper of papers) {
+      const headText = [paper.title, paper.org ?? '', paper.issueLabel ?? ''].join('\n');
+      // Normalised in one piece, so each haystack is one flat string, not a concatenation that
+      // the first search would have to flatten.
+      haystacks.push({ key: paper.key, head: normalizeForSearch(headText), all: normalizeForSearch(`${headText}\n${paper.summary}`) });
+    }
+    this.haystacks = haystacks;
+  }
+
+  get size(): number {
+    return this.haystacks.length;
+  }
+
+  /**
+   * Keys of the papers that contain every word of the query (anywhere in a word), those whose
+   * title, organisation or issue has them all first; each group in the order given. An empty
+   * query matches every paper.
+   */
+  search(query: string): string[] {
+    const words = queryWords(query);
+    if (words.length === 0) return this.haystacks.map((haystack) => haystack.key);
+    const matches = this.matching(words);
+    const inHead: string[] = [];
+    const inSummary: string[] = [];
+    for (const haystack of matches) {
+      (words.every((word) => haystack.head.includes(word)) ? inHead : inSummary).push(haystack.key);
+    }
+    return [...inHead, ...inSummary];
+  }
+
+  private matching(words: string[]): readonly Haystack[] {
+    // Each word of the last query is inside a word of this one: this one's matches are among the last's.
+    const narrows = this.last !== null && this.last.words.every((old) => words.some((word) => word.includes(old)));
+    const pool = narrows && this.last ? this.last.matches : this.haystacks;
+    const matches = pool.filter((haystack) => words.every((word) => haystack.all.includes(word)));
+    this.last = { words, matches };
+    return matches;
+  }
+}
+
+/** What the search sees of one library entry. */
+export function searchablePaper(entry: PaperEntry): SearchablePaper {
+  const { paper } = entry;
+  return {
+    key: paper.key,
+    title: paper.title,
+    org: 'org' in paper ? paper.org : paper.section,
+    issueLabel: issueLabel(entry.entry.issue),
+    summary: summaryToText(paper.summary),
+  };
+}
+
+/** The library's papers (each key once, from its newest issue), searchable; rebuilt lazily after a change. */
+export class LibrarySearch {
+  private index: PaperSearchIndex | null = null;
+  private readonly stop: () => void;
+
+  constructor(private readonly library: IssueLibrary) {
+    this.stop = library.onDidChange(() => {
+      this.index = null;
+    });
+  }
+
+  dispose(): void {
+    this.stop();
+  }
+
+  search(query: string): string[] {
+    return this.current().search(query);
+  }
+
+  private current(): PaperSearchIndex {
+    if (this.index === null) {
+      const papers: SearchablePaper[] = [];
+      for (const entries of this.library.paperIndex().values()) {
+        const newest = entries[0];
+        if (newest) papers.push(searchablePaper(newest));
+      }
+      this.index = new PaperSearchIndex(papers);
+    }
+    return this.index;
+  }
+}

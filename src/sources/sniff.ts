@@ -1,0 +1,64 @@
+// Telling an issue file from any other text file by its start, so that a workspace full of
+// READMEs and notes costs a glance at each, not a parse. Pure (no vscode): unit-tested in Node.
+import { readSourceLine } from '../core/lines';
+import type { ParseResult } from '../core/model';
+import { MAX_INPUT_CHARS, parseIssueText } from '../core/parse';
+import { isForwardHeader, isHighlightsHeader } from '../core/markers';
+import { isVolumeLine, sectionHeading } from '../core/segment';
+import { splitLines } from '../core/text';
+
+/** How much of the start of a file is looked at: every issue shows itself well before this. */
+export const SNIFF_BYTES = 64 * 1024;
+
+export interface IssueFile {
+  readonly text: string;
+  readonly result: ParseResult;
+}
+
+/**
+ * What an issue file holds, or null for a file that is not one (to be ignored quietly, with no
+ * problems shown): too large for the parser, not like an issue at its start, or no issue in it.
+ */
+export function readIssueFile(bytes: Uint8Array): IssueFile | null {
+  // The parser refuses more than MAX_INPUT_CHARS characters, and a character is at least a byte.
+  if (bytes.length > MAX_INPUT_CHARS || !looksLikeIssueFile(bytes)) return null;
+  const text = decodeText(bytes);
+  const result = parseIssueText(text);
+  return result.issues.length > 0 ? { text, result } : null;
+}
+
+/**
+ * True when the start of the file has one of the lines every issue shape has near its top: a
+ * `Vol.N for <week>` line, the highlights header, the first paper's `[1] ` heading or an e-mail's
+ * forward header. Parsing decides the rest: a file that passes and still holds no issue is
+ * ignored like any other.
+ */
+export function looksLikeIssueFile(bytes: Uint8Array): boolean {
+  const start = bytes.subarray(0, SNIFF_BYTES);
+  if (!isUtf16(start) && start.includes(0)) return false; // binary
+  for (const [index, raw] of splitLines(decodeText(start)).entries()) {
+    const line = readSourceLine(raw, index + 1);
+    if (line.blank) continue;
+    if (isVolumeLine(line) || isHighlightsHeader(line.head) || isForwardHeader(line.head) || isFirstPaperHeading(line.head)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `[1] Title` (from a lowercased line start), not a Markdown link definition (`[1]: https://…`) or an empty `[1]`. */
+function isFirstPaperHeading(text: string): boolean {
+  const heading = sectionHeading(text);
+  return heading !== null && heading.number === 1 && /^[\p{L}\p{N}*_"“'‘(]/u.test(heading.title);
+}
+
+/** The file's text: UTF-8, or UTF-16 where a byte-order mark says so (Windows Notepad's "Unicode"). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+function isUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}

@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  arxivPrimaryClass, arxivYear, authorFromOrg, bibtexEntry, bibtexTitle, bibtexYear, citationKey, escapeBibtex, type BibtexSource,
+} from '../../src/core/bibtex';
+
+const clara: BibtexSource = {
+  key: '2511.18659',
+  title: 'CLaRa: Bridging Retrieval and Generation with Continuous Latent Reasoning',
+  arxivId: '2511.18659',
+  org: 'Apple',
+  weekStart: '2025-11-24',
+  url: null,
+};
+
+const paper = (key: string, title: string, extra: Partial<BibtexSource> = {}): BibtexSource => ({
+  key, title, arxivId: null, org: null, weekStart: '2025-11-24', url: null, ...extra,
+});
+
+/** Braces that count for BibTeX: escaped ones (`\{`, `\}`) removed first. */
+function braceDepthNeverNegativeAndEndsAtZero(text: string): boolean {
+  let depth = 0;
+  for (const char of text.replace(/\\[{}]/g, '')) {
+    if (char === '{') depth++;
+    if (char === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+describe('BibTeX', () => {
+  it('writes the sample’s first paper the way arXiv does, from what the issue knows', () => {
+    assert.equal(
+      bibtexEntry(clara),
+      [
+        '@misc{clara2025,',
+        '  title={{CLaRa}: Bridging Retrieval and Generation with Continuous Latent Reasoning},',
+        '  year={2025},',
+        '  eprint={2511.18659},',
+        '  archivePrefix={arXiv},',
+        '  url={https://arxiv.org/abs/2511.18659}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('never invents an author: an organisation is not one, "X et al." names the first author', () => {
+    assert.equal(authorFromOrg('Apple'), null);
+    assert.equal(authorFromOrg('the University of Waterloo'), null);
+    assert.equal(authorFromOrg(null), null);
+    assert.equal(authorFromOrg('Liu et al.'), 'Liu and others');
+    assert.equal(authorFromOrg('García-López et al'), 'García-López and others');
+    assert.doesNotMatch(bibtexEntry(clara), /author=/);
+    assert.match(bibtexEntry({ ...clara, org: 'Wang et al.' }), /^ {2}author=\{Wang and others\},$/m);
+  });
+
+  it('takes the year from the arXiv id (YYMM), else from the issue’s week, else leaves it out', () => {
+    assert.equal(arxivYear('2511.18659'), 2025);
+    assert.equal(arxivYear('0704.0001'), 2007);
+    assert.equal(arxivYear('cs/0112017'), 2001);
+    assert.equal(arxivYear('hep-th/9901001'), 1999);
+    assert.equal(arxivYear('math.GT/0309136'), 2003);
+    assert.equal(arxivYear('not-an-id'), null);
+    assert.equal(bibtexYear({ arxivId: '2412.00001', weekStart: '2025-01-05' }), 2024);
+    assert.equal(bibtexYear({ arxivId: null, weekStart: '2026-01-05' }), 2026);
+    assert.equal(bibtexYear({ arxivId: null, weekStart: null }), null);
+    const noYear = bibtexEntry(paper('vol1:x', 'Untimed', { weekStart: null, url: 'https://example.org/p' }));
+    assert.doesNotMatch(noYear, /year=/);
+    assert.match(noYear, /^@misc\{untimed,$/m);
+  });
+
+  it('names the archive of an old-style id as the primary class, and nothing for new-style ids', () => {
+    assert.equal(arxivPrimaryClass('cs/0112017'), 'cs');
+    assert.equal(arxivPrimaryClass('math.GT/0309136'), 'math.GT');
+    assert.equal(arxivPrimaryClass('2511.18659'), null);
+    assert.match(bibtexEntry(paper('cs/0112017', 'Old', { arxivId: 'cs/0112017' })), /primaryClass=\{cs\},\n {2}url=\{https:\/\/arxiv\.org\/abs\/cs\/0112017\}/);
+    assert.doesNotMatch(bibtexEntry(clara), /primaryClass/);
+  });
+
+  it('makes a readable key from the first word (skipping a/an/the, folding accents) and the year', () => {
+    assert.equal(citationKey(paper('k', 'A Lightweight End-to-End Model'), []), 'lightweight2025');
+    assert.equal(citationKey(paper('k', 'The Über-Ranker'), []), 'uber2025');
+    assert.equal(citationKey(paper('k', 'R²R: A Route-to-Rerank Framework'), []), 'r2r2025');
+    assert.equal(citationKey(paper('k', 'E2E-GRec: End-to-End'), []), 'e2e2025');
+    assert.equal(citationKey(paper('k', '“…”'), []), 'paper2025');
+  });
+
+  it('keeps keys unique: more title words on a clash, letters for identical titles, the same whichever is copied', () => {
+    const a = paper('1', 'Generative Early Stage Ranking');
+    const b = paper('2', 'Generative Retrieval at Scale');
+    const c = paper('3', 'Generative Early Stage Ranking');
+    const other = paper('4', 'Generative Models', { weekStart: '2024-01-01' });
+    const all = [a, b, c, other];
+    assert.equal(citationKey(b, all), 'generativeretrieval2025');
+    assert.equal(citationKey(a, all), 'generativeearlystageranking2025a');
+    assert.equal(citationKey(c, all), 'generativeearlystageranking2025b');
+    assert.equal(citationKey(other, all), 'generative2024', 'another year is no clash');
+    assert.equal(citationKey(a, [a]), 'generative2025', 'a paper never clashes with itself');
+  });
+
+  it('escapes LaTeX specials and keeps the case of words with inner capitals', () => {
+    assert.equal(escapeBibtex('50% of {x} & $y$ #1 a_b ~ ^ \\'), '50\\% of \\{x\\} \\& \\$y\\$ \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+    assert.equal(bibtexTitle('RAG with LLMs:  {Braces}\n and\tHyDE'), '{RAG} with {LLMs}: \\{Braces\\} and {HyDE}');
+    assert.equal(bibtexTitle('Top Papers of the Week'), 'Top Papers of the Week');
+  });
+
+  it('keeps every field balanced whatever the title, org and link hold', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ maxLength: 30 }), fc.webUrl(), (title, org, url) => {
+        const entry = bibtexEntry(paper('k', title.trim() || 'x', { org: `${org} et al.`, url: `${url}/{}\\` }));
+        assert.ok(braceDepthNeverNegativeAndEndsAtZero(entry), entry);
+        assert.match(entry, /^@misc\{[a-z0-9]+,\n/);
+        assert.ok(entry.endsWith('\n}\n'));
+      }),
+    );
+  });
+});

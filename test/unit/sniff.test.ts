@@ -1,0 +1,69 @@
+// Telling issue files from other text files by their start (src/sources/sniff.ts), on the
+// fixtures: every issue shape passes, ordinary text does not, and a file that passes but holds
+// no issue is still ignored.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SNIFF_BYTES, decodeText, looksLikeIssueFile, readIssueFile } from '../../src/sources/sniff';
+import { FIXTURES_DIR, listFixtures, readFixture } from './helpers/fixtures';
+
+const bytesOf = (relPath: string): Uint8Array => fs.readFileSync(path.join(FIXTURES_DIR, relPath));
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const ISSUE = readFixture('web/vol-132.txt');
+
+describe('sniffing issue files', () => {
+  for (const relPath of listFixtures().filter((file) => !file.startsWith('not-an-issue/'))) {
+    it(`takes ${relPath} for an issue, by its start alone`, () => {
+      assert.equal(looksLikeIssueFile(bytesOf(relPath)), true);
+      assert.ok(readIssueFile(bytesOf(relPath)), `${relPath} gave no issue`);
+    });
+  }
+
+  it('passes over notes and empty files without parsing them', () => {
+    assert.equal(looksLikeIssueFile(bytesOf('not-an-issue/meeting-notes.txt')), false);
+    assert.equal(looksLikeIssueFile(bytesOf('not-an-issue/empty.txt')), false);
+    assert.equal(looksLikeIssueFile(bytesOf('README.md')), false);
+  });
+
+  it('ignores a README whose numbered references pass the sniff: parsing finds no issue in it', () => {
+    // `[1] S. Robertson …` looks like a first paper; the parser then sees no paper in it.
+    assert.equal(looksLikeIssueFile(bytesOf('not-an-issue/README.md')), true);
+    assert.equal(readIssueFile(bytesOf('not-an-issue/README.md')), null);
+    assert.equal(readIssueFile(bytesOf('not-an-issue/meeting-notes.txt')), null);
+  });
+
+  it('recognises each sign on its own: volume line, highlights header, first paper, forward header', () => {
+    assert.equal(looksLikeIssueFile(utf8('Some title\nVol.7 for Jan 6 - Jan 12, 2025\n')), true);
+    assert.equal(looksLikeIssueFile(utf8('**This week’s newsletter highlights the following research:**\n')), true);
+    assert.equal(looksLikeIssueFile(utf8('## [1] Dense Retrieval, Again\n')), true);
+    assert.equal(looksLikeIssueFile(utf8('hi!\n\n---------- Forwarded message ---------\nFrom: x\n')), true);
+  });
+
+  it('is not fooled by Markdown link definitions, later reference numbers or a volume in prose', () => {
+    assert.equal(looksLikeIssueFile(utf8('See [the paper][1].\n\n[1]: https://arxiv.org/abs/2511.18659\n')), false);
+    assert.equal(looksLikeIssueFile(utf8('[2] Lin et al. Pyserini.\n[3] Ma et al.\n')), false);
+    assert.equal(looksLikeIssueFile(utf8('The journal volume for this year is out.\nvol 3 of the series\n')), false);
+  });
+
+  it('looks only at the first 64 KB', () => {
+    const filler = `${'Notes about nothing in particular. '.repeat(40)}\n`.repeat(Math.ceil(SNIFF_BYTES / 1400) + 1);
+    assert.ok(filler.length > SNIFF_BYTES);
+    assert.equal(looksLikeIssueFile(utf8(filler + ISSUE)), false);
+    assert.equal(looksLikeIssueFile(utf8(ISSUE + filler)), true);
+  });
+
+  it('takes a file with NUL bytes for binary, and reads UTF-16 with a byte-order mark', () => {
+    assert.equal(looksLikeIssueFile(new Uint8Array([...utf8(ISSUE.slice(0, 200)), 0, 1, 2])), false);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from({ length: ISSUE.length }, (_, i) => ISSUE.charCodeAt(i)).buffer)]);
+    assert.equal(looksLikeIssueFile(utf16), true);
+    assert.equal(decodeText(utf16), ISSUE);
+    assert.equal(readIssueFile(utf16)?.result.issues[0]?.volume, 132);
+  });
+
+  it('keeps line numbers as the file has them, with a BOM and CRLF', () => {
+    const read = readIssueFile(bytesOf('edge/vol-132-crlf-bom.txt'));
+    const plain = readIssueFile(bytesOf('web/vol-132.txt'));
+    assert.ok(read && plain);
+    assert.deepEqual(read.result.issues[0]?.papers.map((p) => p.range.startLine), plain.result.issues[0]?.papers.map((p) => p.range.startLine));
+  });
+});
