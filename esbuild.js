@@ -4,6 +4,8 @@
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --cli         only the CLI, silently (used by `npm run parse`)
 const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -45,7 +47,16 @@ const targets = [
   ...(cliOnly ? [] : [{ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }]),
 ];
 
+/** The summary panel's icon font, served from media/ (its webview may load nothing from elsewhere). */
+function copyCodicons() {
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons');
+  const to = path.join(__dirname, 'media', 'codicons');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['dist/codicon.css', 'dist/codicon.ttf', 'LICENSE']) fs.copyFileSync(path.join(from, file), path.join(to, path.basename(file)));
+}
+
 async function main() {
+  if (!cliOnly) copyCodicons();
   const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

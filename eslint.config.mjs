@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'esbuild.js', 'eslint.config.mjs', '.vscode-test.mjs', 'scripts/**/*.mjs', 'test-results/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'esbuild.js', 'eslint.config.mjs', '.vscode-test.mjs', 'scripts/**/*.mjs', 'test/e2e/**/*.mjs', 'test-results/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
@@ -16,6 +16,11 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       curly: ['error', 'multi-line'],
     },
+  },
+  {
+    // Webview page scripts (media/*.js): plain browser JS outside the TS project, linted without types.
+    ...tseslint.configs.disableTypeChecked,
+    files: ['media/**/*.js'],
   },
   {
     // The core runs in plain Node and in a browser: it never imports vscode.

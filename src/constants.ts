@@ -30,6 +30,15 @@ export const Command = {
   importNotes: 'weeklyPapers.importNotes',
 } as const;
 
+/** Context keys the extension sets, for `when` clauses in package.json. */
+export const ContextKey = {
+  /** The Issues view shows only papers matching a filter (shows "Clear Filter"). */
+  issuesFiltered: 'weeklyPapers.issuesFiltered',
+} as const;
+
+/** The URI scheme of the editor "Edit Note" opens for a multi-line note (saving writes the note). */
+export const NOTE_SCHEME = 'weekly-papers-note';
+
 /** Keys in workspace state. */
 export const StorageKey = {
   paperStates: 'weeklyPapers.paperStates',
@@ -43,3 +52,9 @@ export const SUMMARY_VIEW_TYPE = 'weeklyPapers.summary';
 
 /** The bundled sample issue, inside the extension. */
 export const SAMPLE_ISSUE_PATH = ['media', 'sample', 'vol-132.txt'] as const;
+
+/** Settings, as contributed in package.json (`contributes.configuration`). */
+export const Setting = {
+  issueFiles: 'weeklyPapers.issueFiles',
+  showSampleIssue: 'weeklyPapers.showSampleIssue',
+} as const;

@@ -1,10 +1,21 @@
 // Wiring only: build the services once, register the views, own every disposable.
 import * as vscode from 'vscode';
 import { IssueLibrary } from './core/library';
-import { View } from './constants';
-import { IssuesTreeProvider, type IssuesNode } from './views/issuesTree';
+import { Command } from './constants';
+import { IssuesTreeProvider, IssuesView, type IssuesNode } from './views/issuesTree';
+import { ReadingListProvider, ReadingListView, type ReadingListNode } from './views/readingList';
+import { LibrarySearch } from './core/paperSearch';
+import { registerCommands, type CommandServices } from './commands';
+import { NoteFileSystem } from './commands/noteDocuments';
+import { findPaperTarget } from './commands/paperTarget';
+import type { Refreshable } from './sources/refreshable';
+import { openWebLink } from './util/openExternal';
 import { loadSampleIssue } from './sources/sampleIssue';
+import { followShowSampleSetting } from './sources/sampleVisibility';
+import { WorkspaceIssues } from './sources/workspaceIssues';
+import { IssueProblems } from './diagnostics/problems';
 import { PaperStateStore } from './storage/paperStateStore';
+import { SummaryPanel } from './webview/summaryPanel';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface WeeklyPapersApi {
@@ -14,6 +25,11 @@ export interface WeeklyPapersApi {
   readonly store: PaperStateStore;
   /** Settles when the first load of every source has finished. */
   readonly ready: Promise<void>;
+  /** The summary panel (a webview): what it shows, its last HTML, and its message handling. */
+  readonly summaryPanel: SummaryPanel;
+  readonly readingList: vscode.TreeDataProvider<ReadingListNode>;
+  /** What the commands are built with: tests build them again with a recording `open`. */
+  readonly commandServices: CommandServices;
 }
 
 export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
@@ -24,14 +40,32 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
     );
   });
   context.subscriptions.push(store);
-  const issuesTree = new IssuesTreeProvider(library);
-  const treeView = vscode.window.createTreeView(View.issues, { treeDataProvider: issuesTree, showCollapseAll: true });
-  context.subscriptions.push(issuesTree, treeView);
+  const search = new LibrarySearch(library);
+  const issuesTree = new IssuesTreeProvider(library, store, search);
+  const readingList = new ReadingListProvider(library, store);
+  context.subscriptions.push(search, issuesTree, new IssuesView(issuesTree), readingList, new ReadingListView(readingList));
 
-  const ready = loadSampleIssue(context.extensionUri, library).catch((error: unknown) => {
-    void vscode.window.showErrorMessage(`Weekly Papers could not load its sample issue: ${String(error)}`);
-  });
-  return { library, issuesTree, store, ready };
+  const sample: Refreshable = {
+    refresh: () =>
+      loadSampleIssue(context.extensionUri, library).catch((error: unknown) => {
+        void vscode.window.showErrorMessage(`Weekly Papers could not load its sample issue: ${String(error)}`);
+      }),
+  };
+  const sampleReady = sample.refresh();
+  // Issue files in the workspace arrive in the library as they are read: activation never waits.
+  const problems = new IssueProblems();
+  const workspaceIssues = new WorkspaceIssues(library, problems);
+  context.subscriptions.push(followShowSampleSetting(library), workspaceIssues, problems);
+  const ready = Promise.all([sampleReady, workspaceIssues.ready]).then(() => undefined);
+  const log = vscode.window.createOutputChannel('Weekly Papers', { log: true });
+  const summaryPanel = new SummaryPanel({ extensionUri: context.extensionUri, library, store, ready, log });
+  context.subscriptions.push(log, summaryPanel, vscode.commands.registerCommand(Command.showSummary, (target: unknown) => summaryPanel.show(target)));
+
+  const sources: Refreshable[] = [sample, workspaceIssues];
+  const notes = new NoteFileSystem(store, (key) => findPaperTarget(library, store, key));
+  const commandServices: CommandServices = { library, store, search, issues: issuesTree, sources, notes, open: openWebLink, clipboard: vscode.env.clipboard, ready };
+  context.subscriptions.push(notes, registerCommands(commandServices));
+  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices };
 }
 
 export function deactivate(): void {

@@ -1,10 +1,16 @@
 // The "Issues" tree: issues newest first, their papers, and an Extras group. It only presents
-// the library; it holds no state of its own.
+// the library and the reader's notes and statuses; the one state it holds is the filter.
 import * as vscode from 'vscode';
 import type { IssueLibrary, SourcedIssue } from '../core/library';
 import type { Extra, Paper } from '../core/model';
 import { issueLabel } from '../core/format';
+import { paperLinks } from '../core/paperLinks';
+import type { LibrarySearch } from '../core/paperSearch';
 import { summaryExcerpt } from '../core/summary';
+import { ContextKey, View } from '../constants';
+import { PROBLEMS_SOURCE } from '../diagnostics/problems';
+import type { PaperStateStore } from '../storage/paperStateStore';
+import { paperAccessibilityLabel, paperContextValue, showSummaryCommand, statusIcon } from './paperRow';
 
 export type IssuesNode =
   | { readonly kind: 'issue'; readonly entry: SourcedIssue }
@@ -17,26 +23,78 @@ const TOOLTIP_SUMMARY_CHARS = 400;
 export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<IssuesNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private readonly stopListening: () => void;
+  private readonly filterEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the filter is set or cleared. */
+  readonly onDidChangeFilter = this.filterEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private filterText = '';
+  /** Keys of the papers the filter lets through; null when there is no filter. */
+  private matching: ReadonlySet<string> | null = null;
 
-  constructor(private readonly library: IssueLibrary) {
-    this.stopListening = library.onDidChange(() => this.changeEmitter.fire(undefined));
+  constructor(
+    private readonly library: IssueLibrary,
+    private readonly store: PaperStateStore,
+    private readonly search: LibrarySearch,
+  ) {
+    const stopListening = library.onDidChange(() => {
+      if (this.filterText) this.matching = new Set(this.search.search(this.filterText));
+      this.refresh();
+    });
+    this.disposables.push(
+      { dispose: stopListening },
+      store.onDidChange(() => this.refresh()),
+      // Problems in an issue file mark its issue.
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const sources = new Set(this.library.issues().map(({ source }) => source.id));
+        if (event.uris.some((uri) => sources.has(uri.toString()))) this.refresh();
+      }),
+    );
   }
 
   dispose(): void {
-    this.stopListening();
+    for (const disposable of this.disposables) disposable.dispose();
     this.changeEmitter.dispose();
+    this.filterEmitter.dispose();
+  }
+
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** The words papers are filtered by; empty when the view shows everything. */
+  get filter(): string {
+    return this.filterText;
+  }
+
+  /** How many distinct papers the filter lets through (null without a filter). */
+  get matchCount(): number | null {
+    return this.matching?.size ?? null;
+  }
+
+  setFilter(text: string): void {
+    const trimmed = text.trim();
+    if (trimmed === this.filterText) return;
+    this.filterText = trimmed;
+    this.matching = trimmed ? new Set(this.search.search(trimmed)) : null;
+    this.filterEmitter.fire();
+    this.refresh();
   }
 
   getChildren(node?: IssuesNode): IssuesNode[] {
-    if (!node) return this.library.issues().map((entry) => ({ kind: 'issue', entry }));
+    const shown = (key: string) => this.matching === null || this.matching.has(key);
+    if (!node) {
+      const issues = this.library.issues();
+      const visible = this.matching === null ? issues : issues.filter(({ issue }) => [...issue.papers, ...issue.extras].some((paper) => shown(paper.key)));
+      return visible.map((entry) => ({ kind: 'issue', entry }));
+    }
     switch (node.kind) {
       case 'issue': {
-        const papers: IssuesNode[] = node.entry.issue.papers.map((paper) => ({ kind: 'paper', entry: node.entry, paper }));
-        return node.entry.issue.extras.length > 0 ? [...papers, { kind: 'extras', entry: node.entry }] : papers;
+        const papers: IssuesNode[] = node.entry.issue.papers.filter((paper) => shown(paper.key)).map((paper) => ({ kind: 'paper', entry: node.entry, paper }));
+        const hasExtras = node.entry.issue.extras.some((extra) => shown(extra.key));
+        return hasExtras ? [...papers, { kind: 'extras', entry: node.entry }] : papers;
       }
       case 'extras':
-        return node.entry.issue.extras.map((extra) => ({ kind: 'extra', entry: node.entry, extra }));
+        return node.entry.issue.extras.filter((extra) => shown(extra.key)).map((extra) => ({ kind: 'extra', entry: node.entry, extra }));
       default:
         return [];
     }
@@ -45,48 +103,125 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
   getTreeItem(node: IssuesNode): vscode.TreeItem {
     switch (node.kind) {
       case 'issue':
-        return issueItem(node.entry);
+        return this.issueItem(node.entry);
       case 'paper':
-        return paperItem(node.paper.title, node.paper.org, node.paper.summary, `${issueId(node.entry)}/${node.paper.key}`, 'paper');
+        return this.paperItem(node.paper, node.paper.org, `${this.issueId(node.entry)}/${node.paper.key}`, 'paper');
       case 'extras': {
-        const item = new vscode.TreeItem('Extras', vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem('Extras', this.matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         const sections = [...new Set(node.entry.issue.extras.map((extra) => extra.section))];
         item.description = sections.join(', ');
         item.iconPath = new vscode.ThemeIcon('sparkle');
         item.contextValue = 'extras';
-        item.id = `${issueId(node.entry)}/extras`;
+        item.id = `${this.issueId(node.entry)}/extras`;
         return item;
       }
       case 'extra':
-        return paperItem(node.extra.title, node.extra.section, node.extra.summary, `${issueId(node.entry)}/extra/${node.extra.key}`, 'extra');
+        return this.paperItem(node.extra, node.extra.section, `${this.issueId(node.entry)}/extra/${node.extra.key}`, 'extra');
     }
+  }
+
+  private issueItem(entry: SourcedIssue): vscode.TreeItem {
+    const { issue, source } = entry;
+    // While filtering, issues open to show what matched.
+    const item = new vscode.TreeItem(issueLabel(issue), this.matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const problems = source.bundled ? 0 : problemsIn(entry);
+    const count = `${issue.papers.length} ${issue.papers.length === 1 ? 'paper' : 'papers'}`;
+    const marks = [count];
+    if (issue.cutOff) marks.push('cut off');
+    if (problems > 0) marks.push(`${problems} ${problems === 1 ? 'warning' : 'warnings'}`);
+    if (source.bundled) marks.push('sample');
+    item.description = marks.join(' · ');
+    // Without this a screen reader reads the tooltip, which does not name the volume.
+    item.accessibilityInformation = { label: `${issueLabel(issue)}, ${marks.join(', ')}` };
+    // Plain-text tooltips: newsletter text is never rendered as Markdown.
+    const tooltip = [issue.title ?? issueLabel(issue), source.label];
+    if (issue.cutOff) tooltip.push(`Cut off at line ${issue.cutOff.line}: ${issue.cutOff.reason}`);
+    if (problems > 0) tooltip.push(`${problems === 1 ? 'A problem' : `${problems} problems`} in this issue: see the Problems panel.`);
+    item.tooltip = tooltip.join('\n');
+    item.iconPath = issue.cutOff || problems > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('mail');
+    item.contextValue = ['issue', issue.cutOff ? 'cutOff' : null, problems > 0 ? 'hasWarnings' : null, source.bundled ? 'sample' : null].filter(Boolean).join(':');
+    item.id = this.issueId(entry);
+    return item;
+  }
+
+  private paperItem(paper: Paper | Extra, description: string | null, id: string, kind: 'paper' | 'extra'): vscode.TreeItem {
+    const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
+    const status = this.store.status(paper.key);
+    const hasNote = this.store.note(paper.key).trim().length > 0;
+    // The icon shows the status, so the note is a word beside the organisation.
+    item.description = [description, hasNote ? 'note' : null].filter(Boolean).join(' · ') || undefined;
+    item.tooltip = summaryExcerpt(paper.summary, TOOLTIP_SUMMARY_CHARS);
+    item.iconPath = statusIcon(status, kind);
+    const links = paperLinks(paper);
+    item.contextValue = paperContextValue({
+      kind,
+      links: { ...links, any: !!(links.arxiv ?? links.code ?? links.huggingface ?? links.web) },
+      status,
+      hasNote,
+      inIssue: true,
+    });
+    item.accessibilityInformation = { label: paperAccessibilityLabel(paper.title, description, status, hasNote) };
+    item.command = showSummaryCommand(paper.key);
+    item.id = id;
+    return item;
+  }
+
+  /**
+   * Tree ids must be unique across the tree: the same paper can be in two issues. While a
+   * filter is on they change, so the workbench opens the issues afresh instead of restoring
+   * how the reader had left them.
+   */
+  private issueId({ issue, source }: SourcedIssue): string {
+    return `issue:${source.id}#${issue.range.startLine}${this.matching ? `?filter=${this.filterText}` : ''}`;
   }
 }
 
-function issueItem(entry: SourcedIssue): vscode.TreeItem {
-  const { issue, source } = entry;
-  const item = new vscode.TreeItem(issueLabel(issue), vscode.TreeItemCollapsibleState.Collapsed);
-  const count = `${issue.papers.length} ${issue.papers.length === 1 ? 'paper' : 'papers'}`;
-  item.description = issue.cutOff ? `${count} · cut off` : source.bundled ? `${count} · sample` : count;
-  // Plain-text tooltips: newsletter text is never rendered as Markdown.
-  item.tooltip = `${issue.title ?? issueLabel(issue)}\n${source.label}`;
-  item.iconPath = new vscode.ThemeIcon(issue.cutOff ? 'warning' : 'mail');
-  item.contextValue = issue.cutOff ? 'issue:cutOff' : 'issue';
-  item.id = issueId(entry);
-  return item;
+/** Warnings and errors the Problems panel shows for this issue's lines of its file. */
+function problemsIn({ issue, source }: SourcedIssue): number {
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(source.id, true);
+  } catch {
+    return 0;
+  }
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => {
+    const line = diagnostic.range.start.line + 1;
+    return (
+      diagnostic.source === PROBLEMS_SOURCE &&
+      diagnostic.severity <= vscode.DiagnosticSeverity.Warning &&
+      line >= issue.range.startLine &&
+      line <= issue.range.endLine
+    );
+  }).length;
 }
 
-function paperItem(title: string, description: string | null, summary: Paper['summary'], id: string, kind: 'paper' | 'extra'): vscode.TreeItem {
-  const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
-  item.description = description ?? undefined;
-  item.tooltip = summaryExcerpt(summary, TOOLTIP_SUMMARY_CHARS);
-  item.iconPath = new vscode.ThemeIcon(kind === 'paper' ? 'file-text' : 'beaker');
-  item.contextValue = kind;
-  item.id = id;
-  return item;
-}
+/**
+ * The Issues view: the tree, its "Filtered by" message and the context key that shows
+ * "Clear Filter" while a filter is on.
+ */
+export class IssuesView implements vscode.Disposable {
+  readonly treeView: vscode.TreeView<IssuesNode>;
+  private readonly disposables: vscode.Disposable[];
 
-/** Tree ids must be unique across the tree: the same paper can be in two issues. */
-function issueId({ issue, source }: SourcedIssue): string {
-  return `issue:${source.id}#${issue.range.startLine}`;
+  constructor(private readonly provider: IssuesTreeProvider) {
+    this.treeView = vscode.window.createTreeView(View.issues, { treeDataProvider: provider, showCollapseAll: true });
+    this.disposables = [
+      this.treeView,
+      provider.onDidChangeFilter(() => this.showFilter()),
+      // The count changes when the library does.
+      provider.onDidChangeTreeData(() => {
+        if (provider.filter) this.showFilter();
+      }),
+    ];
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private showFilter(): void {
+    const { filter, matchCount } = this.provider;
+    this.treeView.message = filter ? `Filtered by: ${filter} (${matchCount === 1 ? '1 paper' : `${matchCount ?? 0} papers`})` : undefined;
+    void vscode.commands.executeCommand('setContext', ContextKey.issuesFiltered, filter.length > 0);
+  }
 }

@@ -79,6 +79,6 @@ describe('Issues tree', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.equal(extension?.isActive, true);
     const views = (extension?.packageJSON as { contributes: { views: Record<string, Array<{ id: string; name: string }>> } }).contributes.views;
-    assert.deepEqual(views.weeklyPapers?.map((view) => [view.id, view.name]), [['weeklyPapers.issues', 'Issues']]);
+    assert.deepEqual(views.weeklyPapers?.map((view) => [view.id, view.name]), [['weeklyPapers.issues', 'Issues'], ['weeklyPapers.readingList', 'Reading List']]);
   });
 });

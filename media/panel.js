@@ -1,0 +1,90 @@
+// The summary panel's page script. Plain JS, loaded with the page's CSP nonce. The messages it
+// sends and receives follow src/webview/messages.ts (the one place their shapes are written
+// down); the extension validates every one of them. It never sends a URL, only a link's kind.
+(function () {
+  'use strict';
+
+  const vscode = acquireVsCodeApi();
+  const key = document.body.dataset.key || '';
+  // The serializer restores the panel on this paper after a window reload.
+  vscode.setState({ key });
+
+  const note = /** @type {HTMLTextAreaElement | null} */ (document.getElementById('note'));
+  const noteState = document.getElementById('note-state');
+
+  /** Edits are numbered; `acked` is the last one the extension has written to workspace state. */
+  let seq = 0;
+  let acked = 0;
+
+  function dirty() {
+    return seq !== acked;
+  }
+
+  function showNoteState(text) {
+    if (noteState && noteState.textContent !== text) noteState.textContent = text;
+  }
+
+  function sendNote(flush) {
+    if (!note) return;
+    vscode.postMessage({ type: 'setNote', key, note: note.value, seq, flush });
+  }
+
+  if (note) {
+    note.addEventListener('input', () => {
+      seq += 1;
+      showNoteState('Saving…');
+      // The extension waits for a pause in typing before it writes to workspace state.
+      sendNote(false);
+    });
+    note.addEventListener('blur', () => {
+      if (dirty()) sendNote(true);
+    });
+  }
+
+  for (const radio of document.querySelectorAll('input[name="status"]')) {
+    radio.addEventListener('change', () => {
+      const input = /** @type {HTMLInputElement} */ (radio);
+      if (input.checked) vscode.postMessage({ type: 'setStatus', key, status: input.value === '' ? null : input.value });
+    });
+  }
+
+  for (const button of document.querySelectorAll('button[data-link]')) {
+    button.addEventListener('click', () => {
+      vscode.postMessage({ type: 'openLink', key, kind: /** @type {HTMLElement} */ (button).dataset.link });
+    });
+  }
+
+  function applyStatus(status) {
+    const radio = document.getElementById(`status-${status || 'none'}`);
+    if (radio && !(/** @type {HTMLInputElement} */ (radio).checked)) /** @type {HTMLInputElement} */ (radio).checked = true;
+  }
+
+  function applyNote(text) {
+    // Never overwrite what the reader is typing: their edits win and will be saved.
+    if (!note || dirty() || note.value === text) return;
+    const focused = document.activeElement === note;
+    const { selectionStart, selectionEnd } = note;
+    note.value = text;
+    if (focused) note.setSelectionRange(Math.min(selectionStart, text.length), Math.min(selectionEnd, text.length));
+    showNoteState(text.length > 0 ? 'Saved' : 'Saved as you type');
+  }
+
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (!message || typeof message !== 'object') return;
+    switch (message.type) {
+      case 'noteSaved':
+        if (typeof message.seq === 'number' && message.seq === seq) {
+          acked = seq;
+          showNoteState('Saved');
+        }
+        break;
+      case 'paperState':
+        if (typeof message.note === 'string') applyNote(message.note);
+        applyStatus(message.status);
+        break;
+    }
+  });
+
+  vscode.postMessage({ type: 'ready' });
+})();

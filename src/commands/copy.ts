@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { Command } from '../constants';
+import { bibtexEntry, type BibtexSource } from '../core/bibtex';
+import { primaryLink } from '../core/paperLinks';
+import type { WeeklyPapersCommand } from './commandManager';
+import { resolvePaper } from './paperPicker';
+import type { PaperTarget } from './paperTarget';
+import type { CommandServices } from './services';
+
+const COPIED_MESSAGE_MS = 4000;
+
+/** "Copy Link": the arXiv page, else the first link the issue gives. */
+export class CopyLinkCommand implements WeeklyPapersCommand {
+  readonly id = Command.copyLink;
+
+  constructor(private readonly services: CommandServices) {}
+
+  /** Resolves to what was copied. */
+  async execute(arg?: unknown): Promise<string | undefined> {
+    const target = await resolvePaper(this.services, arg, { title: 'Copy Link', accept: (candidate) => primaryLink(candidate) !== null });
+    if (!target) return undefined;
+    const link = primaryLink(target);
+    if (!link) {
+      void vscode.window.showInformationMessage(`“${target.title}” has no link in its issue.`);
+      return undefined;
+    }
+    await this.services.clipboard.writeText(link);
+    vscode.window.setStatusBarMessage(`$(check) Copied ${link}`, COPIED_MESSAGE_MS);
+    return link;
+  }
+}
+
+/** "Copy BibTeX": an arXiv-style @misc entry, its key unique among the library's papers. */
+export class CopyBibtexCommand implements WeeklyPapersCommand {
+  readonly id = Command.copyBibtex;
+
+  constructor(private readonly services: CommandServices) {}
+
+  async execute(arg?: unknown): Promise<string | undefined> {
+    const target = await resolvePaper(this.services, arg, { title: 'Copy BibTeX' });
+    if (!target) return undefined;
+    const others: BibtexSource[] = [];
+    for (const [key, entries] of this.services.library.paperIndex()) {
+      const newest = entries[0];
+      if (!newest || key === target.key) continue;
+      const { paper, entry } = newest;
+      others.push({ key, title: paper.title, arxivId: paper.arxivId, org: null, weekStart: entry.issue.week.start, url: null });
+    }
+    const entry = bibtexEntry(bibtexSource(target), others);
+    await this.services.clipboard.writeText(entry);
+    vscode.window.setStatusBarMessage(`$(check) Copied BibTeX for “${target.title}”`, COPIED_MESSAGE_MS);
+    return entry;
+  }
+}
+
+function bibtexSource(target: PaperTarget): BibtexSource {
+  return {
+    key: target.key,
+    title: target.title,
+    arxivId: target.arxivId,
+    // An extra's "org" is its section, never an author.
+    org: target.kind === 'paper' ? target.org : null,
+    weekStart: target.weekStart,
+    url: primaryLink(target),
+  };
+}

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { Command } from '../constants';
+import type { WeeklyPapersCommand } from './commandManager';
+import { resolvePaper } from './paperPicker';
+import { snapshotOf, type PaperTarget } from './paperTarget';
+import type { CommandServices } from './services';
+
+/**
+ * "Edit Note". A short note is typed in an input box (prefilled, Enter saves, empty removes
+ * it); its button moves what was typed into an editor for a longer note. A note that already
+ * has several lines opens straight in the editor, since an input box would flatten it.
+ * `(paper, text)` sets the note without asking.
+ */
+export class EditNoteCommand implements WeeklyPapersCommand {
+  readonly id = Command.editNote;
+
+  constructor(private readonly services: CommandServices) {}
+
+  async execute(arg?: unknown, text?: unknown): Promise<void> {
+    const target = await resolvePaper(this.services, arg, { title: 'Edit Note' });
+    if (!target) return;
+    if (typeof text === 'string') {
+      await this.services.store.setNote(target.key, text, snapshotOf(target));
+      return;
+    }
+    const current = this.services.store.note(target.key);
+    if (current.includes('\n')) {
+      await this.services.notes.open(target);
+      return;
+    }
+    const typed = await askForNote(target, current);
+    if (typed === undefined) return;
+    if (typed.inEditor) await this.services.notes.open(target, typed.text);
+    else await this.services.store.setNote(target.key, typed.text, snapshotOf(target));
+  }
+}
+
+const OPEN_IN_EDITOR: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('go-to-file'),
+  tooltip: 'Write a longer note in an editor (save to keep it)',
+};
+
+function askForNote(target: PaperTarget, current: string): Promise<{ text: string; inEditor: boolean } | undefined> {
+  const input = vscode.window.createInputBox();
+  input.title = `Note: ${target.title}`;
+  input.value = current;
+  input.prompt = 'Enter saves the note; an empty note is removed. For several lines, use the editor button.';
+  input.placeholder = 'Your thoughts on this paper';
+  input.buttons = [OPEN_IN_EDITOR];
+  return new Promise((resolve) => {
+    let result: { text: string; inEditor: boolean } | undefined;
+    const listeners = [
+      input.onDidAccept(() => {
+        result = { text: input.value, inEditor: false };
+        input.hide();
+      }),
+      input.onDidTriggerButton(() => {
+        result = { text: input.value, inEditor: true };
+        input.hide();
+      }),
+      input.onDidHide(() => {
+        for (const listener of listeners) listener.dispose();
+        input.dispose();
+        resolve(result);
+      }),
+    ];
+    input.show();
+  });
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { Command } from '../constants';
+import type { WeeklyPapersCommand } from './commandManager';
+import type { CommandServices } from './services';
+
+/**
+ * "Filter Papers…": the Issues view shows only papers with every word typed (title,
+ * organisation or summary), live as you type; Escape puts back the filter there was.
+ * `(text)` sets the filter without asking.
+ */
+export class FilterCommand implements WeeklyPapersCommand {
+  readonly id = Command.filter;
+
+  constructor(private readonly services: CommandServices) {}
+
+  execute(text?: unknown): Promise<void> {
+    const { issues } = this.services;
+    if (typeof text === 'string') {
+      issues.setFilter(text);
+      return Promise.resolve();
+    }
+    const before = issues.filter;
+    const input = vscode.window.createInputBox();
+    input.title = 'Filter Papers';
+    input.value = before;
+    input.placeholder = 'Words of the title, organisation or summary, e.g. "rerank LLM"';
+    input.prompt = 'Enter keeps the filter; Escape puts back the one there was.';
+    return new Promise((resolve) => {
+      let accepted = false;
+      const listeners = [
+        input.onDidChangeValue((value) => issues.setFilter(value)),
+        input.onDidAccept(() => {
+          accepted = true;
+          input.hide();
+        }),
+        input.onDidHide(() => {
+          if (!accepted) issues.setFilter(before);
+          for (const listener of listeners) listener.dispose();
+          input.dispose();
+          resolve();
+        }),
+      ];
+      input.show();
+    });
+  }
+}
+
+/** "Clear Filter": the Issues view shows every paper again. */
+export class ClearFilterCommand implements WeeklyPapersCommand {
+  readonly id = Command.clearFilter;
+
+  constructor(private readonly services: CommandServices) {}
+
+  execute(): void {
+    this.services.issues.setFilter('');
+  }
+}

@@ -1,0 +1,116 @@
+// A note as a document: "Edit Note" opens `weekly-papers-note:/<key>/<title>.md` in an editor,
+// and saving it (Ctrl+S) writes the note to the store. An editor gives a multi-line note
+// everything an input box lacks (new lines, undo, Markdown highlighting); the store stays the
+// only place notes live, so nothing is written to the workspace.
+import * as vscode from 'vscode';
+import { NOTE_SCHEME } from '../constants';
+import type { PaperStateStore } from '../storage/paperStateStore';
+import { snapshotOf, type PaperTarget } from './paperTarget';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly store: PaperStateStore,
+    private readonly findTarget: (key: string) => PaperTarget | undefined,
+  ) {
+    this.disposables = [
+      vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, this, { isCaseSensitive: true }),
+      // A note changed elsewhere (the summary panel, an import): open editors reload it.
+      store.onDidChange((keys) => {
+        const changed = new Set(keys);
+        const events = vscode.workspace.textDocuments
+          .filter((document) => document.uri.scheme === NOTE_SCHEME && changed.has(keyOf(document.uri)))
+          .map((document) => ({ type: vscode.FileChangeType.Changed, uri: document.uri }));
+        if (events.length > 0) this.changeEmitter.fire(events);
+      }),
+    ];
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  static uriFor(target: PaperTarget): vscode.Uri {
+    const name = shortName(target.title.replace(/[\\/:*?"<>|\s]+/g, ' ').trim()) || 'Note';
+    return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${encodeURIComponent(target.key)}/${name}.md` });
+  }
+
+  /** Opens the note in an editor; `draft` (what was typed in the input box) replaces it, unsaved. */
+  async open(target: PaperTarget, draft?: string): Promise<vscode.TextEditor> {
+    const document = await vscode.workspace.openTextDocument(NoteFileSystem.uriFor(target));
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    if (draft !== undefined && draft !== document.getText()) {
+      const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+      await editor.edit((edit) => edit.replace(all, draft));
+    }
+    return editor;
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const key = this.known(uri);
+    const state = this.store.get(key);
+    const mtime = state ? Date.parse(state.updatedAt) || 0 : 0;
+    return { type: vscode.FileType.File, ctime: 0, mtime, size: encoder.encode(state?.note ?? '').byteLength };
+  }
+
+  readFile(uri: vscode.Uri): Uint8Array {
+    return encoder.encode(this.store.note(this.known(uri)));
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const key = this.known(uri);
+    const target = this.findTarget(key);
+    if (!target) throw vscode.FileSystemError.FileNotFound(uri);
+    await this.store.setNote(key, decoder.decode(content), snapshotOf(target));
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  /** The paper key of a note's URI; a key Weekly Papers does not know is "file not found". */
+  private known(uri: vscode.Uri): string {
+    const key = keyOf(uri);
+    if (!key || !this.findTarget(key)) throw vscode.FileSystemError.FileNotFound(uri);
+    return key;
+  }
+}
+
+/** At most ~60 characters, cut at a word: the editor tab's name. */
+function shortName(title: string): string {
+  if (title.length <= 60) return title;
+  const cut = title.lastIndexOf(' ', 60);
+  return title.slice(0, cut > 30 ? cut : 60);
+}
+
+function keyOf(uri: vscode.Uri): string {
+  const segment = uri.path.split('/')[1] ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}

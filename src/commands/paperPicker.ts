@@ -1,0 +1,116 @@
+// The quick pick over every paper (papers and extras, each key once): "Open Paper…", and every
+// paper command run from the palette. It matches words anywhere in the summary, which the quick
+// pick's own matching cannot (it only sees label, description and detail): the items are
+// computed per keystroke from the search index and marked `alwaysShow`, so the quick pick keeps
+// them while still highlighting what it matches itself.
+import * as vscode from 'vscode';
+import { normalizeForSearch, queryWords } from '../core/paperSearch';
+import { READING_STATUS_LABELS } from '../core/paperState';
+import { STATUS_CODICONS } from '../views/paperRow';
+import { ISSUE_GONE } from '../views/readingList';
+import { findPaperTarget, paperKeyOf, type PaperTarget } from './paperTarget';
+import type { CommandServices } from './services';
+
+export interface PaperPickItem extends vscode.QuickPickItem {
+  readonly key: string;
+}
+
+export interface PickOptions {
+  /** The quick pick's title, e.g. "Open Code". */
+  readonly title: string;
+  /** Only papers this accepts are offered (Open Code: papers with code). */
+  readonly accept?: (target: PaperTarget) => boolean;
+  /** Said instead of showing an empty quick pick. */
+  readonly nothingMessage?: string;
+}
+
+type PickServices = Pick<CommandServices, 'library' | 'store' | 'search'>;
+type ResolveServices = PickServices & Pick<CommandServices, 'ready'>;
+
+/**
+ * The items for a query: papers whose title, organisation, issue or summary hold every word
+ * (those matching in the title first), then papers only the store remembers (their issue is
+ * gone) whose title matches.
+ */
+export function paperPickItems(services: PickServices, query: string, accept?: (target: PaperTarget) => boolean): PaperPickItem[] {
+  const { library, store, search } = services;
+  const items: PaperPickItem[] = [];
+  const add = (target: PaperTarget) => {
+    if (!accept || accept(target)) items.push(pickItem(services, target, query.trim().length > 0));
+  };
+  for (const key of search.search(query)) {
+    const target = findPaperTarget(library, store, key);
+    if (target) add(target);
+  }
+  const words = queryWords(query);
+  for (const [key, state] of store.all()) {
+    if (library.findPaper(key).length > 0) continue;
+    const haystack = normalizeForSearch(`${state.title}\n${state.issueLabel ?? ''}\n${state.note}`);
+    if (!words.every((word) => haystack.includes(word))) continue;
+    const target = findPaperTarget(library, store, key);
+    if (target) add(target);
+  }
+  return items;
+}
+
+function pickItem({ store }: PickServices, target: PaperTarget, alwaysShow: boolean): PaperPickItem {
+  const status = store.status(target.key);
+  const hasNote = store.note(target.key).trim().length > 0;
+  const detail = [
+    status ? `$(${STATUS_CODICONS[status]}) ${READING_STATUS_LABELS[status]}` : null,
+    target.found ? target.issueLabel : `$(history) ${target.issueLabel ? `${target.issueLabel}: ` : ''}${ISSUE_GONE}`,
+    hasNote ? '$(note) note' : null,
+  ].filter(Boolean);
+  return { key: target.key, label: target.title, description: target.org ?? undefined, detail: detail.join(' · '), alwaysShow };
+}
+
+/**
+ * Asks for a paper; undefined when the reader cancels or nothing can be offered. Run from the
+ * palette, the command may be what activated the extension: the first load is waited for.
+ */
+export async function pickPaper(services: ResolveServices, options: PickOptions): Promise<PaperTarget | undefined> {
+  await services.ready;
+  const initial = paperPickItems(services, '', options.accept);
+  if (initial.length === 0) {
+    void vscode.window.showInformationMessage(options.nothingMessage ?? 'Weekly Papers has no papers yet: open a folder with newsletter issues.');
+    return undefined;
+  }
+  const quickPick = vscode.window.createQuickPick<PaperPickItem>();
+  quickPick.title = options.title;
+  quickPick.placeholder = 'Search papers: words of the title, organisation, issue or summary';
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.items = initial;
+  return new Promise((resolve) => {
+    let chosen: PaperTarget | undefined;
+    const listeners = [
+      quickPick.onDidChangeValue((value) => {
+        quickPick.items = paperPickItems(services, value, options.accept);
+      }),
+      quickPick.onDidAccept(() => {
+        const key = quickPick.selectedItems[0]?.key ?? quickPick.activeItems[0]?.key;
+        chosen = key ? findPaperTarget(services.library, services.store, key) : undefined;
+        quickPick.hide();
+      }),
+      quickPick.onDidHide(() => {
+        for (const listener of listeners) listener.dispose();
+        quickPick.dispose();
+        resolve(chosen);
+      }),
+    ];
+    quickPick.show();
+  });
+}
+
+/**
+ * The paper an invocation means: the row or key it was given (told when the key is unknown),
+ * else the one the reader picks.
+ */
+export async function resolvePaper(services: ResolveServices, arg: unknown, options: PickOptions): Promise<PaperTarget | undefined> {
+  const key = paperKeyOf(arg);
+  if (key === undefined) return pickPaper(services, options);
+  await services.ready;
+  const target = findPaperTarget(services.library, services.store, key);
+  if (!target) void vscode.window.showWarningMessage(`Weekly Papers knows no paper "${key}": no issue has it and it has no note.`);
+  return target;
+}

@@ -1,0 +1,27 @@
+// What commands need, built once in activate and passed in: no command reaches for a global.
+import type * as vscode from 'vscode';
+import type { IssueLibrary } from '../core/library';
+import type { LibrarySearch } from '../core/paperSearch';
+import type { Refreshable } from '../sources/refreshable';
+import type { PaperStateStore } from '../storage/paperStateStore';
+import type { IssuesTreeProvider } from '../views/issuesTree';
+import type { NoteFileSystem } from './noteDocuments';
+
+/** Opens a web address; resolves to whether it was opened. Tests pass one that records. */
+export type OpenUrl = (url: string) => Thenable<boolean>;
+
+export interface CommandServices {
+  readonly library: IssueLibrary;
+  readonly store: PaperStateStore;
+  readonly search: LibrarySearch;
+  /** The Issues tree, for its filter. */
+  readonly issues: IssuesTreeProvider;
+  /** Every source of issues, for "Refresh". */
+  readonly sources: readonly Refreshable[];
+  /** Multi-line notes, edited as documents. */
+  readonly notes: NoteFileSystem;
+  readonly open: OpenUrl;
+  readonly clipboard: Pick<vscode.Clipboard, 'writeText'>;
+  /** Settles when every source's first load is done: a command run at activation waits for it. */
+  readonly ready: Promise<void>;
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { Command } from '../constants';
+import { READING_STATUS_LABELS, ReadingStatus } from '../core/paperState';
+import { STATUS_CODICONS } from '../views/paperRow';
+import type { WeeklyPapersCommand } from './commandManager';
+import { resolvePaper } from './paperPicker';
+import { snapshotOf } from './paperTarget';
+import type { CommandServices } from './services';
+
+interface StatusItem extends vscode.QuickPickItem {
+  readonly status: ReadingStatus | null;
+}
+
+/**
+ * "Set Reading Status": To Read, Reading, Read or None. `(paper, status)` sets it without
+ * asking (`status` a ReadingStatus, or null / "none" to clear it).
+ */
+export class SetStatusCommand implements WeeklyPapersCommand {
+  readonly id = Command.setStatus;
+
+  constructor(private readonly services: CommandServices) {}
+
+  async execute(arg?: unknown, statusArg?: unknown): Promise<void> {
+    const target = await resolvePaper(this.services, arg, { title: 'Set Reading Status' });
+    if (!target) return;
+    const current = this.services.store.status(target.key);
+    const given = statusFromArgument(statusArg);
+    const status = given !== undefined ? given : await pickStatus(target.title, current);
+    if (status === undefined) return;
+    await this.services.store.setStatus(target.key, status, snapshotOf(target));
+  }
+}
+
+/** The status an argument names; undefined when it names none (a tree passes its selection there). */
+function statusFromArgument(arg: unknown): ReadingStatus | null | undefined {
+  if (arg === null || arg === 'none') return null;
+  const parsed = ReadingStatus.safeParse(arg);
+  return parsed.success ? parsed.data : undefined;
+}
+
+async function pickStatus(title: string, current: ReadingStatus | null): Promise<ReadingStatus | null | undefined> {
+  const items: StatusItem[] = [
+    ...ReadingStatus.options.map((status) => ({
+      status,
+      label: `$(${STATUS_CODICONS[status]}) ${READING_STATUS_LABELS[status]}`,
+      description: status === current ? 'current' : undefined,
+    })),
+    { status: null, label: '$(circle-slash) None', description: current === null ? 'current' : 'off the reading list' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Set Reading Status', placeHolder: `Reading status of “${title}”` });
+  return picked ? picked.status : undefined;
+}

@@ -1,0 +1,47 @@
+// The parser's diagnostics in the Problems panel: one collection, one entry per issue file.
+import * as vscode from 'vscode';
+import type { Diagnostic, Severity } from '../core/model';
+import { splitLines } from '../core/text';
+
+/** The collection's name and every diagnostic's source, as the Problems panel shows them. */
+export const PROBLEMS_SOURCE = 'Weekly Papers';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export class IssueProblems implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(PROBLEMS_SOURCE);
+
+  /** Shows a file's problems, each on the line of `text` it names; none clears the file's entry. */
+  set(uri: vscode.Uri, diagnostics: readonly Diagnostic[], text: string): void {
+    if (diagnostics.length === 0) {
+      this.collection.delete(uri);
+      return;
+    }
+    const lines = splitLines(text);
+    this.collection.set(uri, diagnostics.map((diagnostic) => toVscode(diagnostic, lines)));
+  }
+
+  delete(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}
+
+/** Underlines the line's text (without its indentation), so the squiggle sits on what is wrong. */
+function toVscode(diagnostic: Diagnostic, lines: readonly string[]): vscode.Diagnostic {
+  const index = Math.min(diagnostic.line, Math.max(lines.length, 1)) - 1;
+  const text = lines[index] ?? '';
+  const start = text.length - text.trimStart().length;
+  const range = new vscode.Range(index, start, index, Math.max(start, text.trimEnd().length));
+  const result = new vscode.Diagnostic(range, diagnostic.message, SEVERITY[diagnostic.severity]);
+  result.source = PROBLEMS_SOURCE;
+  result.code = diagnostic.code;
+  return result;
+}

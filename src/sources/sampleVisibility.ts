@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import type { IssueLibrary } from '../core/library';
+import { Setting } from '../constants';
+
+/**
+ * Shows or hides the bundled sample as `weeklyPapers.showSampleIssue` says, now and whenever it
+ * changes. (Shown, it still gives way to a workspace file of the same volume: see IssueLibrary.)
+ */
+export function followShowSampleSetting(library: IssueLibrary): vscode.Disposable {
+  const apply = (): void => library.setBundledVisible(vscode.workspace.getConfiguration().get<unknown>(Setting.showSampleIssue) !== false);
+  apply();
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(Setting.showSampleIssue)) apply();
+  });
+}

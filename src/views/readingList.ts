@@ -1,0 +1,146 @@
+// The "Reading List" view: every paper the reader marked, across all issues, grouped by status
+// (Reading, To Read, then Read, collapsed). Built from the store, not the library, so a paper
+// whose issue is gone stays listed from the snapshot the store kept of it.
+import * as vscode from 'vscode';
+import type { IssueLibrary, PaperEntry } from '../core/library';
+import { paperLinks } from '../core/paperLinks';
+import { READING_STATUS_LABELS, type PaperState, type ReadingStatus } from '../core/paperState';
+import { summaryExcerpt } from '../core/summary';
+import { View } from '../constants';
+import type { PaperStateStore } from '../storage/paperStateStore';
+import { paperAccessibilityLabel, paperContextValue, showSummaryCommand, statusIcon } from './paperRow';
+
+export type ReadingListNode =
+  | { readonly kind: 'statusGroup'; readonly status: ReadingStatus }
+  | { readonly kind: 'savedPaper'; readonly key: string; readonly status: ReadingStatus };
+
+const GROUP_ORDER: readonly ReadingStatus[] = ['reading', 'toRead', 'read'];
+const TOOLTIP_SUMMARY_CHARS = 400;
+export const ISSUE_GONE = 'issue no longer available';
+
+export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<ReadingListNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly library: IssueLibrary,
+    private readonly store: PaperStateStore,
+  ) {
+    const stopListening = library.onDidChange(() => this.refresh());
+    this.disposables = [{ dispose: stopListening }, store.onDidChange(() => this.refresh())];
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** Keys by status, most recently changed first. */
+  papersWith(status: ReadingStatus): string[] {
+    const entries = [...this.store.all()].filter(([, state]) => state.status === status);
+    entries.sort(([, a], [, b]) => b.updatedAt.localeCompare(a.updatedAt));
+    return entries.map(([key]) => key);
+  }
+
+  getChildren(node?: ReadingListNode): ReadingListNode[] {
+    if (!node) return GROUP_ORDER.filter((status) => this.papersWith(status).length > 0).map((status) => ({ kind: 'statusGroup', status }));
+    if (node.kind === 'statusGroup') return this.papersWith(node.status).map((key) => ({ kind: 'savedPaper', key, status: node.status }));
+    return [];
+  }
+
+  getParent(node: ReadingListNode): ReadingListNode | undefined {
+    return node.kind === 'savedPaper' ? { kind: 'statusGroup', status: node.status } : undefined;
+  }
+
+  getTreeItem(node: ReadingListNode): vscode.TreeItem {
+    if (node.kind === 'statusGroup') {
+      const count = this.papersWith(node.status).length;
+      const item = new vscode.TreeItem(
+        READING_STATUS_LABELS[node.status],
+        node.status === 'read' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+      );
+      item.description = String(count);
+      item.iconPath = statusIcon(node.status, 'paper');
+      item.contextValue = `statusGroup:${node.status}`;
+      item.id = `status:${node.status}`;
+      return item;
+    }
+    const state = this.store.get(node.key);
+    const found = this.library.findPaper(node.key)[0];
+    return found ? this.presentItem(node.key, found, state) : this.goneItem(node.key, state);
+  }
+
+  private presentItem(key: string, found: PaperEntry, state: PaperState | undefined): vscode.TreeItem {
+    const { paper, kind, entry } = found;
+    const org = 'org' in paper ? paper.org : paper.section;
+    const issue = entry.issue.volume !== null ? `Vol.${entry.issue.volume}` : null;
+    const links = paperLinks(paper);
+    return this.item(key, state, {
+      title: paper.title,
+      kind,
+      description: [org, issue].filter(Boolean).join(' · ') || null,
+      tooltip: summaryExcerpt(paper.summary, TOOLTIP_SUMMARY_CHARS),
+      links: { ...links, any: !!(links.arxiv ?? links.code ?? links.huggingface ?? links.web) },
+      inIssue: true,
+    });
+  }
+
+  private goneItem(key: string, state: PaperState | undefined): vscode.TreeItem {
+    const links = paperLinks({ links: [], arxivId: state?.arxivId ?? null });
+    const was = state?.issueLabel ? `It was in ${state.issueLabel}` : 'Its issue';
+    return this.item(key, state, {
+      title: state?.title || key,
+      kind: 'paper',
+      description: ISSUE_GONE,
+      tooltip: `${was}, which no source holds any more. Your note and reading status are kept.`,
+      links: { ...links, any: links.arxiv !== null },
+      inIssue: false,
+    });
+  }
+
+  private item(
+    key: string,
+    state: PaperState | undefined,
+    row: { title: string; kind: 'paper' | 'extra'; description: string | null; tooltip: string; links: Parameters<typeof paperContextValue>[0]['links']; inIssue: boolean },
+  ): vscode.TreeItem {
+    const status = state?.status ?? null;
+    const hasNote = (state?.note ?? '').trim().length > 0;
+    const item = new vscode.TreeItem(row.title, vscode.TreeItemCollapsibleState.None);
+    item.description = [row.description, hasNote ? 'note' : null].filter(Boolean).join(' · ') || undefined;
+    item.tooltip = row.tooltip;
+    item.iconPath = statusIcon(status, row.kind);
+    item.contextValue = paperContextValue({ kind: row.kind, links: row.links, status, hasNote, inIssue: row.inIssue });
+    item.accessibilityInformation = { label: paperAccessibilityLabel(row.title, row.description, status, hasNote) };
+    item.command = showSummaryCommand(key);
+    item.id = `saved:${key}`;
+    return item;
+  }
+}
+
+/** The view, with a badge counting what is left to read. */
+export class ReadingListView implements vscode.Disposable {
+  readonly treeView: vscode.TreeView<ReadingListNode>;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly provider: ReadingListProvider) {
+    this.treeView = vscode.window.createTreeView(View.readingList, { treeDataProvider: provider, showCollapseAll: true });
+    this.disposables = [this.treeView, provider.onDidChangeTreeData(() => this.showBadge())];
+    this.showBadge();
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private showBadge(): void {
+    const toRead = this.provider.papersWith('toRead').length;
+    const reading = this.provider.papersWith('reading').length;
+    const parts = [toRead > 0 ? `${toRead} to read` : null, reading > 0 ? `${reading} being read` : null].filter(Boolean);
+    this.treeView.badge = toRead + reading > 0 ? { value: toRead + reading, tooltip: parts.join(', ') } : undefined;
+  }
+}

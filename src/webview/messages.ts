@@ -1,0 +1,47 @@
+// The messages between the summary panel's webview (media/panel.js) and the extension: the one
+// place both sides' shapes are written down. The webview is plain JS and follows these by
+// convention; the extension trusts nothing it receives until `WebviewMessage` has parsed it.
+import * as z from 'zod';
+import { ReadingStatus } from '../core/paperState';
+
+/** The links a paper can offer, as the webview names them. It never sends a URL. */
+export const PanelLinkKind = z.enum(['arxiv', 'pdf', 'code', 'huggingface', 'web']);
+export type PanelLinkKind = z.infer<typeof PanelLinkKind>;
+
+/** A note is the reader's own text; this only stops a runaway message, not a real note. */
+export const MAX_NOTE_LENGTH = 1_000_000;
+
+/**
+ * Webview -> extension. Each message about a paper names the key of the page that sent it, so
+ * one that arrives after the panel moved on to another paper is not applied to the new one.
+ */
+export const WebviewMessage = z.discriminatedUnion('type', [
+  /** The page has loaded and listens. */
+  z.strictObject({ type: z.literal('ready') }),
+  /**
+   * The note as the textarea holds it. `flush: false` while the reader types (saved once they
+   * pause), `true` when the textarea loses focus (saved at once). `seq` counts the edits, so
+   * the page can tell which one a `noteSaved` answers.
+   */
+  z.strictObject({
+    type: z.literal('setNote'),
+    key: z.string().min(1),
+    note: z.string().max(MAX_NOTE_LENGTH),
+    seq: z.number().int().nonnegative(),
+    flush: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('setStatus'), key: z.string().min(1), status: ReadingStatus.nullable() }),
+  z.strictObject({ type: z.literal('openLink'), key: z.string().min(1), kind: PanelLinkKind }),
+]);
+export type WebviewMessage = z.infer<typeof WebviewMessage>;
+
+/** Extension -> webview. */
+export type ExtensionMessage =
+  /** The note edit numbered `seq` (and every one before it) is in workspace state. */
+  | { readonly type: 'noteSaved'; readonly seq: number }
+  /** The note or status changed elsewhere (e.g. the Edit Note command). */
+  | { readonly type: 'paperState'; readonly note: string; readonly status: ReadingStatus | null };
+
+/** What the webview keeps with `setState`, so the panel comes back after a window reload. */
+export const PanelState = z.object({ key: z.string().min(1) });
+export type PanelState = z.infer<typeof PanelState>;

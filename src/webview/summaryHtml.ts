@@ -1,0 +1,192 @@
+// The summary panel's page, built from a view model. No vscode import: the unit tests render it
+// in plain Node. Every newsletter string and the reader's note are escaped here; the page has
+// no inline script, style or event handler, so a strict CSP with a nonce covers all of it.
+import type { PaperEntry } from '../core/library';
+import type { SummaryBlock } from '../core/model';
+import { issueLabel } from '../core/format';
+import { paperLinks } from '../core/paperLinks';
+import { READING_STATUS_LABELS, ReadingStatus, type PaperState } from '../core/paperState';
+import type { PanelLinkKind } from './messages';
+import { escapeAttribute, escapeHtml } from './html';
+
+/** A link button the panel offers; the webview knows only its kind. */
+export interface OfferedLink {
+  readonly kind: PanelLinkKind;
+  readonly url: string;
+}
+
+export interface SummaryView {
+  readonly key: string;
+  readonly title: string;
+  /** The organisation; for an extra, its section (`Extras: Benchmarks`). */
+  readonly byline: string | null;
+  readonly issueLabel: string | null;
+  readonly summary: readonly SummaryBlock[];
+  readonly links: readonly OfferedLink[];
+  /** False when no issue holds the paper any more: only what the store remembers is shown. */
+  readonly found: boolean;
+  readonly note: string;
+  readonly status: ReadingStatus | null;
+}
+
+/** What the page loads from the extension, as webview URIs, and the CSP source they come from. */
+export interface PanelResources {
+  readonly cspSource: string;
+  readonly stylesheets: readonly string[];
+  readonly script: string;
+}
+
+export const NOT_FOUND_NOTICE = 'This paper is no longer in any issue. Your note and reading status are kept.';
+
+const LINK_BUTTONS: Readonly<Record<PanelLinkKind, { readonly label: string; readonly name: string; readonly icon: string }>> = {
+  arxiv: { label: 'arXiv', name: 'Open the arXiv page', icon: 'book' },
+  pdf: { label: 'PDF', name: 'Open the PDF', icon: 'file-pdf' },
+  code: { label: 'Code', name: 'Open the code', icon: 'code' },
+  huggingface: { label: 'Hugging Face', name: 'Open the Hugging Face page', icon: 'smiley' },
+  web: { label: 'Web page', name: 'Open the web page', icon: 'globe' },
+};
+
+const STATUS_ICONS: Readonly<Record<ReadingStatus, string>> = { toRead: 'bookmark', reading: 'eye', read: 'check' };
+
+/**
+ * The links a paper offers, in button order. A paper on arXiv always has its page, PDF and
+ * Hugging Face page; the web link is offered only to papers that are not on arXiv. The panel
+ * opens a link only when its kind is in this list.
+ */
+export function offeredLinks(paper: Parameters<typeof paperLinks>[0]): OfferedLink[] {
+  const links = paperLinks(paper);
+  const offered: OfferedLink[] = [];
+  const add = (kind: PanelLinkKind, url: string | null) => {
+    if (url !== null) offered.push({ kind, url });
+  };
+  add('arxiv', links.arxiv);
+  add('pdf', links.pdf);
+  add('code', links.code);
+  add('huggingface', links.huggingface);
+  if (links.arxiv === null) add('web', links.web);
+  return offered;
+}
+
+/** What the reader has added to a paper: shown and edited in the panel. */
+export interface ReaderState {
+  readonly note: string;
+  readonly status: ReadingStatus | null;
+}
+
+/**
+ * The view of the paper with `key`: from the newest issue that holds it, else from what the
+ * store remembers of it (its title, issue and arXiv id), so its note stays reachable.
+ */
+export function summaryView(
+  key: string,
+  entry: PaperEntry | undefined,
+  reader: ReaderState,
+  remembered?: Pick<PaperState, 'title' | 'issueLabel' | 'arxivId'>,
+): SummaryView {
+  const { note, status } = reader;
+  if (!entry) {
+    return {
+      key,
+      title: remembered?.title || key,
+      byline: null,
+      issueLabel: remembered?.issueLabel ?? null,
+      summary: [],
+      links: offeredLinks({ arxivId: remembered?.arxivId ?? null, links: [] }),
+      found: false,
+      note,
+      status,
+    };
+  }
+  const paper = entry.paper;
+  return {
+    key,
+    title: paper.title,
+    byline: 'section' in paper ? `Extras: ${paper.section}` : paper.org,
+    issueLabel: issueLabel(entry.entry.issue),
+    summary: paper.summary,
+    links: offeredLinks(paper),
+    found: true,
+    note,
+    status,
+  };
+}
+
+/** The whole page. `nonce` must be fresh for every render (see `createNonce`). */
+export function renderSummaryHtml(view: SummaryView, resources: PanelResources, nonce: string): string {
+  const csp = [
+    `default-src 'none'`,
+    `style-src ${resources.cspSource} 'nonce-${nonce}'`,
+    `font-src ${resources.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${resources.cspSource} data:`,
+  ].join('; ');
+  const stylesheets = resources.stylesheets
+    .map((href) => `<link rel="stylesheet" nonce="${nonce}" href="${escapeAttribute(href)}">`)
+    .join('\n    ');
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    ${stylesheets}
+    <title>${escapeHtml(view.title)}</title>
+  </head>
+  <body data-key="${escapeAttribute(view.key)}">
+    <main>
+      <header class="paper-header">
+        ${view.issueLabel ? `<p class="issue">${view.found ? '' : 'Last seen in '}${escapeHtml(view.issueLabel)}</p>` : ''}
+        <h1>${escapeHtml(view.title)}</h1>
+        ${view.byline ? `<p class="byline"><span class="codicon codicon-organization" aria-hidden="true"></span>${escapeHtml(view.byline)}</p>` : ''}
+      </header>
+      ${view.found ? '' : `<p class="notice" role="status"><span class="codicon codicon-info" aria-hidden="true"></span>${escapeHtml(NOT_FOUND_NOTICE)}</p>`}
+      ${renderLinks(view.links)}
+      ${renderStatus(view.status)}
+      ${renderSummary(view.summary)}
+      ${renderNote(view.note)}
+    </main>
+    <script nonce="${nonce}" src="${escapeAttribute(resources.script)}"></script>
+  </body>
+</html>
+`;
+}
+
+function renderLinks(links: readonly OfferedLink[]): string {
+  if (links.length === 0) return '';
+  const buttons = links.map(({ kind, url }) => {
+    const button = LINK_BUTTONS[kind];
+    return `<button type="button" class="link-button" data-link="${kind}" aria-label="${escapeAttribute(button.name)}" title="${escapeAttribute(url)}"><span class="codicon codicon-${button.icon}" aria-hidden="true"></span><span>${escapeHtml(button.label)}</span></button>`;
+  });
+  return `<nav class="links" aria-label="Links">${buttons.join('')}</nav>`;
+}
+
+function renderStatus(status: ReadingStatus | null): string {
+  const option = (value: ReadingStatus | null, label: string, icon: string | null) => {
+    const id = `status-${value ?? 'none'}`;
+    const checked = value === status ? ' checked' : '';
+    const iconHtml = icon ? `<span class="codicon codicon-${icon}" aria-hidden="true"></span>` : '';
+    return `<input type="radio" name="status" id="${id}" value="${value ?? ''}"${checked}><label for="${id}">${iconHtml}${escapeHtml(label)}</label>`;
+  };
+  const options = [option(null, 'None', null), ...ReadingStatus.options.map((value) => option(value, READING_STATUS_LABELS[value], STATUS_ICONS[value]))];
+  return `<fieldset class="status"><legend>Reading status</legend><div class="segments">${options.join('')}</div></fieldset>`;
+}
+
+function renderSummary(blocks: readonly SummaryBlock[]): string {
+  if (blocks.length === 0) return '';
+  const html = blocks.map((block) =>
+    block.type === 'paragraph'
+      ? `<p>${escapeHtml(block.text)}</p>`
+      : `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
+  );
+  return `<section class="summary" aria-labelledby="summary-heading"><h2 id="summary-heading">Summary</h2>${html.join('\n')}</section>`;
+}
+
+function renderNote(note: string): string {
+  const saved = note.length > 0 ? 'Saved' : 'Saved as you type';
+  // The HTML parser drops one newline right after <textarea>: this one, not the note's own.
+  return `<section class="note" aria-labelledby="note-label">
+        <div class="note-heading"><h2><label id="note-label" for="note">Note</label></h2><span id="note-state" class="note-state" aria-live="polite">${saved}</span></div>
+        <textarea id="note" rows="8" spellcheck="true" placeholder="Your thoughts on this paper…" aria-describedby="note-state">
+${escapeHtml(note)}</textarea>
+      </section>`;
+}

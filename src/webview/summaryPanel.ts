@@ -1,0 +1,305 @@
+// The summary panel: one webview panel that follows the selection (reused and updated in place,
+// beside the editor, without taking focus) and comes back after a window reload through its
+// serializer. Everything the webview sends is parsed with zod first; links are looked up here,
+// by kind, for the paper on show, and opened only through openWebLink.
+import * as vscode from 'vscode';
+import * as z from 'zod';
+import type { IssueLibrary } from '../core/library';
+import { issueLabel } from '../core/format';
+import type { PaperSnapshot, PaperStateStore } from '../storage/paperStateStore';
+import { SUMMARY_VIEW_TYPE } from '../constants';
+import { openWebLink } from '../util/openExternal';
+import { createNonce } from './html';
+import { PanelState, WebviewMessage, type ExtensionMessage } from './messages';
+import { renderSummaryHtml, summaryView, type SummaryView } from './summaryHtml';
+
+/** How long the reader may pause typing before the note is written to workspace state. */
+export const NOTE_SAVE_DELAY_MS = 400;
+
+/** What became of a message from the webview: rejected (bad shape), ignored (nothing to do), or done. */
+export type MessageOutcome = 'rejected' | 'ignored' | 'done';
+
+export interface HandledMessage {
+  /** The message's type, when it had a valid shape. */
+  readonly type: WebviewMessage['type'] | undefined;
+  readonly outcome: MessageOutcome;
+}
+
+export interface SummaryPanelOptions {
+  readonly extensionUri: vscode.Uri;
+  readonly library: IssueLibrary;
+  readonly store: PaperStateStore;
+  /** Settles when the first load of every source has finished: a restored panel waits for it. */
+  readonly ready: Promise<void>;
+  readonly log: vscode.LogOutputChannel;
+  /** Opens a web link; `openWebLink` unless a test says otherwise. */
+  readonly openLink?: (url: string) => Promise<boolean>;
+}
+
+/** A tree node (or anything) holding a paper or an extra, as commands receive them. */
+const PaperTarget = z.union([
+  z.string().min(1),
+  z.object({ paper: z.object({ key: z.string().min(1) }) }).transform((node) => node.paper.key),
+  z.object({ extra: z.object({ key: z.string().min(1) }) }).transform((node) => node.extra.key),
+]);
+
+interface PendingNote {
+  readonly key: string;
+  readonly note: string;
+  readonly seq: number;
+}
+
+export class SummaryPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private key: string | undefined;
+  private html: string | undefined;
+  /** The rendered view less the reader's note and status: a library change re-renders only when it differs. */
+  private shownContent: string | undefined;
+  private pendingNote: PendingNote | undefined;
+  private noteTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private panelDisposables: vscode.Disposable[] = [];
+  private readonly media: vscode.Uri;
+  private readonly handledEmitter = new vscode.EventEmitter<HandledMessage>();
+  /** Fires after each message from the webview (or `receive`) has been handled. */
+  readonly onDidHandleMessage = this.handledEmitter.event;
+
+  constructor(private readonly options: SummaryPanelOptions) {
+    this.media = vscode.Uri.joinPath(options.extensionUri, 'media');
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(SUMMARY_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel, state: unknown) => this.revive(panel, state),
+      }),
+      options.store.onDidChange((keys) => this.storeChanged(keys)),
+      { dispose: options.library.onDidChange(() => this.libraryChanged()) },
+      this.handledEmitter,
+    );
+  }
+
+  dispose(): void {
+    const panel = this.panel;
+    this.closePanel();
+    this.panel = undefined;
+    panel?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  /** The key of the paper on show, if the panel is open. */
+  currentKey(): string | undefined {
+    return this.key;
+  }
+
+  /** The HTML of the last render (for tests). */
+  lastHtml(): string | undefined {
+    return this.html;
+  }
+
+  /**
+   * Opens the panel on the paper `target` names, or shows that paper in the open panel.
+   * `target` is a paper key, or a tree node holding a `paper` or an `extra`.
+   */
+  show(target: unknown): boolean {
+    const parsed = PaperTarget.safeParse(target);
+    if (!parsed.success) {
+      this.options.log.warn('Show Summary needs a paper; it was run without one.');
+      return false;
+    }
+    const key = parsed.data;
+    if (this.panel) {
+      if (key !== this.key) {
+        this.key = key;
+        this.render();
+      }
+      this.panel.reveal(undefined, true);
+      return true;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      SUMMARY_VIEW_TYPE,
+      key,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      this.webviewOptions(),
+    );
+    this.adopt(panel, key);
+    return true;
+  }
+
+  /** The serializer's half: brings the panel back after a reload, on the paper it showed. */
+  async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const parsed = PanelState.safeParse(state);
+    if (!parsed.success) {
+      this.options.log.warn('A summary panel could not be restored: it did not say which paper it showed.');
+      panel.dispose();
+      return;
+    }
+    await this.options.ready;
+    if (this.panel) {
+      // There is only ever one summary panel: a newer one was opened while this one waited.
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.adopt(panel, parsed.data.key);
+  }
+
+  /**
+   * Handles one message as if the webview had sent it: the same path real messages take.
+   * Anything that does not parse is logged and ignored.
+   */
+  async receive(message: unknown): Promise<MessageOutcome> {
+    const parsed = WebviewMessage.safeParse(message);
+    const outcome = await this.handle(parsed);
+    this.handledEmitter.fire({ type: parsed.data?.type, outcome });
+    return outcome;
+  }
+
+  private async handle(parsed: z.ZodSafeParseResult<WebviewMessage>): Promise<MessageOutcome> {
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`);
+      this.options.log.warn(`Summary panel: ignored a message it does not understand (${problems.join('; ')}).`);
+      return 'rejected';
+    }
+    const key = this.key;
+    if (!this.panel || key === undefined) return 'ignored';
+    const data = parsed.data;
+    if (data.type === 'ready') {
+      // The page may have been rebuilt from older HTML (it is not kept while hidden).
+      await this.post({ type: 'paperState', note: this.currentNote(key), status: this.options.store.status(key) });
+      return 'done';
+    }
+    // A message from the page of a paper no longer on show arrives late: it is not about this one.
+    if (data.key !== key) return 'ignored';
+    switch (data.type) {
+      case 'setNote':
+        this.pendingNote = { key, note: data.note, seq: data.seq };
+        this.clearNoteTimer();
+        if (data.flush) {
+          await this.saveNote();
+        } else {
+          this.noteTimer = setTimeout(() => void this.saveNote(), NOTE_SAVE_DELAY_MS);
+        }
+        return 'done';
+      case 'setStatus':
+        if (this.options.store.status(key) === data.status) return 'ignored';
+        await this.options.store.setStatus(key, data.status, this.snapshot(key));
+        return 'done';
+      case 'openLink': {
+        const link = this.view(key).links.find((offered) => offered.kind === data.kind);
+        if (!link) {
+          this.options.log.info(`Summary panel: ${key} has no ${data.kind} link to open.`);
+          return 'ignored';
+        }
+        await (this.options.openLink ?? openWebLink)(link.url);
+        return 'done';
+      }
+    }
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [this.media], retainContextWhenHidden: false, enableFindWidget: true };
+  }
+
+  private adopt(panel: vscode.WebviewPanel, key: string): void {
+    this.panel = panel;
+    this.key = key;
+    panel.iconPath = vscode.Uri.joinPath(this.media, 'weekly-papers.svg');
+    this.panelDisposables = [
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      panel.onDidDispose(() => {
+        this.closePanel();
+        this.panel = undefined;
+      }),
+    ];
+    this.render();
+  }
+
+  /** Forgets the panel: the note being typed is saved first. */
+  private closePanel(): void {
+    void this.saveNote();
+    for (const disposable of this.panelDisposables) disposable.dispose();
+    this.panelDisposables = [];
+    this.key = undefined;
+    this.html = undefined;
+    this.shownContent = undefined;
+  }
+
+  private render(): void {
+    const panel = this.panel;
+    const key = this.key;
+    if (!panel || key === undefined) return;
+    // A note typed for the previous page is saved before that page goes.
+    if (this.pendingNote) void this.saveNote();
+    const view = this.view(key);
+    const webview = panel.webview;
+    const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.media, ...path)).toString();
+    this.html = renderSummaryHtml(
+      view,
+      { cspSource: webview.cspSource, stylesheets: [uri('codicons', 'codicon.css'), uri('panel.css')], script: uri('panel.js') },
+      createNonce(),
+    );
+    this.shownContent = contentOf(view);
+    panel.title = view.title;
+    webview.html = this.html;
+  }
+
+  private view(key: string): SummaryView {
+    const [entry] = this.options.library.findPaper(key);
+    const reader = { note: this.currentNote(key), status: this.options.store.status(key) };
+    return summaryView(key, entry, reader, this.options.store.get(key));
+  }
+
+  /** The note as the reader last typed it, saved or not. */
+  private currentNote(key: string): string {
+    return this.pendingNote?.key === key ? this.pendingNote.note : this.options.store.note(key);
+  }
+
+  /** What the store keeps about the paper besides the note: from its issue, else as remembered. */
+  private snapshot(key: string): PaperSnapshot {
+    const [entry] = this.options.library.findPaper(key);
+    if (entry) return { title: entry.paper.title, issueLabel: issueLabel(entry.entry.issue), arxivId: entry.paper.arxivId };
+    const remembered = this.options.store.get(key);
+    return { title: remembered?.title ?? key, issueLabel: remembered?.issueLabel ?? null, arxivId: remembered?.arxivId ?? null };
+  }
+
+  private async saveNote(): Promise<void> {
+    this.clearNoteTimer();
+    const pending = this.pendingNote;
+    if (!pending) return;
+    this.pendingNote = undefined;
+    if (this.options.store.note(pending.key) !== pending.note) {
+      await this.options.store.setNote(pending.key, pending.note, this.snapshot(pending.key));
+    }
+    if (pending.key === this.key) await this.post({ type: 'noteSaved', seq: pending.seq });
+  }
+
+  private clearNoteTimer(): void {
+    if (this.noteTimer !== undefined) clearTimeout(this.noteTimer);
+    this.noteTimer = undefined;
+  }
+
+  private storeChanged(keys: readonly string[]): void {
+    const key = this.key;
+    if (!this.panel || key === undefined || !keys.includes(key)) return;
+    if (this.panel.visible) {
+      // The page keeps what the reader is typing: it applies the note only when it has no unsaved edits.
+      void this.post({ type: 'paperState', note: this.currentNote(key), status: this.options.store.status(key) });
+    } else {
+      // A hidden page is rebuilt from its HTML when shown again: keep that HTML current.
+      this.render();
+    }
+  }
+
+  private libraryChanged(): void {
+    const key = this.key;
+    if (!this.panel || key === undefined) return;
+    if (contentOf(this.view(key)) !== this.shownContent) this.render();
+  }
+
+  private async post(message: ExtensionMessage): Promise<void> {
+    await this.panel?.webview.postMessage(message);
+  }
+}
+
+/** The view without the reader's own note and status, which the page updates in place. */
+function contentOf(view: SummaryView): string {
+  return JSON.stringify({ ...view, note: undefined, status: undefined });
+}
