@@ -1,0 +1,50 @@
+// A workspace file with hostile content: its markup is shown as inert text, never run.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openWorkbench, summaryFrame, treeRow } from './workbench.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const hostile = fs.readFileSync(path.join(here, '..', 'fixtures', 'edge', 'vol-136-hostile.txt'), 'utf8');
+
+describe('hostile issue file (packaged extension in code-server, driven in Chromium)', function () {
+  this.timeout(120_000);
+  let workbench;
+  const dialogs = [];
+
+  before(async () => {
+    workbench = await openWorkbench({ files: { 'issues/vol-136.txt': hostile } });
+    workbench.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  after(async () => {
+    await workbench?.stop();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`hostile-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  it('shows markup in titles and summaries as text, in the tree and in the panel', async () => {
+    const { page } = workbench;
+    await page.locator('.activitybar a.action-label[aria-label^="Weekly Papers"]').click();
+    // Wait until the issue's problems are counted on its row, so the tree has settled before clicking.
+    await treeRow(page, 'Vol.136').filter({ hasText: /warning/ }).waitFor({ timeout: 30_000 });
+    await treeRow(page, 'Vol.136').click();
+    const title = '<script>alert("title")</script>Hidden Instructions';
+    await treeRow(page, title).click();
+    const panel = summaryFrame(page);
+    await panel.locator('h1').waitFor({ timeout: 30_000 });
+    assert.match(await panel.locator('h1').innerText(), /^<script>alert\("title"\)<\/script>Hidden Instructions/);
+    assert.match(await panel.locator('body').innerText(), /<img src=x onerror=alert\(1\)>/);
+    // VS Code injects its own acquireVsCodeApi script; every other script must carry our nonce.
+    const live = await panel.locator('script:not([nonce]):not(#_vscodeApiScript), img, iframe, a[href^="javascript:"]').evaluateAll((els) => els.map((el) => el.outerHTML.slice(0, 120)));
+    assert.deepEqual(live, []);
+    // Dropped links give no buttons: only the arXiv-derived ones remain (no Code for javascript:).
+    assert.equal(await panel.getByRole('button', { name: 'Open the code' }).count(), 0);
+    assert.equal(await panel.getByRole('button', { name: 'Open the arXiv page' }).count(), 1);
+    assert.deepEqual(dialogs, []);
+  });
+});

@@ -1,0 +1,77 @@
+// A person reads a paper, writes a note, reloads the window and finds the note again; finds a
+// paper from the Command Palette by words of its summary.
+import assert from 'node:assert/strict';
+import { openSidebar, openWorkbench, summaryFrame, treeRow } from './workbench.mjs';
+
+const CLARA = 'CLaRa: Bridging Retrieval and Generation with Continuous Latent Reasoning';
+const NOTE = `Compare with xRAG before the reading group (${Date.now()}).`;
+
+describe('reading a paper (packaged extension in code-server, driven in Chromium)', function () {
+  this.timeout(120_000);
+  let workbench;
+
+  before(async () => {
+    workbench = await openWorkbench();
+  });
+  after(async () => {
+    await workbench?.stop();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`reading-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  it('opens the summary panel from the tree and shows the paper', async () => {
+    const { page } = workbench;
+    await openSidebar(page);
+    await treeRow(page, 'Vol.132 · Nov 24 – Nov 30, 2025').click();
+    await treeRow(page, CLARA).click();
+    const panel = summaryFrame(page);
+    await panel.locator('h1').waitFor({ timeout: 30_000 });
+    assert.equal((await panel.locator('h1').innerText()).trim(), CLARA);
+    assert.match(await panel.locator('body').innerText(), /This paper from Apple presents CLaRa/);
+    assert.ok(await panel.getByRole('button', { name: 'Open the code' }).isVisible(), 'CLaRa has a code link');
+  });
+
+  it('saves a note typed in the panel, and finds it again after the window reloads', async () => {
+    const { page } = workbench;
+    const panel = summaryFrame(page);
+    const note = panel.locator('textarea');
+    await note.click();
+    await note.fill(NOTE);
+    await panel.getByText('Saved', { exact: false }).last().waitFor({ timeout: 10_000 });
+    await note.blur();
+    // Give the debounced write a moment to reach workspace state before reloading.
+    await page.waitForTimeout(1_000);
+
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The panel comes back by itself (serializer); if the workbench did not restore it, open it again.
+    const restored = summaryFrame(page).locator('textarea');
+    const cameBack = await restored.waitFor({ timeout: 20_000 }).then(() => true, () => false);
+    if (!cameBack) {
+      await openSidebar(page);
+      await treeRow(page, 'Vol.132 · Nov 24 – Nov 30, 2025').click();
+      await treeRow(page, CLARA).click();
+    }
+    await summaryFrame(page).locator('textarea').waitFor({ timeout: 30_000 });
+    assert.equal(await summaryFrame(page).locator('textarea').inputValue(), NOTE);
+  });
+
+  it('finds a paper from the Command Palette by words of its summary', async () => {
+    const { page } = workbench;
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 500 } }).catch(() => undefined);
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') !== null);
+    await input.fill('>Weekly Papers: Open Paper');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Paper' }).first().click();
+    await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') !== null);
+    await input.fill('Salient Compressor Pretraining');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: CLARA }).first().waitFor({ timeout: 15_000 });
+    const texts = await rows.allInnerTexts();
+    assert.ok(texts[0]?.includes(CLARA), `first row: ${texts[0]}`);
+    await page.keyboard.press('Escape');
+  });
+});
