@@ -30,9 +30,12 @@ export interface WeeklyPapersApi {
   readonly readingList: vscode.TreeDataProvider<ReadingListNode>;
   /** What the commands are built with: tests build them again with a recording `open`. */
   readonly commandServices: CommandServices;
+  /** How long activate() itself took, and activation until every source was first read (ms). */
+  readonly timings: { readonly activateMs: number; readonly readyMs: Promise<number> };
 }
 
 export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
+  const started = performance.now();
   const library = new IssueLibrary();
   const store = new PaperStateStore(context.workspaceState, (count) => {
     void vscode.window.showWarningMessage(
@@ -65,7 +68,13 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
   const notes = new NoteFileSystem(store, (key) => findPaperTarget(library, store, key));
   const commandServices: CommandServices = { library, store, search, issues: issuesTree, sources, notes, open: openWebLink, clipboard: vscode.env.clipboard, ready };
   context.subscriptions.push(notes, registerCommands(commandServices));
-  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices };
+  const activateMs = performance.now() - started;
+  const readyMs = ready.then(() => {
+    const ms = performance.now() - started;
+    log.info(`Activated in ${activateMs.toFixed(1)} ms; read ${library.issues().length} issues in ${ms.toFixed(0)} ms.`);
+    return ms;
+  });
+  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, timings: { activateMs, readyMs } };
 }
 
 export function deactivate(): void {

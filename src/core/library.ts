@@ -43,6 +43,11 @@ export class IssueLibrary {
     this.changed();
   }
 
+  /** True when a source with this id has been read (its file is an issue file). */
+  hasSource(sourceId: string): boolean {
+    return this.sources.has(sourceId);
+  }
+
   delete(sourceId: string): void {
     if (this.sources.delete(sourceId)) this.changed();
   }

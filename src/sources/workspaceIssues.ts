@@ -17,7 +17,7 @@ const DEBOUNCE_MS = 150;
 /** …or this long after it started, if it never does. */
 const MAX_DELAY_MS = 1000;
 /** Files read at once. */
-const CONCURRENCY = 8;
+const CONCURRENCY = 32;
 /** More new paths than this in one pass, and the workspace is listed again rather than each looked at. */
 const MAX_PATHS_TO_STAT = 16;
 

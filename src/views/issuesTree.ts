@@ -1,6 +1,7 @@
 // The "Issues" tree: issues newest first, their papers, and an Extras group. It only presents
 // the library and the reader's notes and statuses; the one state it holds is the filter.
 import * as vscode from 'vscode';
+import { Coalescer } from '../util/coalesce';
 import type { IssueLibrary, SourcedIssue } from '../core/library';
 import type { Extra, Paper } from '../core/model';
 import { issueLabel } from '../core/format';
@@ -27,6 +28,7 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
   /** Fires when the filter is set or cleared. */
   readonly onDidChangeFilter = this.filterEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly redraw = new Coalescer(() => this.changeEmitter.fire(undefined));
   private filterText = '';
   /** Keys of the papers the filter lets through; null when there is no filter. */
   private matching: ReadonlySet<string> | null = null;
@@ -36,6 +38,7 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
     private readonly store: PaperStateStore,
     private readonly search: LibrarySearch,
   ) {
+    this.disposables.push(this.redraw);
     const stopListening = library.onDidChange(() => {
       if (this.filterText) this.matching = new Set(this.search.search(this.filterText));
       this.refresh();
@@ -45,8 +48,7 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
       store.onDidChange(() => this.refresh()),
       // Problems in an issue file mark its issue.
       vscode.languages.onDidChangeDiagnostics((event) => {
-        const sources = new Set(this.library.issues().map(({ source }) => source.id));
-        if (event.uris.some((uri) => sources.has(uri.toString()))) this.refresh();
+        if (event.uris.some((uri) => this.library.hasSource(uri.toString()))) this.refresh();
       }),
     );
   }
@@ -57,8 +59,9 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
     this.filterEmitter.dispose();
   }
 
+  /** Asks the view to redraw; a burst of changes (a folder of issues being read) redraws once. */
   refresh(): void {
-    this.changeEmitter.fire(undefined);
+    this.redraw.schedule();
   }
 
   /** The words papers are filtered by; empty when the view shows everything. */

@@ -2,6 +2,7 @@
 // (Reading, To Read, then Read, collapsed). Built from the store, not the library, so a paper
 // whose issue is gone stays listed from the snapshot the store kept of it.
 import * as vscode from 'vscode';
+import { Coalescer } from '../util/coalesce';
 import type { IssueLibrary, PaperEntry } from '../core/library';
 import { paperLinks } from '../core/paperLinks';
 import { READING_STATUS_LABELS, type PaperState, type ReadingStatus } from '../core/paperState';
@@ -22,13 +23,14 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
   private readonly changeEmitter = new vscode.EventEmitter<ReadingListNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[];
+  private readonly redraw = new Coalescer(() => this.changeEmitter.fire(undefined));
 
   constructor(
     private readonly library: IssueLibrary,
     private readonly store: PaperStateStore,
   ) {
     const stopListening = library.onDidChange(() => this.refresh());
-    this.disposables = [{ dispose: stopListening }, store.onDidChange(() => this.refresh())];
+    this.disposables = [{ dispose: stopListening }, store.onDidChange(() => this.refresh()), this.redraw];
   }
 
   dispose(): void {
@@ -36,8 +38,9 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
     this.changeEmitter.dispose();
   }
 
+  /** Asks the view to redraw; a burst of changes redraws once. */
   refresh(): void {
-    this.changeEmitter.fire(undefined);
+    this.redraw.schedule();
   }
 
   /** Keys by status, most recently changed first. */
