@@ -62,6 +62,11 @@ export async function run(): Promise<void> {
   const decoder = new TextDecoder();
   for (const uri of found) texts.push(decoder.decode(await vscode.workspace.fs.readFile(uri)));
   const io = performance.now() - ioStart;
+  // The same reads 32 at a time, as the extension does: the floor for loading.
+  const parallelStart = performance.now();
+  const again = await vscode.workspace.findFiles('**/*.txt', '**/node_modules/**');
+  for (let i = 0; i < again.length; i += 32) await Promise.all(again.slice(i, i + 32).map((uri) => vscode.workspace.fs.readFile(uri)));
+  const parallelIo = performance.now() - parallelStart;
   const textBytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   const parseStart = performance.now();
   for (const text of texts) parseIssueText(text);
@@ -70,7 +75,8 @@ export async function run(): Promise<void> {
 
   const papers = api.library.paperIndex().size;
   report('activate() itself', ms(api.timings.activateMs), `${ms(baseActivate)} (one tree view + one command)`, `${(api.timings.activateMs / baseActivate).toFixed(1)}x`, '<= 20 ms', api.timings.activateMs <= 20);
-  report(`activation -> tree of ${roots.length} issues`, ms(populated), `${ms(io)} (find + read the ${found.length} files)`, `${(populated / io).toFixed(1)}x`, '<= 1000 ms', populated <= 1000);
+  report(`activation -> tree of ${roots.length} issues`, ms(populated), `${ms(parallelIo)} (find + read the ${found.length} files, 32 at a time)`, `${(populated / parallelIo).toFixed(1)}x`, '<= 1000 ms', populated <= 1000);
+  report('', '', `${ms(io)} (the same, one at a time)`, '', '', null);
   report('  (ready, inside the extension)', ms(readyMs), `${ms(parseAll)} (parsing the texts alone)`, '', '', null);
   const heapGrowth = heapAfter - heapBefore;
   const textHeld = heapWithTexts - heapAfter;
