@@ -53,6 +53,12 @@ export async function run(): Promise<void> {
   const readyMs = await api.timings.readyMs;
   const populated = performance.now() - started;
   const roots = (await api.issuesTree.getChildren()) ?? [];
+  // Right after loading, before the idle-time search index: the issues and papers alone.
+  const heapModel = heapAfterGc();
+  // The search index is rebuilt in idle time after the library settles; a reader opening the
+  // palette a second later finds it built. Wait for that, so the heap is measured as it stays.
+  const search = api.commandServices.search;
+  for (let waited = 0; search.lastBuildMs === 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
   const heapAfter = heapAfterGc();
 
   // Baseline for loading: finding and reading the same files, and doing nothing with them.
@@ -80,12 +86,9 @@ export async function run(): Promise<void> {
   report('  (ready, inside the extension)', ms(readyMs), `${ms(parseAll)} (parsing the texts alone)`, '', '', null);
   const heapGrowth = heapAfter - heapBefore;
   const textHeld = heapWithTexts - heapAfter;
-  report(`extension heap, ${roots.length} issues`, mb(heapGrowth), `${mb(textHeld)} (holding the texts as strings); text ${mb(textBytes)}`, `${(heapGrowth / textBytes).toFixed(2)}x text`, '<= 3x text', heapGrowth <= 3 * textBytes);
+  report(`extension heap, ${roots.length} issues`, mb(heapModel - heapBefore), `text ${mb(textBytes)}`, `${((heapModel - heapBefore) / textBytes).toFixed(2)}x text`, '<= 3x text', heapModel - heapBefore <= 3 * textBytes);
+  report(`extension heap, ${roots.length} issues + search index`, mb(heapGrowth), `${mb(textHeld)} (holding the texts as strings); text ${mb(textBytes)}`, `${(heapGrowth / textBytes).toFixed(2)}x text`, '<= 3x text', heapGrowth <= 3 * textBytes);
 
-  // The search index is rebuilt in idle time after the library settles; a reader opening the
-  // palette a second later finds it built. Wait for that, and report what it cost.
-  const search = api.commandServices.search;
-  for (let waited = 0; search.lastBuildMs === 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
   report('  search index, built in idle time', ms(search.lastBuildMs), '', '', '', null);
 
   // Open Paper: the items for every paper, then the quick pick shown with them, as the command does.

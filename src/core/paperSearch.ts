@@ -13,11 +13,25 @@ export interface SearchablePaper {
   readonly summary: string;
 }
 
-/** Lowercase, accents and compatibility forms folded (`Über` -> `uber`, `R²R` -> `r2r`). */
+/** Typographic punctuation and its plain form: `Netflix’s` is found by `netflix's`. */
+const PLAIN_PUNCTUATION: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[‘’‚‛′]/g, "'"],
+  [/[“”„‟″]/g, '"'],
+  [/[‐‑‒–—―]/g, '-'],
+  [/…/g, '...'],
+];
+
+/**
+ * Lowercase, accents, compatibility forms and typographic punctuation folded (`Über` -> `uber`,
+ * `R²R` -> `r2r`, `’` -> `'`). Besides matching more, this keeps most haystacks within Latin-1,
+ * which V8 stores in one byte a character: the index takes half the memory.
+ */
 export function normalizeForSearch(text: string): string {
   // Plain ASCII has nothing to fold: skip the costly normalisation.
   if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  let folded = text.normalize('NFKD').replace(/\p{M}/gu, '');
+  for (const [pattern, plain] of PLAIN_PUNCTUATION) folded = folded.replace(pattern, plain);
+  return folded.toLowerCase();
 }
 
 /** The words of a query, normalised; empty when there is nothing to look for. */
@@ -27,10 +41,10 @@ export function queryWords(query: string): string[] {
 
 interface Haystack {
   readonly key: string;
-  /** Title, organisation and issue label: a match here ranks first. */
-  readonly head: string;
-  /** Everything, head included. */
+  /** Everything: title, organisation and issue label first, then the summary. */
   readonly all: string;
+  /** Where the title, organisation and issue label end in `all`: a match there ranks first. */
+  readonly headLength: number;
 }
 
 export class PaperSearchIndex {
@@ -44,7 +58,7 @@ export class PaperSearchIndex {
       const headText = [paper.title, paper.org ?? '', paper.issueLabel ?? ''].join('\n');
       // Normalised in one piece, so each haystack is one flat string, not a concatenation that
       // the first search would have to flatten.
-      haystacks.push({ key: paper.key, head: normalizeForSearch(headText), all: normalizeForSearch(`${headText}\n${paper.summary}`) });
+      haystacks.push({ key: paper.key, all: normalizeForSearch(`${headText}\n${paper.summary}`), headLength: normalizeForSearch(headText).length });
     }
     this.haystacks = haystacks;
   }
@@ -65,7 +79,8 @@ export class PaperSearchIndex {
     const inHead: string[] = [];
     const inSummary: string[] = [];
     for (const haystack of matches) {
-      (words.every((word) => haystack.head.includes(word)) ? inHead : inSummary).push(haystack.key);
+      // Words hold no line break, so a match that starts in the head ends there too.
+      (words.every((word) => haystack.all.indexOf(word) < haystack.headLength) ? inHead : inSummary).push(haystack.key);
     }
     return [...inHead, ...inSummary];
   }
