@@ -95,3 +95,11 @@ describe('paper search', () => {
     assert.ok(slowest < 50, `slowest keystroke took ${slowest.toFixed(1)} ms (index built in ${buildMs} ms)`);
   });
 });
+
+describe('search normalisation of typographic punctuation', () => {
+  it('finds curly quotes, dashes and ellipses by their plain forms', () => {
+    assert.equal(normalizeForSearch('Netflix’s “Two Tower” – Re-ranking…'), 'netflix\'s "two tower" - re-ranking...');
+    const index = new PaperSearchIndex([{ key: 'k', title: 'T', org: null, issueLabel: null, summary: 'outperforming Netflix’s production model' }]);
+    assert.deepEqual(index.search("netflix's production"), ['k']);
+  });
+});
