@@ -54,6 +54,12 @@
     });
   }
 
+  for (const button of document.querySelectorAll('button[data-doi]')) {
+    button.addEventListener('click', () => {
+      vscode.postMessage({ type: 'openDoi', key });
+    });
+  }
+
   function applyStatus(status) {
     const radio = document.getElementById(`status-${status || 'none'}`);
     if (radio && !(/** @type {HTMLInputElement} */ (radio).checked)) /** @type {HTMLInputElement} */ (radio).checked = true;
@@ -83,6 +89,12 @@
         if (typeof message.note === 'string') applyNote(message.note);
         applyStatus(message.status);
         break;
+      case 'arxivDetails': {
+        // Markup the extension rendered and escaped; the page's CSP runs no script in it.
+        const details = document.getElementById('arxiv-details');
+        if (details && typeof message.html === 'string') details.innerHTML = message.html;
+        break;
+      }
     }
   });
 

@@ -28,6 +28,10 @@ export const Command = {
   clearFilter: 'weeklyPapers.clearFilter',
   exportNotes: 'weeklyPapers.exportNotes',
   importNotes: 'weeklyPapers.importNotes',
+  importIssueFromClipboard: 'weeklyPapers.importIssueFromClipboard',
+  importIssueFromFile: 'weeklyPapers.importIssueFromFile',
+  importIssueFromUrl: 'weeklyPapers.importIssueFromUrl',
+  exportBibtex: 'weeklyPapers.exportBibtex',
 } as const;
 
 /** Context keys the extension sets, for `when` clauses in package.json. */
@@ -57,4 +61,11 @@ export const SAMPLE_ISSUE_PATH = ['media', 'sample', 'vol-132.txt'] as const;
 export const Setting = {
   issueFiles: 'weeklyPapers.issueFiles',
   showSampleIssue: 'weeklyPapers.showSampleIssue',
+  /** Where imported issues are saved, relative to the first workspace folder. */
+  importFolder: 'weeklyPapers.importFolder',
+  /** The newsletter's feed, offered by "Import Issue from URL...". */
+  feedUrl: 'weeklyPapers.feedUrl',
+  /** Off: nothing is fetched from the network (arXiv's metadata). */
+  networkEnabled: 'weeklyPapers.network.enabled',
+  arxivApiUrl: 'weeklyPapers.arxivApiUrl',
 } as const;

@@ -1,5 +1,6 @@
 // Wiring only: build the services once, register the views, own every disposable.
 import * as vscode from 'vscode';
+import { ArxivMetadata } from './arxiv/arxivMetadata';
 import { IssueLibrary } from './core/library';
 import { Command } from './constants';
 import { IssuesTreeProvider, IssuesView, type IssuesNode } from './views/issuesTree';
@@ -13,6 +14,8 @@ import { openWebLink } from './util/openExternal';
 import { loadSampleIssue } from './sources/sampleIssue';
 import { followShowSampleSetting } from './sources/sampleVisibility';
 import { WorkspaceIssues } from './sources/workspaceIssues';
+import { GlobalIssues } from './sources/globalIssues';
+import { IssueImporter } from './import/issueImporter';
 import { IssueProblems } from './diagnostics/problems';
 import { PaperStateStore } from './storage/paperStateStore';
 import { SummaryPanel } from './webview/summaryPanel';
@@ -30,6 +33,8 @@ export interface WeeklyPapersApi {
   readonly readingList: vscode.TreeDataProvider<ReadingListNode>;
   /** What the commands are built with: tests build them again with a recording `open`. */
   readonly commandServices: CommandServices;
+  /** arXiv's metadata (cached in global storage, fetched in the background). */
+  readonly arxiv: ArxivMetadata;
   /** How long activate() itself took, and activation until every source was first read (ms). */
   readonly timings: { readonly activateMs: number; readonly readyMs: Promise<number> };
 }
@@ -59,14 +64,19 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
   const problems = new IssueProblems();
   const workspaceIssues = new WorkspaceIssues(library, problems);
   context.subscriptions.push(followShowSampleSetting(library), workspaceIssues, problems);
-  const ready = Promise.all([sampleReady, workspaceIssues.ready]).then(() => undefined);
+  // Issues imported with no folder open live in global storage.
+  const globalIssues = new GlobalIssues(library, vscode.Uri.joinPath(context.globalStorageUri, 'issues'));
+  const ready = Promise.all([sampleReady, workspaceIssues.ready, globalIssues.refresh()]).then(() => undefined);
   const log = vscode.window.createOutputChannel('Weekly Papers', { log: true });
-  const summaryPanel = new SummaryPanel({ extensionUri: context.extensionUri, library, store, ready, log });
+  const arxiv = new ArxivMetadata({ storageUri: context.globalStorageUri, log });
+  context.subscriptions.push(arxiv);
+  const summaryPanel = new SummaryPanel({ extensionUri: context.extensionUri, library, store, ready, log, arxiv });
   context.subscriptions.push(log, summaryPanel, vscode.commands.registerCommand(Command.showSummary, (target: unknown) => summaryPanel.show(target)));
 
-  const sources: Refreshable[] = [sample, workspaceIssues];
+  const sources: Refreshable[] = [sample, workspaceIssues, globalIssues];
+  const importer = new IssueImporter(globalIssues.folder, globalIssues);
   const notes = new NoteFileSystem(store, (key) => findPaperTarget(library, store, key));
-  const commandServices: CommandServices = { library, store, search, issues: issuesTree, sources, notes, open: openWebLink, clipboard: vscode.env.clipboard, ready };
+  const commandServices: CommandServices = { library, store, search, issues: issuesTree, sources, notes, open: openWebLink, clipboard: vscode.env.clipboard, ready, arxiv, importer };
   context.subscriptions.push(notes, registerCommands(commandServices));
   const activateMs = performance.now() - started;
   const readyMs = ready.then(() => {
@@ -74,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
     log.info(`Activated in ${activateMs.toFixed(1)} ms; read ${library.issues().length} issues in ${ms.toFixed(0)} ms.`);
     return ms;
   });
-  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, timings: { activateMs, readyMs } };
+  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, timings: { activateMs, readyMs } };
 }
 
 export function deactivate(): void {

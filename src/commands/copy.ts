@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import { bibtexEntry, type BibtexSource } from '../core/bibtex';
+import type { ArxivEntry } from '../core/arxivAtom';
+import { bibtexEntry, type BibtexArxiv, type BibtexSource } from '../core/bibtex';
 import { primaryLink } from '../core/paperLinks';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
@@ -30,7 +31,10 @@ export class CopyLinkCommand implements WeeklyPapersCommand {
   }
 }
 
-/** "Copy BibTeX": an arXiv-style @misc entry, its key unique among the library's papers. */
+/**
+ * "Copy BibTeX": an arXiv-style @misc entry, its key unique among the library's papers; with
+ * arXiv's authors, year, category and DOI when its metadata has been fetched.
+ */
 export class CopyBibtexCommand implements WeeklyPapersCommand {
   readonly id = Command.copyBibtex;
 
@@ -46,14 +50,20 @@ export class CopyBibtexCommand implements WeeklyPapersCommand {
       const { paper, entry } = newest;
       others.push({ key, title: paper.title, arxivId: paper.arxivId, org: null, weekStart: entry.issue.week.start, url: null });
     }
-    const entry = bibtexEntry(bibtexSource(target), others);
+    const arxiv = this.services.arxiv;
+    if (arxiv && target.arxivId) {
+      // Not waited for: the next copy has it.
+      arxiv.request([target.arxivId]);
+    }
+    const entry = bibtexEntry(bibtexSource(target, target.arxivId ? arxiv?.entry(target.arxivId) : undefined), others);
     await this.services.clipboard.writeText(entry);
     vscode.window.setStatusBarMessage(`$(check) Copied BibTeX for “${target.title}”`, COPIED_MESSAGE_MS);
     return entry;
   }
 }
 
-function bibtexSource(target: PaperTarget): BibtexSource {
+/** What BibTeX is built from: the paper as the issue knows it, and arXiv's metadata when there is some. */
+export function bibtexSource(target: PaperTarget, arxiv: ArxivEntry | undefined): BibtexSource {
   return {
     key: target.key,
     title: target.title,
@@ -62,5 +72,16 @@ function bibtexSource(target: PaperTarget): BibtexSource {
     org: target.kind === 'paper' ? target.org : null,
     weekStart: target.weekStart,
     url: primaryLink(target),
+    arxiv: arxiv ? bibtexArxiv(arxiv) : null,
+  };
+}
+
+function bibtexArxiv(entry: ArxivEntry): BibtexArxiv {
+  return {
+    title: entry.title,
+    authors: entry.authors.map((author) => author.name),
+    published: entry.published,
+    primaryCategory: entry.primaryCategory,
+    doi: entry.doi ?? null,
   };
 }

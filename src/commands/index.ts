@@ -3,6 +3,8 @@ import type * as vscode from 'vscode';
 import { CommandManager, type WeeklyPapersCommand } from './commandManager';
 import { CopyBibtexCommand, CopyLinkCommand } from './copy';
 import { EditNoteCommand } from './editNote';
+import { ImportIssueFromClipboardCommand, ImportIssueFromFileCommand, ImportIssueFromUrlCommand } from './importIssue';
+import { ExportBibtexCommand } from './exportBibtex';
 import { ClearFilterCommand, FilterCommand } from './filter';
 import { ExportNotesCommand, ImportNotesCommand } from './notesFile';
 import { OpenLinkCommand } from './openLink';
@@ -32,6 +34,10 @@ export function createCommands(services: CommandServices): WeeklyPapersCommand[]
     new ClearFilterCommand(services),
     new ExportNotesCommand(services),
     new ImportNotesCommand(services),
+    new ImportIssueFromClipboardCommand(services),
+    new ImportIssueFromFileCommand(services),
+    new ImportIssueFromUrlCommand(services),
+    new ExportBibtexCommand(services),
   ];
 }
 

@@ -1,6 +1,8 @@
 // What commands need, built once in activate and passed in: no command reaches for a global.
 import type * as vscode from 'vscode';
+import type { ArxivMetadata } from '../arxiv/arxivMetadata';
 import type { IssueLibrary } from '../core/library';
+import type { IssueImporter } from '../import/issueImporter';
 import type { LibrarySearch } from '../core/paperSearch';
 import type { Refreshable } from '../sources/refreshable';
 import type { PaperStateStore } from '../storage/paperStateStore';
@@ -21,7 +23,11 @@ export interface CommandServices {
   /** Multi-line notes, edited as documents. */
   readonly notes: NoteFileSystem;
   readonly open: OpenUrl;
-  readonly clipboard: Pick<vscode.Clipboard, 'writeText'>;
+  readonly clipboard: Pick<vscode.Clipboard, 'writeText' | 'readText'>;
   /** Settles when every source's first load is done: a command run at activation waits for it. */
   readonly ready: Promise<void>;
+  /** Saves imported issues (Import Issue from Clipboard, File, URL). */
+  readonly importer: IssueImporter;
+  /** arXiv's metadata, for BibTeX; absent, BibTeX is built from what the issues know. */
+  readonly arxiv?: ArxivMetadata;
 }

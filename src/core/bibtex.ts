@@ -1,6 +1,6 @@
-// "Copy BibTeX": an arXiv-style @misc entry built only from what the issue says. Nothing is
-// invented: no authors unless the issue names one ("from Liu et al."), no category unless the
-// arXiv id carries it (old-style `cs/0112017`).
+// "Copy BibTeX": an arXiv-style @misc entry built from arXiv's metadata when it has been fetched,
+// else only from what the issue says. Nothing is invented: no authors unless arXiv lists them or
+// the issue names one ("from Liu et al."), no category unless arXiv or the arXiv id gives it.
 
 /** What an entry is built from: a paper as the issue knows it. */
 export interface BibtexSource {
@@ -14,6 +14,18 @@ export interface BibtexSource {
   readonly weekStart: string | null;
   /** The paper's address when it has no arXiv id. */
   readonly url: string | null;
+  /** What arXiv says of the paper, when it has been fetched: it wins over the issue. */
+  readonly arxiv?: BibtexArxiv | null;
+}
+
+/** The parts of arXiv's metadata an entry uses. */
+export interface BibtexArxiv {
+  readonly title: string;
+  readonly authors: readonly string[];
+  /** The first version's date (ISO): the entry's year. */
+  readonly published: string;
+  readonly primaryCategory: string | null;
+  readonly doi: string | null;
 }
 
 /** Words a citation key never starts with. */
@@ -40,7 +52,9 @@ export function arxivPrimaryClass(arxivId: string): string | null {
 }
 
 /** The entry's year: from the arXiv id, else the issue's week; null when neither says. */
-export function bibtexYear(source: Pick<BibtexSource, 'arxivId' | 'weekStart'>): number | null {
+export function bibtexYear(source: Pick<BibtexSource, 'arxivId' | 'weekStart' | 'arxiv'>): number | null {
+  const published = source.arxiv ? /^(\d{4})-/.exec(source.arxiv.published) : null;
+  if (published) return Number(published[1]);
   const fromId = source.arxivId ? arxivYear(source.arxivId) : null;
   if (fromId !== null) return fromId;
   const fromWeek = source.weekStart ? /^(\d{4})-/.exec(source.weekStart) : null;
@@ -73,10 +87,10 @@ function keyFrom(words: readonly string[], count: number, year: number | null): 
  */
 export function citationKey(source: BibtexSource, others: readonly BibtexSource[]): string {
   const year = bibtexYear(source);
-  const words = keyWords(source.title);
+  const words = keyWords(entryTitle(source));
   const rivals = others
     .filter((other) => other.key !== source.key)
-    .map((other) => ({ key: other.key, year: bibtexYear(other), words: keyWords(other.title) }))
+    .map((other) => ({ key: other.key, year: bibtexYear(other), words: keyWords(entryTitle(other)) }))
     .filter((other) => other.year === year);
   for (let count = 1; count <= Math.max(words.length, 1); count++) {
     const candidate = keyFrom(words, count, year);
@@ -151,20 +165,56 @@ export function authorFromOrg(org: string | null): string | null {
   return match ? `${escapeBibtex(match[1] as string)} and others` : null;
 }
 
-/** The entry, arXiv's layout: one field a line, fields arXiv would have and the issue knows. */
+/** The title an entry carries: arXiv's when fetched (the issue's may differ), else the issue's. */
+function entryTitle(source: Pick<BibtexSource, 'title' | 'arxiv'>): string {
+  return source.arxiv?.title || source.title;
+}
+
+/** `A and B and C`, each name escaped; null when arXiv lists nobody. */
+function authorList(names: readonly string[]): string | null {
+  const escaped = names.map(escapeBibtex).filter((name) => name.length > 0);
+  return escaped.length > 0 ? escaped.join(' and ') : null;
+}
+
+/** The entry, arXiv's layout: one field a line, the fields arXiv would give that are known here. */
 export function bibtexEntry(source: BibtexSource, others: readonly BibtexSource[] = []): string {
+  return bibtexEntryWithKey(source, citationKey(source, others));
+}
+
+/** The entry under a key chosen by the caller (see `bibtexFile`). */
+function bibtexEntryWithKey(source: BibtexSource, key: string): string {
+  const arxiv = source.arxivId ? (source.arxiv ?? null) : null;
   const year = bibtexYear(source);
-  const author = authorFromOrg(source.org);
+  const author = (arxiv ? authorList(arxiv.authors) : null) ?? authorFromOrg(source.org);
   const url = source.arxivId ? `https://arxiv.org/abs/${source.arxivId}` : source.url;
-  const primaryClass = source.arxivId ? arxivPrimaryClass(source.arxivId) : null;
-  const fields: Array<[string, string]> = [['title', bibtexTitle(source.title)]];
+  const primaryClass = arxiv?.primaryCategory ?? (source.arxivId ? arxivPrimaryClass(source.arxivId) : null);
+  const fields: Array<[string, string]> = [['title', bibtexTitle(entryTitle({ title: source.title, arxiv }))]];
   if (author) fields.push(['author', author]);
   if (year !== null) fields.push(['year', String(year)]);
   if (source.arxivId) {
     fields.push(['eprint', escapeBibtex(source.arxivId)], ['archivePrefix', 'arXiv']);
     if (primaryClass) fields.push(['primaryClass', escapeBibtex(primaryClass)]);
   }
+  if (arxiv?.doi) fields.push(['doi', escapeBibtex(arxiv.doi)]);
   if (url) fields.push(['url', bibtexUrl(url)]);
   const body = fields.map(([name, value]) => `  ${name}={${value}}`).join(',\n');
-  return `@misc{${citationKey(source, others)},\n${body}\n}\n`;
+  return `@misc{${key},\n${body}\n}\n`;
+}
+
+/**
+ * A .bib file: one entry per source (in order, each paper once), keys unique within the file.
+ * `citationKey` already separates different papers; a final pass adds a letter to any key that
+ * still repeats, so the file never holds two entries under one key.
+ */
+export function bibtexFile(sources: readonly BibtexSource[]): string {
+  const distinct = [...new Map(sources.map((source) => [source.key, source])).values()];
+  const used = new Set<string>();
+  const entries = distinct.map((source) => {
+    const base = citationKey(source, distinct);
+    let key = base;
+    for (let index = 0; used.has(key); index++) key = `${base}${letterSuffix(index)}`;
+    used.add(key);
+    return bibtexEntryWithKey(source, key);
+  });
+  return entries.join('\n');
 }

@@ -32,6 +32,8 @@ export const WebviewMessage = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('setStatus'), key: z.string().min(1), status: ReadingStatus.nullable() }),
   z.strictObject({ type: z.literal('openLink'), key: z.string().min(1), kind: PanelLinkKind }),
+  /** Opens the DOI arXiv gives for the paper on show (the page never sends the DOI itself). */
+  z.strictObject({ type: z.literal('openDoi'), key: z.string().min(1) }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessage>;
 
@@ -40,7 +42,9 @@ export type ExtensionMessage =
   /** The note edit numbered `seq` (and every one before it) is in workspace state. */
   | { readonly type: 'noteSaved'; readonly seq: number }
   /** The note or status changed elsewhere (e.g. the Edit Note command). */
-  | { readonly type: 'paperState'; readonly note: string; readonly status: ReadingStatus | null };
+  | { readonly type: 'paperState'; readonly note: string; readonly status: ReadingStatus | null }
+  /** arXiv's details arrived or changed: the section is replaced, the rest of the page (and the note being typed) stays. */
+  | { readonly type: 'arxivDetails'; readonly html: string };
 
 /** What the webview keeps with `setState`, so the panel comes back after a window reload. */
 export const PanelState = z.object({ key: z.string().min(1) });

@@ -1,6 +1,7 @@
 // The summary panel's page, built from a view model. No vscode import: the unit tests render it
 // in plain Node. Every newsletter string and the reader's note are escaped here; the page has
 // no inline script, style or event handler, so a strict CSP with a nonce covers all of it.
+import { categoriesPrimaryFirst, validDoi, type ArxivEntry } from '../core/arxivAtom';
 import type { PaperEntry } from '../core/library';
 import type { SummaryBlock } from '../core/model';
 import { issueLabel } from '../core/format';
@@ -27,7 +28,20 @@ export interface SummaryView {
   readonly found: boolean;
   readonly note: string;
   readonly status: ReadingStatus | null;
+  /** arXiv's metadata, or what became of the attempt to get it; null for a paper not on arXiv. */
+  readonly arxiv: ArxivPanelView | null;
 }
+
+/** The arXiv part of the panel, shown after the newsletter's summary. */
+export type ArxivPanelView =
+  | { readonly state: 'ready'; readonly entry: ArxivEntry }
+  | { readonly state: 'loading' }
+  | { readonly state: 'unavailable'; readonly reason: string }
+  /** Network use is turned off: said once, quietly. */
+  | { readonly state: 'disabled' };
+
+export const ARXIV_LOADING = 'Loading arXiv details…';
+export const ARXIV_DISABLED = 'arXiv details are not fetched: network use is turned off (Weekly Papers › Network: Enabled).';
 
 /** What the page loads from the extension, as webview URIs, and the CSP source they come from. */
 export interface PanelResources {
@@ -82,6 +96,7 @@ export function summaryView(
   entry: PaperEntry | undefined,
   reader: ReaderState,
   remembered?: Pick<PaperState, 'title' | 'issueLabel' | 'arxivId'>,
+  arxiv: ArxivPanelView | null = null,
 ): SummaryView {
   const { note, status } = reader;
   if (!entry) {
@@ -95,6 +110,7 @@ export function summaryView(
       found: false,
       note,
       status,
+      arxiv,
     };
   }
   const paper = entry.paper;
@@ -108,6 +124,7 @@ export function summaryView(
     found: true,
     note,
     status,
+    arxiv,
   };
 }
 
@@ -143,6 +160,7 @@ export function renderSummaryHtml(view: SummaryView, resources: PanelResources, 
       ${renderLinks(view.links)}
       ${renderStatus(view.status)}
       ${renderSummary(view.summary)}
+      <div id="arxiv-details">${renderArxiv(view.arxiv)}</div>
       ${renderNote(view.note)}
     </main>
     <script nonce="${nonce}" src="${escapeAttribute(resources.script)}"></script>
@@ -179,6 +197,43 @@ function renderSummary(blocks: readonly SummaryBlock[]): string {
       : `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
   );
   return `<section class="summary" aria-labelledby="summary-heading"><h2 id="summary-heading">Summary</h2>${html.join('\n')}</section>`;
+}
+
+/** arXiv's metadata after the newsletter's summary; a quiet line while it loads or when it cannot. */
+export function renderArxiv(arxiv: ArxivPanelView | null): string {
+  if (arxiv === null) return '';
+  const section = (body: string) => `<section class="arxiv" aria-labelledby="arxiv-heading"><h2 id="arxiv-heading">On arXiv</h2>${body}</section>`;
+  switch (arxiv.state) {
+    case 'loading':
+      return section(`<p class="arxiv-state" role="status">${escapeHtml(ARXIV_LOADING)}</p>`);
+    case 'disabled':
+      return section(`<p class="arxiv-state">${escapeHtml(ARXIV_DISABLED)}</p>`);
+    case 'unavailable':
+      return section(`<p class="arxiv-state" role="status">${escapeHtml(`arXiv details unavailable: ${arxiv.reason}.`)}</p>`);
+    case 'ready':
+      return section(renderArxivEntry(arxiv.entry));
+  }
+}
+
+function renderArxivEntry(entry: ArxivEntry): string {
+  const rows: Array<[string, string]> = [];
+  if (entry.authors.length > 0) {
+    const names = entry.authors.map((author) =>
+      author.affiliation ? `${escapeHtml(author.name)} <span class="affiliation">(${escapeHtml(author.affiliation)})</span>` : escapeHtml(author.name),
+    );
+    rows.push(['Authors', `<span class="authors">${names.join(', ')}</span>`]);
+  }
+  const firstVersion = /^\d{4}-\d{2}-\d{2}/.exec(entry.published)?.[0];
+  if (firstVersion) rows.push(['First version', `<time datetime="${escapeAttribute(firstVersion)}">${escapeHtml(firstVersion)}</time>${entry.version ? ` <span class="version">(now ${escapeHtml(entry.version)})</span>` : ''}`]);
+  const categories = categoriesPrimaryFirst(entry);
+  if (categories.length > 0) rows.push(['Categories', categories.map((category, index) => `<code${index === 0 && entry.primaryCategory ? ' class="primary"' : ''}>${escapeHtml(category)}</code>`).join(' ')]);
+  if (entry.comment) rows.push(['Comment', escapeHtml(entry.comment)]);
+  if (entry.journalRef) rows.push(['Journal reference', escapeHtml(entry.journalRef)]);
+  const doi = validDoi(entry.doi);
+  if (doi) rows.push(['DOI', `<button type="button" class="doi-link" data-doi aria-label="Open the DOI ${escapeAttribute(doi)}">${escapeHtml(doi)}</button>`]);
+  const list = rows.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${value}</dd>`).join('');
+  const abstract = entry.summary ? `<details class="abstract"><summary>arXiv abstract</summary><p>${escapeHtml(entry.summary)}</p></details>` : '';
+  return `<dl class="arxiv-facts">${list}</dl>${abstract}`;
 }
 
 function renderNote(note: string): string {

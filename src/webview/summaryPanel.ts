@@ -4,6 +4,8 @@
 // by kind, for the paper on show, and opened only through openWebLink.
 import * as vscode from 'vscode';
 import * as z from 'zod';
+import type { ArxivMetadata } from '../arxiv/arxivMetadata';
+import { doiUrl, validDoi } from '../core/arxivAtom';
 import type { IssueLibrary } from '../core/library';
 import { issueLabel } from '../core/format';
 import type { PaperSnapshot, PaperStateStore } from '../storage/paperStateStore';
@@ -11,7 +13,7 @@ import { SUMMARY_VIEW_TYPE } from '../constants';
 import { openWebLink } from '../util/openExternal';
 import { createNonce } from './html';
 import { PanelState, WebviewMessage, type ExtensionMessage } from './messages';
-import { renderSummaryHtml, summaryView, type SummaryView } from './summaryHtml';
+import { renderArxiv, renderSummaryHtml, summaryView, type ArxivPanelView, type PanelResources, type SummaryView } from './summaryHtml';
 
 /** How long the reader may pause typing before the note is written to workspace state. */
 export const NOTE_SAVE_DELAY_MS = 400;
@@ -34,6 +36,8 @@ export interface SummaryPanelOptions {
   readonly log: vscode.LogOutputChannel;
   /** Opens a web link; `openWebLink` unless a test says otherwise. */
   readonly openLink?: (url: string) => Promise<boolean>;
+  /** arXiv's metadata: shown after the summary when there is some; the panel never waits for it. */
+  readonly arxiv?: ArxivMetadata;
 }
 
 /** A tree node (or anything) holding a paper or an extra, as commands receive them. */
@@ -56,6 +60,8 @@ export class SummaryPanel implements vscode.Disposable {
   /** The rendered view less the reader's note and status: a library change re-renders only when it differs. */
   private shownContent: string | undefined;
   private pendingNote: PendingNote | undefined;
+  /** The nonce of the page on show: a partial update keeps the page, so it keeps its nonce. */
+  private nonce: string | undefined;
   private noteTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private panelDisposables: vscode.Disposable[] = [];
@@ -74,6 +80,7 @@ export class SummaryPanel implements vscode.Disposable {
       { dispose: options.library.onDidChange(() => this.libraryChanged()) },
       this.handledEmitter,
     );
+    if (options.arxiv) this.disposables.push(options.arxiv.onDidChange((ids) => this.arxivChanged(ids)));
   }
 
   dispose(): void {
@@ -191,6 +198,16 @@ export class SummaryPanel implements vscode.Disposable {
         await (this.options.openLink ?? openWebLink)(link.url);
         return 'done';
       }
+      case 'openDoi': {
+        const arxiv = this.view(key).arxiv;
+        const doi = arxiv?.state === 'ready' ? validDoi(arxiv.entry.doi) : null;
+        if (!doi) {
+          this.options.log.info(`Summary panel: ${key} has no DOI to open.`);
+          return 'ignored';
+        }
+        await (this.options.openLink ?? openWebLink)(doiUrl(doi));
+        return 'done';
+      }
     }
   }
 
@@ -219,6 +236,7 @@ export class SummaryPanel implements vscode.Disposable {
     this.panelDisposables = [];
     this.key = undefined;
     this.html = undefined;
+    this.nonce = undefined;
     this.shownContent = undefined;
   }
 
@@ -228,23 +246,64 @@ export class SummaryPanel implements vscode.Disposable {
     if (!panel || key === undefined) return;
     // A note typed for the previous page is saved before that page goes.
     if (this.pendingNote) void this.saveNote();
+    this.requestArxiv(key);
     const view = this.view(key);
     const webview = panel.webview;
-    const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.media, ...path)).toString();
-    this.html = renderSummaryHtml(
-      view,
-      { cspSource: webview.cspSource, stylesheets: [uri('codicons', 'codicon.css'), uri('panel.css')], script: uri('panel.js') },
-      createNonce(),
-    );
+    this.nonce = createNonce();
+    this.html = renderSummaryHtml(view, this.resources(webview), this.nonce);
     this.shownContent = contentOf(view);
     panel.title = view.title;
     webview.html = this.html;
   }
 
+  private resources(webview: vscode.Webview): PanelResources {
+    const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.media, ...path)).toString();
+    return { cspSource: webview.cspSource, stylesheets: [uri('codicons', 'codicon.css'), uri('panel.css')], script: uri('panel.js') };
+  }
+
   private view(key: string): SummaryView {
     const [entry] = this.options.library.findPaper(key);
     const reader = { note: this.currentNote(key), status: this.options.store.status(key) };
-    return summaryView(key, entry, reader, this.options.store.get(key));
+    const remembered = this.options.store.get(key);
+    const arxivId = entry ? entry.paper.arxivId : (remembered?.arxivId ?? null);
+    return summaryView(key, entry, reader, remembered, arxivId ? this.arxivView(arxivId) : null);
+  }
+
+  private arxivView(id: string): ArxivPanelView | null {
+    const arxiv = this.options.arxiv;
+    if (!arxiv) return null;
+    const status = arxiv.status(id);
+    // "none": asked for in this same render, so about to load.
+    return status.state === 'none' ? { state: 'loading' } : status;
+  }
+
+  /** Asks for arXiv's metadata of every paper in the issue of the one on show: one request for them all. */
+  private requestArxiv(key: string): void {
+    const arxiv = this.options.arxiv;
+    if (!arxiv) return;
+    const [entry] = this.options.library.findPaper(key);
+    const ids = entry
+      ? [entry.paper.arxivId, ...entry.entry.issue.papers.map((paper) => paper.arxivId), ...entry.entry.issue.extras.map((extra) => extra.arxivId)]
+      : [this.options.store.get(key)?.arxivId ?? null];
+    arxiv.request([...new Set(ids.filter((id): id is string => id !== null))]);
+  }
+
+  private arxivChanged(ids: readonly string[]): void {
+    const key = this.key;
+    if (!this.panel || key === undefined) return;
+    const [entry] = this.options.library.findPaper(key);
+    const arxivId = entry ? entry.paper.arxivId : (this.options.store.get(key)?.arxivId ?? null);
+    if (arxivId === null || !(ids.includes(arxivId) || ids.includes('*'))) return;
+    const view = this.view(key);
+    if (contentOf(view) === this.shownContent) return;
+    if (!this.panel.visible || this.nonce === undefined) return this.render();
+    // After the cache was cleared or a fetch failed for good, ask again (as a render would).
+    this.requestArxiv(key);
+    // Only the arXiv section changes: replace it in place, so a note being typed keeps its text,
+    // caret and focus (arXiv's answer, or a retry, can come at any moment).
+    void this.post({ type: 'arxivDetails', html: renderArxiv(view.arxiv) });
+    this.html = renderSummaryHtml(view, this.resources(this.panel.webview), this.nonce);
+    this.shownContent = contentOf(view);
   }
 
   /** The note as the reader last typed it, saved or not. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  arxivPrimaryClass, arxivYear, authorFromOrg, bibtexEntry, bibtexTitle, bibtexYear, citationKey, escapeBibtex, type BibtexSource,
+  arxivPrimaryClass, arxivYear, authorFromOrg, bibtexEntry, bibtexFile, bibtexTitle, bibtexYear, citationKey, escapeBibtex, type BibtexSource,
 } from '../../src/core/bibtex';
 
 const clara: BibtexSource = {
@@ -113,5 +113,55 @@ describe('BibTeX', () => {
         assert.ok(entry.endsWith('\n}\n'));
       }),
     );
+  });
+});
+
+describe('BibTeX with arXiv metadata', () => {
+  const metadata = {
+    title: 'CLaRa: Bridging Retrieval and Generation with Continuous Latent Reasoning',
+    authors: ['Jordan Ellis', 'Priya Raman', 'Tomás Oliveira'],
+    published: '2025-11-23T23:12:41Z',
+    primaryCategory: 'cs.CL',
+    doi: null,
+  };
+
+  it('uses arXiv’s authors, first-version year and primary category, in arXiv’s @misc layout', () => {
+    assert.equal(
+      bibtexEntry({ ...clara, arxiv: metadata }),
+      [
+        '@misc{clara2025,',
+        '  title={{CLaRa}: Bridging Retrieval and Generation with Continuous Latent Reasoning},',
+        '  author={Jordan Ellis and Priya Raman and Tomás Oliveira},',
+        '  year={2025},',
+        '  eprint={2511.18659},',
+        '  archivePrefix={arXiv},',
+        '  primaryClass={cs.CL},',
+        '  url={https://arxiv.org/abs/2511.18659}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('adds the DOI when arXiv has one, escaped; the year is the first version’s', () => {
+    const entry = bibtexEntry({ ...clara, arxivId: '2512.00001', arxiv: { ...metadata, published: '2024-12-31T23:00:00Z', doi: '10.1007/978-3-031_1' } });
+    assert.match(entry, /^ {2}doi=\{10\.1007\/978-3-031\\_1\},$/m);
+    assert.match(entry, /^ {2}year=\{2024\},$/m);
+    assert.match(entry, /^@misc\{clara2024,/);
+  });
+
+  it('writes a .bib with one entry per paper and keys unique within the file', () => {
+    const sources = [
+      clara,
+      paper('a', 'Same Title', { arxivId: '2511.00001' }),
+      paper('b', 'Same Title', { arxivId: '2511.00002' }),
+      paper('c', 'Same Title', { arxivId: '2511.00003', arxiv: { ...metadata, title: 'Same Title', doi: null } }),
+      clara,
+    ];
+    const file = bibtexFile(sources);
+    const keys = [...file.matchAll(/^@misc\{([^,]+),$/gm)].map((match) => match[1]);
+    assert.equal(keys.length, 4);
+    assert.equal(new Set(keys).size, 4);
+    assert.ok(braceDepthNeverNegativeAndEndsAtZero(file));
   });
 });

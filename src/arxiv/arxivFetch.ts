@@ -1,0 +1,59 @@
+// One request to arXiv's API, and what became of it. No vscode import: Node's global fetch with
+// an AbortController for the timeout; every failure is an outcome, never a throw.
+import { arxivQueryUrl, parseArxivAtom, type ArxivEntry, type ArxivEntryError } from '../core/arxivAtom';
+
+export type FetchOutcome =
+  | { readonly kind: 'ok'; readonly entries: readonly ArxivEntry[]; readonly errors: readonly ArxivEntryError[] }
+  /** HTTP 429: `retryAfter` is the header as sent, if any. */
+  | { readonly kind: 'rateLimited'; readonly retryAfter: string | null }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'offline'; readonly message: string }
+  | { readonly kind: 'httpError'; readonly status: number }
+  | { readonly kind: 'malformed'; readonly message: string }
+  /** The configured address is not http(s): nothing was sent. */
+  | { readonly kind: 'badAddress' };
+
+export async function fetchArxivBatch(apiUrl: string, ids: readonly string[], timeoutMs: number): Promise<FetchOutcome> {
+  const url = arxivQueryUrl(apiUrl, ids);
+  if (url === null) return { kind: 'badAddress' };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetch(url, { signal: controller.signal, headers: { accept: 'application/atom+xml' } });
+    if (response.status === 429) {
+      await response.body?.cancel();
+      return { kind: 'rateLimited', retryAfter: response.headers.get('retry-after') };
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      return { kind: 'httpError', status: response.status };
+    }
+    const feed = parseArxivAtom(await response.text());
+    return feed.ok ? { kind: 'ok', entries: feed.entries, errors: feed.errors } : { kind: 'malformed', message: feed.error };
+  } catch (error) {
+    if (controller.signal.aborted) return { kind: 'timeout' };
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return { kind: 'offline', message: `${error instanceof Error ? error.message : String(error)}${cause}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What the panel says when a fetch failed; `retrying` adds that it will try again. */
+export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'ok' }>, retrying: boolean): string {
+  const again = retrying ? ', will retry' : '';
+  switch (outcome.kind) {
+    case 'rateLimited':
+      return `arXiv is rate-limiting${again}`;
+    case 'timeout':
+      return `arXiv did not answer in time${again}`;
+    case 'offline':
+      return `offline (arXiv could not be reached)${again}`;
+    case 'httpError':
+      return `arXiv answered HTTP ${outcome.status}${again}`;
+    case 'malformed':
+      return `arXiv's answer could not be read${again}`;
+    case 'badAddress':
+      return 'the arXiv API address (weeklyPapers.arxivApiUrl) is not an http(s) address';
+  }
+}

@@ -1,0 +1,266 @@
+// arXiv's metadata for papers, as the panel and the BibTeX commands want it: what is cached is
+// answered at once; what is missing or old is fetched in the background, batched (one request
+// for all ids asked for together), one request at a time and at least 3 s apart, with a back-off
+// after failures. Cached in the extension's global storage, one JSON file.
+import * as vscode from 'vscode';
+import * as z from 'zod';
+import { ArxivEntry } from '../core/arxivAtom';
+import { RequestThrottle, backoffDelay, systemClock, type Clock } from '../core/requestThrottle';
+import { Setting } from '../constants';
+import { describeFailure, fetchArxivBatch, type FetchOutcome } from './arxivFetch';
+
+export type ArxivStatus =
+  | { readonly state: 'ready'; readonly entry: ArxivEntry }
+  | { readonly state: 'loading' }
+  | { readonly state: 'unavailable'; readonly reason: string }
+  /** Network use is turned off and nothing is cached. */
+  | { readonly state: 'disabled' }
+  /** Never asked for. */
+  | { readonly state: 'none' };
+
+export interface ArxivMetadataOptions {
+  readonly storageUri: vscode.Uri;
+  readonly log?: vscode.LogOutputChannel;
+  readonly clock?: Clock;
+  readonly timeoutMs?: number;
+  readonly minIntervalMs?: number;
+  readonly backoffBaseMs?: number;
+  readonly maxAgeMs?: number;
+  /** Settings, read at each request; the `weeklyPapers.*` settings unless a test says otherwise. */
+  readonly settings?: () => { readonly enabled: boolean; readonly apiUrl: string };
+}
+
+export const DEFAULT_ARXIV_API_URL = 'https://export.arxiv.org/api/query';
+const CACHE_FILE = 'arxiv-metadata.json';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** arXiv's API takes many ids at once; this keeps one URL a sensible length. */
+const MAX_IDS_PER_REQUEST = 100;
+const MAX_ATTEMPTS = 6;
+const BACKOFF_CAP_MS = 10 * 60 * 1000;
+
+const CachedEntry = z.object({ fetchedAt: z.number(), entry: ArxivEntry });
+const CacheFile = z.object({ version: z.literal(1), entries: z.record(z.string(), z.unknown()) });
+
+function settingsFromConfiguration(): { enabled: boolean; apiUrl: string } {
+  const config = vscode.workspace.getConfiguration();
+  return {
+    enabled: config.get<boolean>(Setting.networkEnabled, true),
+    apiUrl: config.get<string>(Setting.arxivApiUrl, DEFAULT_ARXIV_API_URL) || DEFAULT_ARXIV_API_URL,
+  };
+}
+
+export class ArxivMetadata implements vscode.Disposable {
+  private readonly cache = new Map<string, z.infer<typeof CachedEntry>>();
+  /** Ids being fetched or waiting to be, and ids whose last fetch failed (with why). */
+  private readonly loading = new Set<string>();
+  private readonly problems = new Map<string, string>();
+  private readonly pending = new Set<string>();
+  private readonly throttle: RequestThrottle;
+  private readonly clock: Clock;
+  private readonly settings: () => { readonly enabled: boolean; readonly apiUrl: string };
+  private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
+  /** Fires with the ids whose status changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private flushQueued = false;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private disposed = false;
+  /** Settles when the cache file has been read. */
+  readonly loaded: Promise<void>;
+
+  constructor(private readonly options: ArxivMetadataOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.throttle = new RequestThrottle(options.minIntervalMs ?? 3000, this.clock);
+    this.settings = options.settings ?? settingsFromConfiguration;
+    this.loaded = this.readCache();
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(Setting.networkEnabled) || event.affectsConfiguration(Setting.arxivApiUrl)) this.settingsChanged();
+      }),
+    );
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  status(id: string): ArxivStatus {
+    const cached = this.cache.get(id);
+    if (cached) return { state: 'ready', entry: cached.entry };
+    if (this.loading.has(id)) return { state: 'loading' };
+    const problem = this.problems.get(id);
+    if (problem !== undefined) return { state: 'unavailable', reason: problem };
+    if (!this.settings().enabled) return { state: 'disabled' };
+    return { state: 'none' };
+  }
+
+  /** The cached entry, if any (old or not). */
+  entry(id: string): ArxivEntry | undefined {
+    return this.cache.get(id)?.entry;
+  }
+
+  /**
+   * Asks for the ids' metadata: those not cached (or cached long ago) and not already on their
+   * way are fetched together, in one request, after the current task. Never waits.
+   */
+  request(ids: readonly string[]): void {
+    if (!this.settings().enabled || this.disposed) return;
+    const maxAge = this.options.maxAgeMs ?? 7 * DAY_MS;
+    const now = this.clock.now();
+    const wanted = ids.filter((id) => {
+      if (this.loading.has(id) || this.problems.has(id)) return false;
+      const cached = this.cache.get(id);
+      return !cached || now - cached.fetchedAt > maxAge;
+    });
+    if (wanted.length === 0) return;
+    for (const id of wanted) {
+      this.pending.add(id);
+      // A stale entry stays on show while it is refreshed.
+      if (!this.cache.has(id)) this.loading.add(id);
+    }
+    this.queueFlush();
+  }
+
+  /** Fetches what is missing among `ids` now (one attempt, still throttled) and waits for it. */
+  async fetchMissing(ids: readonly string[]): Promise<void> {
+    await this.loaded;
+    if (!this.settings().enabled) return;
+    const missing = [...new Set(ids)].filter((id) => !this.cache.has(id));
+    if (missing.length === 0) return;
+    for (const id of missing) {
+      this.problems.delete(id);
+      this.pending.delete(id);
+      this.loading.add(id);
+    }
+    this.changeEmitter.fire(missing);
+    await this.fetchBatches(missing, false);
+  }
+
+  /** Forgets everything (the cache file too): for tests, and for a reader who wants fresh data. */
+  async clear(): Promise<void> {
+    await this.writing;
+    const ids = [...this.cache.keys(), ...this.problems.keys()];
+    this.cache.clear();
+    this.problems.clear();
+    this.failures = 0;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    await this.writeCache();
+    this.changeEmitter.fire(ids);
+  }
+
+  private settingsChanged(): void {
+    // A new address or network switch: what failed before may work now.
+    const ids = [...this.problems.keys()];
+    this.problems.clear();
+    this.failures = 0;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.changeEmitter.fire(ids.length > 0 ? ids : ['*']);
+  }
+
+  private queueFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    // Everything asked for in this turn of the event loop goes into one request.
+    setTimeout(() => {
+      this.flushQueued = false;
+      const ids = [...this.pending];
+      this.pending.clear();
+      if (ids.length === 0) return;
+      this.changeEmitter.fire(ids);
+      void this.loaded.then(() => this.fetchBatches(ids, true));
+    }, 0);
+  }
+
+  private async fetchBatches(ids: readonly string[], retry: boolean): Promise<void> {
+    for (let start = 0; start < ids.length; start += MAX_IDS_PER_REQUEST) {
+      const batch = ids.slice(start, start + MAX_IDS_PER_REQUEST);
+      const outcome = await this.throttle.run(async () => {
+        const { apiUrl } = this.settings();
+        this.options.log?.info(`arXiv: asking for ${batch.length} paper${batch.length === 1 ? '' : 's'} (${batch.join(', ')}).`);
+        return fetchArxivBatch(apiUrl, batch, this.options.timeoutMs ?? 15_000);
+      });
+      if (this.disposed) return;
+      await this.settle(batch, outcome, retry);
+    }
+  }
+
+  private async settle(batch: readonly string[], outcome: FetchOutcome, retry: boolean): Promise<void> {
+    for (const id of batch) this.loading.delete(id);
+    if (outcome.kind === 'ok') {
+      this.failures = 0;
+      const now = this.clock.now();
+      for (const entry of outcome.entries) {
+        this.cache.set(entry.id, { fetchedAt: now, entry });
+        this.problems.delete(entry.id);
+      }
+      for (const error of outcome.errors) {
+        if (error.id !== null && batch.includes(error.id)) this.problems.set(error.id, `arXiv answered with an error (${error.message})`);
+      }
+      for (const id of batch) {
+        if (!this.cache.has(id) && !this.problems.has(id)) this.problems.set(id, 'arXiv has no entry for this id');
+      }
+      if (outcome.errors.length > 0) this.options.log?.warn(`arXiv: ${outcome.errors.map((error) => error.message).join('; ')}`);
+      this.changeEmitter.fire(batch);
+      await this.writeCache();
+      return;
+    }
+    this.failures++;
+    const transient = outcome.kind !== 'badAddress' && !(outcome.kind === 'httpError' && outcome.status < 500 && outcome.status !== 408);
+    const willRetry = retry && transient && this.failures < MAX_ATTEMPTS;
+    const reason = describeFailure(outcome, willRetry);
+    this.options.log?.warn(`arXiv: ${reason}.`);
+    const stale = batch.filter((id) => !this.cache.has(id));
+    for (const id of stale) this.problems.set(id, reason);
+    const delay = backoffDelay(this.failures, this.options.backoffBaseMs ?? 5000, BACKOFF_CAP_MS, outcome.kind === 'rateLimited' ? outcome.retryAfter : null, this.clock.now());
+    if (outcome.kind === 'rateLimited') this.throttle.holdOff(delay);
+    this.changeEmitter.fire(batch);
+    if (willRetry) {
+      if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        // Ask again for the ids still missing; their "will retry" line turns back into "Loading".
+        for (const id of batch) this.problems.delete(id);
+        this.request(batch);
+      }, delay);
+    }
+  }
+
+  private get cacheUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.options.storageUri, CACHE_FILE);
+  }
+
+  private async readCache(): Promise<void> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.cacheUri)));
+    } catch {
+      return; // No cache yet, or an unreadable one: it is rebuilt as papers are fetched.
+    }
+    const file = CacheFile.safeParse(raw);
+    if (!file.success) return;
+    for (const [id, value] of Object.entries(file.data.entries)) {
+      const cached = CachedEntry.safeParse(value);
+      if (cached.success && !this.cache.has(id)) this.cache.set(id, cached.data);
+    }
+  }
+
+  private writeCache(): Promise<void> {
+    const write = async () => {
+      const entries = Object.fromEntries(this.cache);
+      try {
+        await vscode.workspace.fs.createDirectory(this.options.storageUri);
+        await vscode.workspace.fs.writeFile(this.cacheUri, new TextEncoder().encode(JSON.stringify({ version: 1, entries })));
+      } catch (error) {
+        this.options.log?.warn(`arXiv: could not write the metadata cache: ${String(error)}`);
+      }
+    };
+    this.writing = this.writing.then(write);
+    return this.writing;
+  }
+}

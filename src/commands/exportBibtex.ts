@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { Command } from '../constants';
+import { bibtexFile } from '../core/bibtex';
+import type { SourcedIssue } from '../core/library';
+import { issueLabel } from '../core/format';
+import type { WeeklyPapersCommand } from './commandManager';
+import { bibtexSource } from './copy';
+import { findPaperTarget, type PaperTarget } from './paperTarget';
+import type { CommandServices } from './services';
+
+const BIB_FILTERS = { BibTeX: ['bib'] };
+
+export interface BibtexExport {
+  readonly uri: vscode.Uri;
+  readonly entries: number;
+}
+
+/**
+ * "Export BibTeX…": a .bib file for an issue (its row in the Issues tree) or, from anywhere else,
+ * for the Reading List. arXiv's metadata is fetched first for papers that lack it (one batched
+ * request) when the network is allowed; otherwise entries are built from what the issues know.
+ * `(node, uri)` or `(uri)` writes there without asking.
+ */
+export class ExportBibtexCommand implements WeeklyPapersCommand {
+  readonly id = Command.exportBibtex;
+
+  constructor(private readonly services: CommandServices) {}
+
+  async execute(first?: unknown, second?: unknown): Promise<BibtexExport | undefined> {
+    await this.services.ready;
+    const target = first instanceof vscode.Uri ? first : second instanceof vscode.Uri ? second : undefined;
+    const issue = issueOf(first);
+    const papers = issue ? this.issuePapers(issue) : this.readingListPapers();
+    if (papers.length === 0) {
+      void vscode.window.showInformationMessage(issue ? 'That issue has no papers to export.' : 'The Reading List is empty: mark papers To Read to export them.');
+      return undefined;
+    }
+    const name = issue ? `${issue.issue.volume !== null ? `vol-${issue.issue.volume}` : 'issue'}.bib` : 'reading-list.bib';
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({ title: 'Export BibTeX', saveLabel: 'Export', defaultUri: defaultUri(name), filters: BIB_FILTERS }));
+    if (!uri) return undefined;
+    const arxiv = this.services.arxiv;
+    const ids = papers.map((paper) => paper.arxivId).filter((id): id is string => id !== null);
+    if (arxiv && ids.length > 0) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Fetching arXiv details…' }, () => arxiv.fetchMissing(ids));
+    }
+    const text = bibtexFile(papers.map((paper) => bibtexSource(paper, paper.arxivId ? arxiv?.entry(paper.arxivId) : undefined)));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const what = issue ? (issueLabel(issue.issue) ?? 'the issue') : 'the Reading List';
+    if (!target) {
+      const missing = arxiv ? ids.filter((id) => !arxiv.entry(id)).length : 0;
+      const note = missing > 0 ? ` ${missing} without arXiv's details (built from the issue).` : '';
+      void vscode.window.showInformationMessage(`Exported ${papers.length} BibTeX ${papers.length === 1 ? 'entry' : 'entries'} for ${what}.${note}`, 'Open').then((choice) => {
+        if (choice === 'Open') void vscode.window.showTextDocument(uri);
+      });
+    }
+    return { uri, entries: papers.length };
+  }
+
+  private issuePapers(issue: SourcedIssue): PaperTarget[] {
+    const keys = [...issue.issue.papers.map((paper) => paper.key), ...issue.issue.extras.map((extra) => extra.key)];
+    return this.targets(keys);
+  }
+
+  private readingListPapers(): PaperTarget[] {
+    const keys = [...this.services.store.all()].filter(([, state]) => state.status !== null).map(([key]) => key);
+    return this.targets(keys);
+  }
+
+  private targets(keys: readonly string[]): PaperTarget[] {
+    return [...new Set(keys)]
+      .map((key) => findPaperTarget(this.services.library, this.services.store, key))
+      .filter((target): target is PaperTarget => target !== undefined);
+  }
+}
+
+/** The issue an Issues-tree row names (an issue, or its Extras group). */
+function issueOf(arg: unknown): SourcedIssue | undefined {
+  if (typeof arg !== 'object' || arg === null || !('kind' in arg) || !('entry' in arg)) return undefined;
+  if (arg.kind !== 'issue' && arg.kind !== 'extras') return undefined;
+  return arg.entry as SourcedIssue;
+}
+
+function defaultUri(name: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, name) : undefined;
+}

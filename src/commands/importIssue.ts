@@ -1,0 +1,136 @@
+// "Import Issue from Clipboard / File... / URL...": each turns its input into the text the parser
+// reads and hands it to the IssueImporter (preview, then save as vol-N.txt). Each returns the
+// ImportOutcome, so tests (and other extensions) can pass `{ confirm: false }` and check it.
+import * as vscode from 'vscode';
+import { Command, Setting } from '../constants';
+import { looksLikeFeed, looksLikeHtml, postToText, readFeed, type FeedEntry } from '../core/htmlToText';
+import { fetchPage, ImportError, webUrl } from '../import/fetchPage';
+import type { ImportOptions, ImportOutcome } from '../import/issueImporter';
+import { decodeText } from '../sources/sniff';
+import type { WeeklyPapersCommand } from './commandManager';
+import type { CommandServices } from './services';
+
+export const DEFAULT_FEED_URL = 'https://recsys.substack.com/feed';
+const CANCELLED: ImportOutcome = { status: 'cancelled' };
+
+/** "Import Issue from Clipboard": the clipboard's text, as copied from the web page, an e-mail or Markdown. */
+export class ImportIssueFromClipboardCommand implements WeeklyPapersCommand {
+  readonly id = Command.importIssueFromClipboard;
+
+  constructor(private readonly services: CommandServices) {}
+
+  async execute(options?: unknown): Promise<ImportOutcome> {
+    const text = await this.services.clipboard.readText();
+    if (text.trim() === '') return this.services.importer.fail('The clipboard is empty: copy the text of an issue (its web page, the e-mail or Markdown) first.');
+    return this.services.importer.importText(looksLikeHtml(text) ? postToText(text).text : text, 'The clipboard', importOptions(options));
+  }
+}
+
+/** "Import Issue from File...": a text, Markdown, e-mail or saved HTML page. `(uri, options?)` imports that file without asking which. */
+export class ImportIssueFromFileCommand implements WeeklyPapersCommand {
+  readonly id = Command.importIssueFromFile;
+
+  constructor(private readonly services: CommandServices) {}
+
+  async execute(source?: unknown, options?: unknown): Promise<ImportOutcome> {
+    const uri =
+      source instanceof vscode.Uri
+        ? source
+        : (await vscode.window.showOpenDialog({
+            title: 'Import Issue',
+            openLabel: 'Import',
+            filters: { 'Newsletter issues': ['txt', 'md', 'eml', 'html', 'htm'], 'All files': ['*'] },
+          }))?.[0];
+    if (!uri) return CANCELLED;
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    let text: string;
+    try {
+      text = decodeText(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      return this.services.importer.fail(`Weekly Papers could not read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const isHtml = /\.html?$/i.test(name) || looksLikeHtml(text);
+    return this.services.importer.importText(isHtml ? postToText(text).text : text, name, importOptions(source instanceof vscode.Uri ? options : source));
+  }
+}
+
+/**
+ * "Import Issue from URL...": a post's address, or the newsletter's feed (then a post is picked
+ * from its list). `(url, options?)` imports from that address without asking.
+ */
+export class ImportIssueFromUrlCommand implements WeeklyPapersCommand {
+  readonly id = Command.importIssueFromUrl;
+
+  constructor(private readonly services: CommandServices) {}
+
+  async execute(address?: unknown, options?: unknown): Promise<ImportOutcome> {
+    const opts = importOptions(typeof address === 'string' ? options : address);
+    const { importer } = this.services;
+    if (vscode.workspace.getConfiguration().get<boolean>(Setting.networkEnabled, true) === false) {
+      return importer.fail('Weekly Papers may not use the network (the setting "weeklyPapers.network.enabled" is off). Turn it on, or copy the issue and import it from the clipboard.', {
+        title: 'Open Settings',
+        run: () => vscode.commands.executeCommand('workbench.action.openSettings', Setting.networkEnabled),
+      });
+    }
+    const url = typeof address === 'string' ? address : await askForAddress();
+    if (url === undefined) return CANCELLED;
+    try {
+      webUrl(url);
+      let page = await fetchPage(url, opts.timeoutMs);
+      if (looksLikeFeed(page.text) || /(rss|atom)\+xml/i.test(page.contentType)) {
+        const entry = await pickFromFeed(readFeed(page.text) ?? [], url, opts.feedItem);
+        if (entry === undefined) return CANCELLED;
+        page = await fetchPage(entry.url, opts.timeoutMs);
+      }
+      const text = /^text\/plain/i.test(page.contentType) ? page.text : postToText(page.text).text;
+      return await importer.importText(text, `The page at ${page.url}`, opts);
+    } catch (error) {
+      if (error instanceof ImportError) return importer.fail(error.message);
+      throw error;
+    }
+  }
+}
+
+function importOptions(value: unknown): ImportOptions {
+  if (typeof value !== 'object' || value === null) return {};
+  const { confirm, timeoutMs, feedItem } = value as Record<string, unknown>;
+  return {
+    ...(typeof confirm === 'boolean' ? { confirm } : {}),
+    ...(typeof timeoutMs === 'number' && timeoutMs > 0 ? { timeoutMs } : {}),
+    ...(typeof feedItem === 'number' ? { feedItem } : {}),
+  };
+}
+
+async function askForAddress(): Promise<string | undefined> {
+  const feed = vscode.workspace.getConfiguration().get<string>(Setting.feedUrl) || DEFAULT_FEED_URL;
+  const value = await vscode.window.showInputBox({
+    title: 'Import Issue from URL',
+    prompt: 'The address of a newsletter post, or of its feed to choose from the latest issues',
+    value: feed,
+    ignoreFocusOut: true,
+    validateInput: (input) => {
+      try {
+        webUrl(input);
+        return undefined;
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    },
+  });
+  return value?.trim() || undefined;
+}
+
+/** The feed's entry to import: `index` when given, else the reader's choice in a quick pick. */
+async function pickFromFeed(entries: readonly FeedEntry[], feedUrl: string, index: number | undefined): Promise<FeedEntry | undefined> {
+  if (entries.length === 0) throw new ImportError(`The feed at ${feedUrl} lists no posts.`);
+  if (index !== undefined) {
+    const entry = entries[index];
+    if (!entry) throw new ImportError(`The feed at ${feedUrl} has no entry ${index + 1}.`);
+    return entry;
+  }
+  const picked = await vscode.window.showQuickPick(
+    entries.map((entry) => ({ label: entry.title, description: entry.published ?? '', detail: entry.url, entry })),
+    { title: 'Import Issue from the Feed', placeHolder: 'Choose an issue to import', matchOnDetail: true },
+  );
+  return picked?.entry;
+}

@@ -1,0 +1,49 @@
+// Issues imported with no folder open: files in the extension's global storage (`issues/`),
+// read into the library like workspace files. Re-read on refresh (after every import there).
+import * as vscode from 'vscode';
+import type { IssueLibrary } from '../core/library';
+import type { Refreshable } from './refreshable';
+import { readIssueFile } from './sniff';
+
+export class GlobalIssues implements Refreshable {
+  /** Source ids (file URIs) this source has put in the library. */
+  private readonly published = new Set<string>();
+  private reading: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly library: IssueLibrary,
+    /** The folder imports are saved to when no workspace folder is open. */
+    readonly folder: vscode.Uri,
+  ) {}
+
+  /** Reads the folder again; one read at a time. Never rejects. */
+  refresh(): Promise<void> {
+    this.reading = this.reading.then(() => this.read()).catch((error: unknown) => console.error('Weekly Papers: reading imported issues failed:', error));
+    return this.reading;
+  }
+
+  private async read(): Promise<void> {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(this.folder);
+    } catch {
+      entries = []; // nothing imported yet
+    }
+    const found = new Set<string>();
+    for (const [name, type] of entries) {
+      if ((type & vscode.FileType.File) === 0 || !/\.(txt|md)$/i.test(name)) continue;
+      const uri = vscode.Uri.joinPath(this.folder, name);
+      const read = readIssueFile(await vscode.workspace.fs.readFile(uri));
+      if (read === null) continue;
+      const id = uri.toString();
+      found.add(id);
+      this.published.add(id);
+      this.library.set({ source: { id, label: `Imported: ${name}`, bundled: false }, issues: read.result.issues, diagnostics: read.result.diagnostics });
+    }
+    for (const id of [...this.published]) {
+      if (found.has(id)) continue;
+      this.published.delete(id);
+      this.library.delete(id);
+    }
+  }
+}

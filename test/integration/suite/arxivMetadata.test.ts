@@ -1,0 +1,201 @@
+// arXiv's metadata in the real extension host, against a local stand-in for arXiv's API
+// (test/support/arxivServer.ts): the panel shows it after the summary, Copy and Export BibTeX
+// use it, failures are said in the panel, and nothing is fetched with the network turned off.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ArxivMetadata, type ArxivStatus } from '../../../src/arxiv/arxivMetadata';
+import { createCommands } from '../../../src/commands';
+import { Command, EXTENSION_ID, SUMMARY_VIEW_TYPE, Setting } from '../../../src/constants';
+import type { WeeklyPapersApi } from '../../../src/extension';
+import { ARXIV_DISABLED } from '../../../src/webview/summaryHtml';
+import { ArxivTestServer } from '../../support/arxivServer';
+
+const CLARA = '2511.18659';
+const COLD_START = '2511.18261';
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function summaryTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(SUMMARY_VIEW_TYPE));
+}
+
+describe('arXiv metadata', function () {
+  this.timeout(60_000);
+  let api: WeeklyPapersApi;
+  let server: ArxivTestServer;
+  let saved: { enabled: unknown; apiUrl: unknown };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-papers-arxiv-'));
+  const config = () => vscode.workspace.getConfiguration();
+
+  async function vol132Node() {
+    const issue = (await api.issuesTree.getChildren())?.find((node) => node.kind === 'issue' && node.entry.issue.volume === 132);
+    assert.ok(issue, 'no Vol.132 in the Issues tree');
+    return issue;
+  }
+
+  before(async () => {
+    server = await ArxivTestServer.start();
+    const extension = vscode.extensions.getExtension<WeeklyPapersApi>(EXTENSION_ID);
+    assert.ok(extension);
+    api = await extension.activate();
+    await api.ready;
+    saved = {
+      enabled: config().inspect(Setting.networkEnabled)?.workspaceValue,
+      apiUrl: config().inspect(Setting.arxivApiUrl)?.workspaceValue,
+    };
+    await config().update(Setting.arxivApiUrl, server.url, vscode.ConfigurationTarget.Workspace);
+    await config().update(Setting.networkEnabled, true, vscode.ConfigurationTarget.Workspace);
+    await api.arxiv.clear();
+    server.reset();
+  });
+
+  after(async () => {
+    await vscode.window.tabGroups.close(summaryTabs());
+    await config().update(Setting.networkEnabled, saved.enabled, vscode.ConfigurationTarget.Workspace);
+    await config().update(Setting.arxivApiUrl, saved.apiUrl, vscode.ConfigurationTarget.Workspace);
+    await api.arxiv.clear();
+    await server.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('shows the authors after the summary, fetched for the whole issue in one request', async () => {
+    assert.ok(api.summaryPanel.show(CLARA));
+    const nonceOf = (page: string | undefined) => /nonce="([^"]+)"/.exec(page ?? '')?.[1];
+    const shownNonce = nonceOf(api.summaryPanel.lastHtml());
+    await waitFor(() => api.summaryPanel.lastHtml()?.includes('Jordan Ellis') ?? false, 'the authors in the panel');
+    const html = api.summaryPanel.lastHtml() ?? '';
+    // The details replace their section in place: the page (and a note being typed) is not rebuilt.
+    assert.ok(shownNonce);
+    assert.equal(nonceOf(html), shownNonce, 'the visible page was rebuilt when arXiv answered');
+    assert.ok(html.indexOf('id="summary-heading"') < html.indexOf('id="arxiv-heading"'));
+    assert.match(html, /<code class="primary">cs\.CL<\/code>/);
+    assert.ok(html.includes('<summary>arXiv abstract</summary>'));
+    const issue = await vol132Node();
+    assert.equal(issue.kind, 'issue');
+    const ids = new Set([...issue.entry.issue.papers, ...issue.entry.issue.extras].map((paper) => paper.arxivId).filter((id) => id !== null));
+    assert.equal(server.requests.length, 1, `one request, not ${server.requests.map((request) => request.url).join(' | ')}`);
+    assert.deepEqual(new Set(server.requests[0]?.ids), ids);
+  });
+
+  it('Copy BibTeX uses the metadata once it has arrived', async () => {
+    const copied: string[] = [];
+    const commands = createCommands({ ...api.commandServices, clipboard: { writeText: (text: string) => (copied.push(text), Promise.resolve()), readText: () => Promise.resolve('') } });
+    const copy = commands.find((command) => command.id === Command.copyBibtex);
+    assert.ok(copy);
+    const entry = (await copy.execute(CLARA)) as string;
+    assert.match(entry, /author=\{Jordan Ellis and Priya Raman and Tomás Oliveira\}/);
+    assert.match(entry, /primaryClass=\{cs\.CL\}/);
+    assert.deepEqual(copied, [entry]);
+  });
+
+  it('Export BibTeX writes Vol.132 to a file: 11 entries, unique keys', async () => {
+    const target = vscode.Uri.file(path.join(tmp, 'vol-132.bib'));
+    const result = await vscode.commands.executeCommand<{ entries: number } | undefined>(Command.exportBibtex, await vol132Node(), target);
+    assert.equal(result?.entries, 11);
+    const text = fs.readFileSync(target.fsPath, 'utf8');
+    const keys = [...text.matchAll(/^@misc\{([^,]+),$/gm)].map((match) => match[1]);
+    assert.equal(keys.length, 11);
+    assert.equal(new Set(keys).size, 11);
+    assert.match(text, /author=\{Jordan Ellis and Priya Raman and Tomás Oliveira\}/);
+  });
+
+  it('says arXiv is rate-limiting on a 429, then shows the authors after the retry', async () => {
+    server.reset();
+    server.plan({ kind: 'rateLimited', retryAfterSeconds: 1 });
+    const sawRetry = new Promise<void>((resolve) => {
+      const listener = api.arxiv.onDidChange(() => {
+        if (api.summaryPanel.lastHtml()?.includes('arXiv is rate-limiting, will retry')) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    await api.arxiv.clear();
+    await waitFor(() => api.summaryPanel.lastHtml()?.includes('arXiv is rate-limiting, will retry') ?? false, 'the retry message');
+    await sawRetry;
+    await waitFor(() => api.summaryPanel.lastHtml()?.includes('Jordan Ellis') ?? false, 'the authors after the retry', 40_000);
+    assert.equal(server.requests.length, 2);
+    assert.ok(server.requests[1]!.at - server.requests[0]!.at >= 3000, 'the retry waited');
+  });
+
+  it('fetches nothing with the network turned off, and says so in the panel', async () => {
+    await config().update(Setting.networkEnabled, false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await api.arxiv.clear();
+      server.reset();
+      assert.ok(api.summaryPanel.show(COLD_START));
+      await waitFor(() => api.summaryPanel.lastHtml()?.includes(ARXIV_DISABLED) ?? false, 'the network-off line');
+      const target = vscode.Uri.file(path.join(tmp, 'offline.bib'));
+      const result = await vscode.commands.executeCommand<{ entries: number } | undefined>(Command.exportBibtex, await vol132Node(), target);
+      assert.equal(result?.entries, 11);
+      assert.ok(!fs.readFileSync(target.fsPath, 'utf8').includes('Jordan Ellis'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(server.requests, []);
+    } finally {
+      await config().update(Setting.networkEnabled, true, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  describe('failures, with a short timeout and no spacing', () => {
+    let metadata: ArxivMetadata;
+
+    beforeEach(() => {
+      server.reset();
+      metadata = new ArxivMetadata({
+        storageUri: vscode.Uri.file(path.join(tmp, `storage-${Date.now()}`)),
+        timeoutMs: 300,
+        minIntervalMs: 0,
+        backoffBaseMs: 60_000,
+        settings: () => ({ enabled: true, apiUrl: server.url }),
+      });
+    });
+
+    afterEach(() => metadata.dispose());
+
+    async function statusAfterFetch(id: string): Promise<ArxivStatus> {
+      await metadata.fetchMissing([id]);
+      return metadata.status(id);
+    }
+
+    it('a slow answer times out and is said', async () => {
+      server.plan({ kind: 'slow', delayMs: 3000 });
+      assert.deepEqual(await statusAfterFetch(CLARA), { state: 'unavailable', reason: 'arXiv did not answer in time' });
+    });
+
+    it('an Error entry is reported for its id', async () => {
+      server.plan({ kind: 'error' });
+      assert.deepEqual(await statusAfterFetch('2511.9999x'), { state: 'unavailable', reason: 'arXiv answered with an error (incorrect id format for 2511.9999x)' });
+    });
+
+    it('malformed XML is said, not thrown', async () => {
+      server.plan({ kind: 'malformed' });
+      assert.deepEqual(await statusAfterFetch(CLARA), { state: 'unavailable', reason: "arXiv's answer could not be read" });
+    });
+
+    it('a 429 in the background says it will retry', async () => {
+      server.plan({ kind: 'rateLimited' });
+      const changed = new Promise<void>((resolve) => {
+        const listener = metadata.onDidChange(() => {
+          if (metadata.status(CLARA).state === 'unavailable') {
+            listener.dispose();
+            resolve();
+          }
+        });
+      });
+      metadata.request([CLARA]);
+      await changed;
+      assert.deepEqual(metadata.status(CLARA), { state: 'unavailable', reason: 'arXiv is rate-limiting, will retry' });
+    });
+  });
+});

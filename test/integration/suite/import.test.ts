@@ -1,0 +1,195 @@
+// "Import Issue from Clipboard / File... / URL..." in the real extension host, on a temporary copy
+// of test/workspace/. URLs are served by test/support/newsletterServer.ts on 127.0.0.1: no test
+// reaches the internet. Volumes 160-163 are used by no other test; their files are deleted after.
+import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Command, EXTENSION_ID } from '../../../src/constants';
+import type { WeeklyPapersApi } from '../../../src/extension';
+import type { ImportOutcome } from '../../../src/import/issueImporter';
+import { startNewsletterServer, type NewsletterServer } from '../../support/newsletterServer';
+
+const WAIT_MS = 5000;
+const VOLUMES = [160, 161, 162, 163];
+
+async function activate(): Promise<WeeklyPapersApi> {
+  const extension = vscode.extensions.getExtension<WeeklyPapersApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the test host`);
+  const api = await extension.activate();
+  await api.ready;
+  return api;
+}
+
+function folder(): vscode.Uri {
+  const first = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(first, 'the tests need the test workspace open');
+  return first.uri;
+}
+
+const issuesFolder = (): vscode.Uri => vscode.Uri.joinPath(folder(), 'issues');
+const imported = (volume: number): vscode.Uri => vscode.Uri.joinPath(issuesFolder(), `vol-${volume}.txt`);
+const read = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+const listIssues = async (): Promise<string[]> => (await vscode.workspace.fs.readDirectory(issuesFolder())).map(([name]) => name).sort();
+
+/** Vol.131 of the test workspace as another volume. */
+async function issueText(volume: number): Promise<string> {
+  return (await read(vscode.Uri.joinPath(folder(), 'issues', 'vol-131.txt'))).replace('Vol.131 for', `Vol.${volume} for`);
+}
+
+function libraryHas(api: WeeklyPapersApi, volume: number, from: vscode.Uri): boolean {
+  return api.library.issues().some((entry) => entry.issue.volume === volume && entry.source.id === from.toString());
+}
+
+async function until(api: WeeklyPapersApi, what: string, condition: () => boolean, ms = WAIT_MS): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > ms) assert.fail(`timed out after ${ms} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  void api;
+}
+
+function saved(outcome: ImportOutcome): Extract<ImportOutcome, { status: 'saved' }> {
+  if (outcome.status !== 'saved') assert.fail(outcome.status === 'failed' ? outcome.message : 'the import was cancelled');
+  return outcome;
+}
+
+describe('Import Issue', () => {
+  let server: NewsletterServer;
+  const fixtures = (): string => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    return path.join(extension.extensionUri.fsPath, 'test', 'fixtures', 'html');
+  };
+
+  before(async () => {
+    const origin = (): string => server.origin;
+    server = await startNewsletterServer(fixtures(), {
+      '/p/vol-162': { file: 'vol-132-post.html', rewrite: (body) => body.replaceAll('Vol.132 for', 'Vol.162 for') },
+      '/p/vol-163-paywalled': { file: 'vol-140-paywalled.html', rewrite: (body) => body.replaceAll('Vol.140 for', 'Vol.163 for') },
+      '/about': { file: 'about-page.html' },
+      '/feed': {
+        file: 'feed.xml',
+        contentType: 'application/rss+xml; charset=utf-8',
+        rewrite: (body) => body.replace('https://recsys.substack.com/p/query-performance-prediction-with</link>', `${origin()}/p/vol-162</link>`),
+      },
+      '/slow': { file: 'vol-132-post.html', delayMs: 3000 },
+      '/broken': { status: 500, body: 'Internal Server Error', contentType: 'text/plain' },
+    });
+  });
+
+  after(async () => {
+    const api = await activate();
+    await server.close();
+    for (const volume of VOLUMES) {
+      await Promise.resolve(vscode.workspace.fs.delete(imported(volume), { useTrash: false })).then(undefined, () => undefined);
+    }
+    await until(api, 'the imported volumes are gone from the library', () => !api.library.issues().some((entry) => VOLUMES.includes(entry.issue.volume ?? -1)));
+  });
+
+  it('contributes its three commands in the palette', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const id of [Command.importIssueFromClipboard, Command.importIssueFromFile, Command.importIssueFromUrl]) assert.ok(registered.has(id), id);
+  });
+
+  it('imports the clipboard into issues/vol-N.txt, which the library then holds', async () => {
+    const api = await activate();
+    const text = await issueText(160);
+    await vscode.env.clipboard.writeText(text);
+    const outcome = saved(await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromClipboard, { confirm: false }));
+    assert.equal(outcome.uri.toString(), imported(160).toString());
+    assert.equal(outcome.issue.volume, 160);
+    assert.equal(outcome.replaced, false);
+    assert.equal(await read(imported(160)), text.endsWith('\n') ? text : `${text}\n`);
+    await until(api, 'Vol.160 is in the library', () => libraryHas(api, 160, imported(160)));
+    assert.ok(!(await listIssues()).some((name) => name.endsWith('.tmp')), 'no temporary file is left');
+  });
+
+  it('re-importing the same volume replaces its file and keeps the notes of its papers', async () => {
+    const api = await activate();
+    await until(api, 'Vol.160 is in the library', () => libraryHas(api, 160, imported(160)));
+    const paper = api.library.issues().find((entry) => entry.issue.volume === 160)?.issue.papers[0];
+    assert.ok(paper);
+    await api.store.setNote(paper.key, 'Read before the meeting.', { title: paper.title, issueLabel: 'Vol.160', arxivId: paper.arxivId });
+    try {
+      const changed = (await issueText(160)).replace(paper.title, `${paper.title} (revised)`);
+      await vscode.env.clipboard.writeText(changed);
+      const outcome = saved(await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromClipboard, { confirm: false }));
+      assert.equal(outcome.replaced, true);
+      assert.match(await read(imported(160)), /\(revised\)/);
+      await until(api, 'the library holds the revised Vol.160', () =>
+        api.library.issues().some((entry) => entry.issue.volume === 160 && entry.issue.papers.some((p) => p.title.endsWith('(revised)'))),
+      );
+      assert.equal(api.store.note(paper.key), 'Read before the meeting.');
+      assert.equal((await listIssues()).filter((name) => name === 'vol-160.txt').length, 1);
+    } finally {
+      await api.store.setNote(paper.key, '', { title: paper.title, issueLabel: 'Vol.160', arxivId: paper.arxivId });
+    }
+  });
+
+  it('imports a file given as a Uri', async () => {
+    const api = await activate();
+    const source = vscode.Uri.file(path.join(os.tmpdir(), `weekly-papers-import-${process.pid}.txt`));
+    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(await issueText(161)));
+    try {
+      const outcome = saved(await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromFile, source, { confirm: false }));
+      assert.equal(outcome.uri.toString(), imported(161).toString());
+      await until(api, 'Vol.161 is in the library', () => libraryHas(api, 161, imported(161)));
+    } finally {
+      await Promise.resolve(vscode.workspace.fs.delete(source)).then(undefined, () => undefined);
+    }
+  });
+
+  it('imports a post page from a URL as the text the parser reads', async () => {
+    const api = await activate();
+    const outcome = saved(await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, `${server.origin}/p/vol-162`, { confirm: false }));
+    assert.equal(outcome.issue.volume, 162);
+    assert.equal(outcome.issue.papers.length, 10);
+    assert.equal(outcome.issue.extras.length, 1);
+    const text = await read(imported(162));
+    assert.match(text, /^Unifying Retrieval and Generation.*\nVol\.162 for Nov 24 - Nov 30, 2025\n/);
+    assert.match(text, /^📚 https:\/\/arxiv\.org\/abs\/2511\.18659$/m);
+    assert.doesNotMatch(text, /<|window\._preloads|Privacy/);
+    await until(api, 'Vol.162 is in the library', () => libraryHas(api, 162, imported(162)));
+  });
+
+  it('imports a post picked from the feed', async () => {
+    const outcome = saved(await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, `${server.origin}/feed`, { confirm: false, feedItem: 0 }));
+    assert.equal(outcome.issue.volume, 162);
+    assert.equal(outcome.replaced, true);
+    assert.ok(server.requests.includes('/feed'));
+  });
+
+  it('imports a paywalled post with what is there, and says it is cut off', async () => {
+    const api = await activate();
+    const outcome = saved(await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, `${server.origin}/p/vol-163-paywalled`, { confirm: false }));
+    assert.equal(outcome.issue.volume, 163);
+    assert.equal(outcome.issue.highlights.length, 10);
+    assert.ok(outcome.issue.cutOff, 'the issue is cut off');
+    assert.ok(outcome.diagnostics.some((d) => d.code === 'cut-off'));
+    assert.match(await read(imported(163)), /^Keep reading with a 7-day free trial$/m);
+    await until(api, 'Vol.163 is in the library', () => libraryHas(api, 163, imported(163)));
+  });
+
+  it('refuses a page that is not an issue, a server error, a slow server and a non-web address, and writes nothing', async () => {
+    const before = await listIssues();
+    const notAnIssue = await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, `${server.origin}/about`, { confirm: false });
+    assert.equal(notAnIssue.status, 'failed');
+    assert.match((notAnIssue as { message: string }).message, /is not a newsletter issue/);
+
+    const broken = await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, `${server.origin}/broken`, { confirm: false });
+    assert.equal(broken.status, 'failed');
+    assert.match((broken as { message: string }).message, /answered 500/);
+
+    const slow = await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, `${server.origin}/slow`, { confirm: false, timeoutMs: 300 });
+    assert.equal(slow.status, 'failed');
+    assert.match((slow as { message: string }).message, /did not answer within/);
+
+    const file = await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, 'file:///etc/passwd', { confirm: false });
+    assert.equal(file.status, 'failed');
+    assert.match((file as { message: string }).message, /not a web address/);
+
+    assert.deepEqual(await listIssues(), before);
+  });
+});
