@@ -1,8 +1,8 @@
 // A paper's or extra's body: summary blocks and links, from the lines under its heading.
 import type { Link, SummaryBlock } from './model';
 import type { SourceLine } from './lines';
-import { contentOf } from './lines';
-import { arxivRefFromHuggingFace, arxivRefFromUrl, checkUrl, toLink, type ArxivRef } from './links';
+import { contentOf, displayOf, isLinkLine } from './lines';
+import { checkUrl, linkTarget, type ArxivRef, type LinkTarget } from './links';
 import type { DiagnosticSink } from './diagnostics';
 
 export interface Body {
@@ -16,67 +16,87 @@ export interface BodyOptions {
   readonly joinLines: boolean;
 }
 
-interface ProseLine {
-  readonly text: string;
-  readonly bullet: boolean;
-  /** A blank line (or the start of the body) comes before it. */
-  readonly afterBlank: boolean;
-}
-
 interface Paragraph {
   readonly text: string;
   readonly bullet: boolean;
 }
 
+/** The links of a body, with what each links to (kept for arxivOf, so that each URL is read once). */
+interface LinkList {
+  readonly links: Link[];
+  readonly targets: LinkTarget[];
+  readonly seen: Set<string>;
+}
+
 /** Collects the links of a line, once each, reporting each one that is dropped. */
-function collectLinks(urls: readonly string[], line: number, links: Link[], seen: Set<string>, sink: DiagnosticSink): void {
+function collectLinks(urls: readonly string[], line: number, list: LinkList, sink: DiagnosticSink): void {
   for (const candidate of urls) {
     const check = checkUrl(candidate);
     if (!check.ok) {
       sink.warning(line, 'dropped-link', `Link dropped: ${check.reason} (${preview(candidate)}).`);
-    } else if (!seen.has(check.href)) {
-      seen.add(check.href);
-      links.push(toLink(check.url, check.href, line));
+    } else if (!list.seen.has(check.href)) {
+      list.seen.add(check.href);
+      const target = linkTarget(check.url);
+      list.links.push({ kind: target.kind, url: check.href, line });
+      list.targets.push(target);
     }
   }
 }
 
 export function readBody(lines: readonly SourceLine[], options: BodyOptions, sink: DiagnosticSink, headingUrls: readonly string[] = [], headingLine = 0): Body {
-  const links: Link[] = [];
-  const seen = new Set<string>();
-  if (headingUrls.length > 0) collectLinks(headingUrls, headingLine, links, seen, sink);
-  const prose: ProseLine[] = [];
+  const list: LinkList = { links: [], targets: [], seen: new Set() };
+  if (headingUrls.length > 0) collectLinks(headingUrls, headingLine, list, sink);
+  const paragraphs = new ParagraphBuilder(options.joinLines);
   let afterBlank = true;
   for (const line of lines) {
     if (line.blank || line.rule) {
       afterBlank = true;
       continue;
     }
-    const content = contentOf(line);
     // Links inside a sentence (Markdown's `[FAISS](…)`) are references, not the paper's own links:
     // the web text of the same issue has none, and "Open Code" must not open FAISS.
-    if (content.isLinkLine) {
-      collectLinks(content.urls, line.n, links, seen, sink);
-    } else if (content.display.length > 0) {
-      prose.push({ text: content.display, bullet: line.bullet, afterBlank });
+    if (isLinkLine(line)) {
+      collectLinks(contentOf(line).urls, line.n, list, sink);
+    } else {
+      const display = displayOf(line);
+      if (display.length > 0) paragraphs.add(display, line.bullet, afterBlank);
     }
     afterBlank = false;
   }
-  return { summary: toBlocks(toParagraphs(prose, options)), links, arxiv: arxivOf(links) };
+  return { summary: toBlocks(paragraphs.finish()), links: list.links, arxiv: arxivOf(list) };
 }
 
-function toParagraphs(lines: readonly ProseLine[], options: BodyOptions): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  for (const line of lines) {
-    const previous = paragraphs[paragraphs.length - 1];
-    const continues = options.joinLines && previous !== undefined && !line.afterBlank && !line.bullet;
-    if (continues) {
-      paragraphs[paragraphs.length - 1] = { text: `${previous.text} ${line.text}`, bullet: previous.bullet };
-    } else {
-      paragraphs.push({ text: line.text, bullet: line.bullet });
+/**
+ * Prose lines to paragraphs. Where lines are joined, a line continues the paragraph before it
+ * (keeping that paragraph's bullet) unless a blank line comes between them or it is a bullet
+ * itself; otherwise every line is a paragraph.
+ */
+class ParagraphBuilder {
+  private readonly paragraphs: Paragraph[] = [];
+  /** The paragraph being read: added to `paragraphs` once the next one starts. */
+  private text: string | null = null;
+  private bullet = false;
+
+  constructor(private readonly joinLines: boolean) {}
+
+  add(text: string, bullet: boolean, afterBlank: boolean): void {
+    if (this.text !== null && this.joinLines && !afterBlank && !bullet) {
+      this.text = `${this.text} ${text}`;
+      return;
     }
+    this.flush();
+    this.text = text;
+    this.bullet = bullet;
   }
-  return paragraphs;
+
+  finish(): Paragraph[] {
+    this.flush();
+    return this.paragraphs;
+  }
+
+  private flush(): void {
+    if (this.text !== null) this.paragraphs.push({ text: this.text, bullet: this.bullet });
+  }
 }
 
 const COUNT_WORDS: ReadonlyMap<string, number> = new Map([
@@ -101,7 +121,8 @@ function toBlocks(paragraphs: readonly Paragraph[]): SummaryBlock[] {
     }
     blocks.push({ type: 'paragraph', text: paragraph.text });
     i++;
-    if (!paragraph.text.endsWith(':')) continue;
+    // Not endsWith(':'): on the many kinds of string a paragraph can be, that call costs several times more.
+    if (paragraph.text.charCodeAt(paragraph.text.length - 1) !== 58 /* : */) continue;
     const items: string[] = [];
     const expected = announcedCount(paragraph.text);
     while (i < paragraphs.length) {
@@ -118,7 +139,9 @@ function toBlocks(paragraphs: readonly Paragraph[]): SummaryBlock[] {
 }
 
 function announcedCount(intro: string): number | null {
-  const words = intro.toLowerCase().slice(-120).split(/[^a-z0-9]+/);
+  // Lowercasing the end alone finds the same words as lowercasing all of it (a character lowercases
+  // on its own, to at least one character), without copying a whole paragraph.
+  const words = intro.slice(-120).toLowerCase().slice(-120).split(/[^a-z0-9]+/);
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i] as string;
     const count = COUNT_WORDS.get(word) ?? (/^\d$/.test(word) ? Number(word) : undefined);
@@ -136,14 +159,13 @@ function looksLikeListItem(text: string): boolean {
   return capitalised(first) && (capitalised(second) || /[,:]$/.test(first));
 }
 
-function arxivOf(links: readonly Link[]): ArxivRef | null {
+/** The arXiv id of the first arXiv link, else the one behind the first Hugging Face paper page that names one. */
+function arxivOf(list: LinkList): ArxivRef | null {
   let fromHuggingFace: ArxivRef | null = null;
-  for (const link of links) {
-    if (link.kind === 'arxiv' || link.kind === 'pdf') {
-      const ref = arxivRefFromUrl(new URL(link.url));
-      if (ref) return ref;
-    }
-    if (link.kind === 'huggingface' && fromHuggingFace === null) fromHuggingFace = arxivRefFromHuggingFace(new URL(link.url));
+  for (let i = 0; i < list.links.length; i++) {
+    const { kind, arxiv } = list.targets[i] as LinkTarget;
+    if ((kind === 'arxiv' || kind === 'pdf') && arxiv) return arxiv;
+    if (kind === 'huggingface' && fromHuggingFace === null) fromHuggingFace = arxiv;
   }
   return fromHuggingFace;
 }

@@ -2,13 +2,12 @@
 // papers, the Extras, and where the text stops (sign-off, paywall, e-mail footer).
 import type { Extra, Highlight, Issue, IssueShape, Paper } from './model';
 import type { SourceLine } from './lines';
-import { contentOf, readLineContent, stripMarkup } from './lines';
+import { displayOf, displayText, headOf, isLinkLine, readLineContent, stripMarkup } from './lines';
 import { readBody, type BodyOptions } from './body';
-import { parseVolumeLine } from './dates';
 import type { DiagnosticSink } from './diagnostics';
-import { paperKey } from './keys';
+import { paperKey, uniqueKeys } from './keys';
 import { isFooterLine, isForwardHeader, isHighlightsHeader, isPaywallLine, isSignOffLine, isTaglineLine } from './markers';
-import { isVolumeLine, sectionHeading } from './segment';
+import { isVolumeLine, sectionHeading, volumeLineOf } from './segment';
 import { collapseSpaces, startsWithWordChar, stripLeadingSymbols } from './text';
 
 interface OpenSection {
@@ -70,30 +69,30 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
     }
     const continuesPrevious = !afterBlank && options.joinLines;
     afterBlank = false;
-    const { text, head } = line;
-    if (isPaywallLine(head, text)) {
+    const { text } = line;
+    // Most lines start like no marker at all, and skip these checks (and never need `head`).
+    const marker = line.startsLikeMarker ? readMarker(line, state, line === lines[0]) : null;
+    if (marker?.kind === 'paywall') {
       cutOff = { line: line.n, reason: 'The free part of the post ends here (paywall).' };
       break;
     }
-    if (isFooterLine(head) || (isForwardHeader(head) && line !== lines[0])) break;
+    if (marker?.kind === 'end') break;
     lastLine = line.n;
 
-    const heading = head.charCodeAt(0) === 91 /* [ */ ? sectionHeading(stripMarkup(text)) : null;
-    if (heading) {
+    if (marker?.kind === 'paper') {
       close();
-      const content = readLineContent(heading.title);
-      section = openSection('paper', line, heading.number, content.display, content.urls, extrasSection);
+      const content = readLineContent(marker.title);
+      section = openSection('paper', line, marker.number, displayText(content), content.urls, extrasSection);
       state = 'papers';
       continue;
     }
-    const extrasHeading = state !== 'header' && head.startsWith('extras') ? EXTRAS_HEADING.exec(stripMarkup(text)) : null;
-    if (extrasHeading) {
+    if (marker?.kind === 'extras') {
       close();
-      extrasSection = collapseSpaces(extrasHeading[1] ?? '') || 'Extras';
+      extrasSection = marker.section;
       state = 'extras';
       continue;
     }
-    if (isSignOffLine(head)) {
+    if (marker?.kind === 'sign-off') {
       close();
       state = 'done';
       continue;
@@ -111,7 +110,7 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
         } else if (view?.[1]) {
           webUrl = view[1];
         } else if (isVolumeLine(line) && volume === null) {
-          const parsed = parseVolumeLine(stripMarkup(text));
+          const parsed = volumeLineOf(line);
           volume = parsed?.volume ?? null;
           volumeLine = line.n;
           if (parsed?.week) {
@@ -119,9 +118,9 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
           } else {
             sink.warning(line.n, 'bad-week', `Could not read the week in "${text}"; expected e.g. "Vol.132 for Nov 24 - Nov 30, 2025".`);
           }
-        } else if (isHighlightsHeader(head)) {
+        } else if (isHighlightsHeader(headOf(line))) {
           state = 'highlights';
-        } else if (isTaglineLine(head) || isForwardHeader(head)) {
+        } else if (isTaglineLine(headOf(line)) || isForwardHeader(headOf(line))) {
           // Not content.
         } else if (volume !== null && text.toLowerCase().includes(', from ')) {
           state = 'highlights';
@@ -132,7 +131,7 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
         break;
       }
       case 'highlights': {
-        if (contentOf(line).isLinkLine) break;
+        if (isLinkLine(line)) break;
         const previous = highlightTexts[highlightTexts.length - 1];
         // Hard-wrapped text splits one highlight over several lines.
         if (continuesPrevious && previous && !line.bullet && !HAS_ORG.test(previous.text)) {
@@ -148,17 +147,17 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
           section = openSection('extra', line, null, extraTitle(text), [], extrasSection);
         } else if (section !== null) {
           const current: OpenSection = section;
-          const content = contentOf(line);
-          if (current.kind === 'extra' && !content.isLinkLine && (line.heading || !startsWithWordChar(head)) && current.lines.length > 0) {
+          const links = isLinkLine(line);
+          if (current.kind === 'extra' && !links && (line.heading || !startsWithWordChar(headOf(line))) && current.lines.length > 0) {
             close();
             section = openSection('extra', line, null, extraTitle(text), [], extrasSection);
-          } else if (current.hasLinks && !content.isLinkLine && startsWithWordChar(head)) {
+          } else if (current.hasLinks && !links && startsWithWordChar(headOf(line))) {
             // Prose after a paper's links is the closing note of the issue, not part of the paper.
             close();
             state = 'done';
           } else {
             current.lines.push(line);
-            if (content.isLinkLine) current.hasLinks = true;
+            if (links) current.hasLinks = true;
           }
         }
         break;
@@ -190,13 +189,34 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
   };
 }
 
+/** A line that ends the issue, starts a paper or the Extras, or signs off. */
+type Marker =
+  | { readonly kind: 'paywall' | 'end' | 'sign-off' }
+  | { readonly kind: 'paper'; readonly number: number; readonly title: string }
+  | { readonly kind: 'extras'; readonly section: string };
+
+/** What a line that starts like a marker is, checked in this order; null for none. */
+function readMarker(line: SourceLine, state: State, isFirstLine: boolean): Marker | null {
+  const { text } = line;
+  const head = headOf(line);
+  if (isPaywallLine(head, text)) return { kind: 'paywall' };
+  // A forwarded message starts a new segment; as the segment's first line it is its own header.
+  if (isFooterLine(head) || (isForwardHeader(head) && !isFirstLine)) return { kind: 'end' };
+  const heading = head.charCodeAt(0) === 91 /* [ */ ? sectionHeading(stripMarkup(text)) : null;
+  if (heading) return { kind: 'paper', number: heading.number, title: heading.title };
+  const extras = state !== 'header' && head.startsWith('extras') ? EXTRAS_HEADING.exec(stripMarkup(text)) : null;
+  if (extras) return { kind: 'extras', section: collapseSpaces(extras[1] ?? '') || 'Extras' };
+  if (isSignOffLine(head)) return { kind: 'sign-off' };
+  return null;
+}
+
 function openSection(kind: OpenSection['kind'], heading: SourceLine, number: number | null, title: string, headingUrls: readonly string[], extrasSection: string): OpenSection {
   return { kind, heading, number, title, headingUrls, extrasSection, lines: [], hasLinks: false };
 }
 
 function extraTitle(text: string): string {
   const content = readLineContent(text);
-  return collapseSpaces(stripLeadingSymbols(content.display));
+  return collapseSpaces(stripLeadingSymbols(displayText(content)));
 }
 
 type Finished = { readonly kind: 'paper'; readonly paper: Paper } | { readonly kind: 'extra'; readonly extra: Extra };
@@ -204,23 +224,31 @@ type Finished = { readonly kind: 'paper'; readonly paper: Paper } | { readonly k
 function finishSection(section: OpenSection, volume: number | null, options: BodyOptions, sink: DiagnosticSink): Finished {
   const body = readBody(section.lines, options, sink, section.headingUrls, section.heading.n);
   const title = section.title || `Untitled ${section.kind === 'paper' ? `paper ${section.number ?? ''}` : 'extra'}`.trim();
-  const lastLine = section.lines.reduce((last, line) => (line.blank || line.rule ? last : line.n), section.heading.n);
-  const common = {
-    key: paperKey(body.arxiv?.id ?? null, volume, title),
-    title,
-    arxivId: body.arxiv?.id ?? null,
-    arxivVersion: body.arxiv?.version ?? null,
-    summary: body.summary,
-    links: body.links,
-    range: { startLine: section.heading.n, endLine: lastLine },
-  };
+  const key = paperKey(body.arxiv?.id ?? null, volume, title);
+  const arxivId = body.arxiv?.id ?? null;
+  const arxivVersion = body.arxiv?.version ?? null;
+  const range = { startLine: section.heading.n, endLine: lastContentLine(section) };
   if (!section.title) sink.warning(section.heading.n, 'no-title', `${section.kind === 'paper' ? `Paper [${section.number ?? '?'}]` : 'An extra'} has no title.`);
-  if (section.kind === 'extra') return { kind: 'extra', extra: { ...common, section: section.extrasSection } };
-  return { kind: 'paper', paper: { ...common, number: section.number, shortTitle: null, org: null } };
+  // Written out rather than spread from a shared object: in V8 an object built by a spread costs
+  // many times more than one built by a literal.
+  const { summary, links } = body;
+  if (section.kind === 'extra') {
+    return { kind: 'extra', extra: { key, title, arxivId, arxivVersion, summary, links, range, section: section.extrasSection } };
+  }
+  return { kind: 'paper', paper: { key, title, arxivId, arxivVersion, summary, links, range, number: section.number, shortTitle: null, org: null } };
+}
+
+/** The last line of a section that is not blank or a rule (the heading when there is none). */
+function lastContentLine(section: OpenSection): number {
+  for (let i = section.lines.length - 1; i >= 0; i--) {
+    const line = section.lines[i] as SourceLine;
+    if (!line.blank && !line.rule) return line.n;
+  }
+  return section.heading.n;
 }
 
 function highlightText(line: SourceLine): string {
-  return collapseSpaces(stripMarkup(contentOf(line).display)) || line.text;
+  return collapseSpaces(stripMarkup(displayOf(line))) || line.text;
 }
 
 /** `<short title>, from <org>`, split on the last ", from " (titles contain commas). */
@@ -266,17 +294,4 @@ function reportShape(papers: readonly Paper[], highlights: readonly Highlight[],
       sink.warning(paper.range.startLine, 'no-links', `Paper [${paper.number ?? index + 1}] "${paper.title}" has no links.`);
     }
   });
-}
-
-function uniqueKeys<T extends { key: string; range: { startLine: number } }>(items: T[], sink: DiagnosticSink): T[] {
-  const seen = new Map<string, number>();
-  for (const item of items) {
-    const count = (seen.get(item.key) ?? 0) + 1;
-    seen.set(item.key, count);
-    if (count > 1) {
-      sink.warning(item.range.startLine, 'duplicate-paper', `The same paper (${item.key}) appears more than once in this issue.`);
-      item.key = `${item.key}#${count}`;
-    }
-  }
-  return items;
 }

@@ -28,33 +28,50 @@ export function parseArxivIdentifier(text: string): ArxivRef | null {
 
 /** The arXiv id of an `arxiv.org/abs|pdf|html/<id>` URL, or null. */
 export function arxivRefFromUrl(url: URL): ArxivRef | null {
-  if (!ARXIV_HOSTS.has(url.hostname.toLowerCase())) return null;
-  const match = /^\/(abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/.exec(url.pathname);
-  if (!match || match[2] === undefined) return null;
-  return parseArxivIdentifier(match[2]);
+  return ARXIV_HOSTS.has(url.hostname.toLowerCase()) ? arxivRefFromPath(url.pathname) : null;
 }
 
 /** The arXiv id behind a Hugging Face paper page (`huggingface.co/papers/<id>`), or null. */
 export function arxivRefFromHuggingFace(url: URL): ArxivRef | null {
-  if (!HF_HOSTS.has(url.hostname.toLowerCase())) return null;
-  const match = /^\/papers\/([^/]+)\/?$/.exec(url.pathname);
+  return HF_HOSTS.has(url.hostname.toLowerCase()) ? arxivRefFromPaperPage(url.pathname) : null;
+}
+
+function arxivRefFromPath(pathname: string): ArxivRef | null {
+  const match = /^\/(abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/.exec(pathname);
+  return match?.[2] !== undefined ? parseArxivIdentifier(match[2]) : null;
+}
+
+function arxivRefFromPaperPage(pathname: string): ArxivRef | null {
+  const match = /^\/papers\/([^/]+)\/?$/.exec(pathname);
   return match?.[1] !== undefined ? parseArxivIdentifier(match[1]) : null;
 }
 
 export function classifyUrl(url: URL): LinkKind {
+  return linkTarget(url).kind;
+}
+
+/** What a URL links to: its kind, and the arXiv paper it names (see arxivRefFromUrl, arxivRefFromHuggingFace). */
+export interface LinkTarget {
+  readonly kind: LinkKind;
+  /** From an `arxiv` or `pdf` link, or a `huggingface` paper page; null for any other. */
+  readonly arxiv: ArxivRef | null;
+}
+
+/** The kind and arXiv paper of a URL, reading its host and path once (each read builds a new string). */
+export function linkTarget(url: URL): LinkTarget {
   const host = url.hostname.toLowerCase();
+  const path = url.pathname;
   if (ARXIV_HOSTS.has(host)) {
-    if (url.pathname.startsWith('/pdf/')) return 'pdf';
-    if (arxivRefFromUrl(url)) return 'arxiv';
-    return 'web';
+    const arxiv = arxivRefFromPath(path);
+    return { kind: path.startsWith('/pdf/') ? 'pdf' : arxiv ? 'arxiv' : 'web', arxiv };
   }
-  if (CODE_HOSTS.has(host)) return url.pathname.length > 1 ? 'code' : 'web';
+  if (CODE_HOSTS.has(host)) return { kind: path.length > 1 ? 'code' : 'web', arxiv: null };
   if (HF_HOSTS.has(host)) {
-    const [first, second] = url.pathname.split('/').filter((part) => part.length > 0);
-    if (first === 'papers' || first === 'datasets' || first === 'spaces') return second ? 'huggingface' : 'web';
-    return first && second ? 'huggingface' : 'web';
+    // A model (`/org/name`) or a paper, dataset or space (`/papers/<id>`): two parts of a path at least.
+    const parts = path.split('/').filter((part) => part.length > 0);
+    return parts.length >= 2 ? { kind: 'huggingface', arxiv: arxivRefFromPaperPage(path) } : { kind: 'web', arxiv: null };
   }
-  return 'web';
+  return { kind: 'web', arxiv: null };
 }
 
 export type UrlCheck =
@@ -75,8 +92,57 @@ export function checkUrl(candidate: string): UrlCheck {
   } catch {
     return { ok: false, reason: 'it is not a valid address' };
   }
-  if (!url.hostname) return { ok: false, reason: 'it names no host' };
-  return { ok: true, url, href: `${scheme}${candidate.slice(schemeEnd)}` };
+  const { hostname } = url;
+  if (!hostname) return { ok: false, reason: 'it names no host' };
+  // The kind of a link comes from the parsed host, but the link keeps the text as written: the
+  // two must name the same host, or `https://\u{E0100}github.com/…` (an invisible character the
+  // parser drops) would be a `code` link that is not quite the address it shows.
+  if (!isHostWrittenPlainly(candidate, schemeEnd, hostname)) return { ok: false, reason: 'its host is not written plainly' };
+  // The scheme lowercased (`HTTPS://` -> `https://`); most are written so already.
+  return { ok: true, url, href: candidate.startsWith(scheme) ? candidate : `${scheme}${candidate.slice(schemeEnd)}` };
+}
+
+/** Letters, digits and marks of any script, dots and hyphens: what an internationalised host is written with. */
+const IDN_HOST = /^[\p{L}\p{N}\p{M}.-]+$/u;
+/** Characters that show nothing (variation selectors, joiners, soft hyphens, tags), marks or not. */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+
+/**
+ * The host as the candidate writes it is the host the URL parser read: the same text (ignoring
+ * ASCII case), or, for an internationalised name (`bücher.example`, parsed to
+ * `xn--bcher-kva.example`), the letters of some script with nothing invisible among them.
+ * Anything else (an invisible or look-alike character the parser maps away, a percent-encoded or
+ * numeric disguise) is not plain.
+ */
+function isHostWrittenPlainly(candidate: string, schemeEnd: number, hostname: string): boolean {
+  let start = schemeEnd + 1;
+  while (start < candidate.length && isSlash(candidate.charCodeAt(start))) start++;
+  // The usual case, without building a string: the parsed host right after the slashes, then the path or nothing.
+  const after = start + hostname.length;
+  if (candidate.startsWith(hostname, start) && (after === candidate.length || endsAuthority(candidate.charCodeAt(after)))) return true;
+  const written = writtenHost(candidate, start);
+  if (written.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) === hostname) return true;
+  return /(?:^|\.)xn--/.test(hostname) && IDN_HOST.test(written) && !INVISIBLE.test(written);
+}
+
+/** The host in a candidate whose authority (user info, host, port) starts at `start`. */
+function writtenHost(candidate: string, start: number): string {
+  let end = start;
+  while (end < candidate.length && !endsAuthority(candidate.charCodeAt(end))) end++;
+  const hostStart = Math.max(start, candidate.lastIndexOf('@', end - 1) + 1);
+  // The port follows the host's first `:`, or the `]` of an IPv6 address.
+  const close = candidate.charCodeAt(hostStart) === 91 /* [ */ ? candidate.indexOf(']', hostStart) : -1;
+  const colon = candidate.indexOf(':', close >= 0 ? close : hostStart);
+  return candidate.slice(hostStart, colon >= 0 && colon < end ? colon : end);
+}
+
+function isSlash(code: number): boolean {
+  return code === 47 /* / */ || code === 92 /* \ */;
+}
+
+/** The path, query or fragment starts: `/`, `\`, `?`, `#`. */
+function endsAuthority(code: number): boolean {
+  return isSlash(code) || code === 63 /* ? */ || code === 35 /* # */;
 }
 
 /** Builds a Link from a checked URL. */
@@ -86,24 +152,30 @@ export function toLink(url: URL, href: string, line: number): Link {
 
 /** Trailing characters that end a sentence rather than a URL; a `)` stays when it closes one in the URL. */
 export function trimUrlPunctuation(candidate: string): string {
-  let open = 0;
-  let close = 0;
-  for (let i = 0; i < candidate.length; i++) {
-    const code = candidate.charCodeAt(i);
-    if (code === 40 /* ( */) open++;
-    else if (code === 41 /* ) */) close++;
-  }
   let end = candidate.length;
+  // How many more `)` than `(` the URL has: counted only once a `)` ends it, as few URLs do.
+  let unmatched: number | null = null;
   while (end > 0) {
-    const ch = candidate.charAt(end - 1);
-    if ('.,;:!?'.includes(ch)) {
+    const code = candidate.charCodeAt(end - 1);
+    if (isSentencePunctuation(code)) {
       end--;
-    } else if (ch === ')' && close > open) {
-      close--;
+    } else if (code === 41 /* ) */ && (unmatched ??= count(candidate, 41) - count(candidate, 40 /* ( */)) > 0) {
+      unmatched--;
       end--;
     } else {
       break;
     }
   }
   return candidate.slice(0, end);
+}
+
+/** `.,;:!?` */
+function isSentencePunctuation(code: number): boolean {
+  return code === 46 || code === 44 || code === 59 || code === 58 || code === 33 || code === 63;
+}
+
+function count(text: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
+  return n;
 }

@@ -41,14 +41,59 @@ const SIGN_OFF_PREFIXES = [
 
 const TAGLINE_PREFIX = 'stay ahead of the curve';
 
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** One anchored regular expression per list: a line is tested once, not once per prefix. */
 function prefixMatcher(prefixes: readonly string[]): RegExp {
-  return new RegExp(`^(?:${prefixes.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+  return new RegExp(`^(?:${prefixes.map(escape).join('|')})`);
 }
 
 const PAYWALL = prefixMatcher(PAYWALL_PREFIXES);
 const FOOTER = prefixMatcher(FOOTER_PREFIXES);
 const SIGN_OFF = prefixMatcher(SIGN_OFF_PREFIXES);
+
+/**
+ * Every start of a line that means something to the parser: the lists here, the other markers
+ * below, the ones issue.ts and segment.ts test SourceLine's head for (`[1] ` paper headings,
+ * `Extras`, `Vol.N` lines), and the e-mail headers parse.ts tests the text for. A check of a
+ * line's start that is not covered here must not be guarded by SourceLine.startsLikeMarker.
+ */
+const LINE_START_PREFIXES = [
+  ...PAYWALL_PREFIXES,
+  'subscribe to ',
+  ...FOOTER_PREFIXES,
+  ...SIGN_OFF_PREFIXES,
+  TAGLINE_PREFIX,
+  '---',
+  'begin forwarded message',
+  '[',
+  'extras',
+  'vol',
+  'from:',
+  'subject:',
+  'date:',
+  'to:',
+  'view ',
+];
+
+/**
+ * A cheap test on a line's text that is true for every line whose text or head starts with one
+ * of LINE_START_PREFIXES (and for a few more): case-insensitive, after any emphasis (which head
+ * leaves out). `head` is lowercased with toLowerCase, which also turns U+212A KELVIN SIGN into
+ * `k` and U+0130 into `i` (plus a combining dot); they are let in where those letters are. No
+ * other character lowercases to ASCII.
+ */
+const LINE_START = new RegExp(
+  `^(?:[*_]+\\s*)?(?:${LINE_START_PREFIXES.map((prefix) => escape(prefix).replace(/i/g, '[i\u0130]').replace(/k/g, '[k\u212a]')).join('|')})`,
+  'i',
+);
+
+/** False when the line (its text) certainly starts with no marker: most lines, which then need no other check. */
+export function mayStartWithMarker(text: string): boolean {
+  return LINE_START.test(text);
+}
 
 /** Substack's own lines where the free part of a paid post ends. `text` is the whole line, for the long form. */
 export function isPaywallLine(lower: string, text: string): boolean {

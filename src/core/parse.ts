@@ -1,7 +1,7 @@
 // The parser's entry point: newsletter text in any shape -> issues and diagnostics.
 // Pure: no I/O, no vscode; never throws on any input, and runs in time linear in its size.
 import type { Issue, IssueShape, ParseResult } from './model';
-import { readSourceLine, type SourceLine } from './lines';
+import { blankLine, headOf, readLine, type SourceLine } from './lines';
 import { DiagnosticSink } from './diagnostics';
 import { findSegments, isVolumeLine, sectionHeading } from './segment';
 import { parseIssue } from './issue';
@@ -19,7 +19,7 @@ export function parseIssueText(text: string): ParseResult {
     return { issues: [], diagnostics: sink.diagnostics };
   }
   try {
-    return parseLines(skipFrontMatter(splitLines(text).map((raw, index) => readSourceLine(raw, index + 1))), sink);
+    return parseLines(skipFrontMatter(splitLines(text).map((raw, index) => readLine(raw, index + 1))), sink);
   } catch (error) {
     // A bug must not cost the reader the file: report it like any other problem.
     sink.error(1, 'internal-error', `Weekly Papers could not read this file because of an internal error: ${String(error)}`);
@@ -58,11 +58,11 @@ const FRONT_MATTER_MAX_LINES = 60;
 /** Front matter is metadata about the note, not the issue: its lines read as blank. */
 function skipFrontMatter(lines: SourceLine[]): SourceLine[] {
   if (lines[0]?.text !== '---') return lines;
-  const end = lines.findIndex((line, index) => index > 0 && index <= FRONT_MATTER_MAX_LINES && line.text === '---');
-  if (end < 0) return lines;
-  for (let i = 0; i <= end; i++) {
-    const line = lines[i] as SourceLine;
-    lines[i] = { n: line.n, text: '', head: '', blank: true, bullet: false, heading: false, rule: false };
+  const last = Math.min(FRONT_MATTER_MAX_LINES, lines.length - 1);
+  for (let end = 1; end <= last; end++) {
+    if ((lines[end] as SourceLine).text !== '---') continue;
+    for (let i = 0; i <= end; i++) lines[i] = blankLine((lines[i] as SourceLine).n);
+    break;
   }
   return lines;
 }
@@ -82,8 +82,8 @@ function looksLikeIssue(lines: readonly SourceLine[]): boolean {
   let linked = false;
   for (const line of lines) {
     if (line.blank) continue;
-    if (isVolumeLine(line) || isHighlightsHeader(line.head)) return true;
-    if (sectionHeading(line.head)) {
+    if (isVolumeLine(line) || isHighlightsHeader(headOf(line))) return true;
+    if (line.startsLikeMarker && sectionHeading(headOf(line))) {
       inSection = true;
       prose = 0;
       linked = false;
@@ -98,6 +98,11 @@ function looksLikeIssue(lines: readonly SourceLine[]): boolean {
 
 const EMAIL_SIGNS = /^(?:from|subject|date|to):\s|^view (?:this post )?on the web at /i;
 
+/** A line only an e-mail has: a forward header, an e-mail header or Substack's "View this post on the web at". */
+function isEmailSign(line: SourceLine): boolean {
+  return line.startsLikeMarker && (isForwardHeader(headOf(line)) || EMAIL_SIGNS.test(line.text));
+}
+
 /** How many lines decide the shape: an archive of one shape needs no more. */
 const SHAPE_SAMPLE_LINES = 400;
 
@@ -105,7 +110,7 @@ function detectShape(lines: readonly SourceLine[]): IssueShape {
   let markdown = 0;
   for (const line of lines.slice(0, SHAPE_SAMPLE_LINES)) {
     if (line.blank) continue;
-    if (isForwardHeader(line.head) || EMAIL_SIGNS.test(line.text)) return 'email';
+    if (isEmailSign(line)) return 'email';
     if (line.heading || line.text.startsWith('**') || line.text.includes('](http')) markdown++;
   }
   return markdown >= 2 ? 'markdown' : 'web';
@@ -113,8 +118,7 @@ function detectShape(lines: readonly SourceLine[]): IssueShape {
 
 function segmentShape(lines: readonly SourceLine[], fileShape: IssueShape): IssueShape {
   if (fileShape !== 'email') return fileShape;
-  const head = lines.slice(0, 40);
-  return head.some((line) => !line.blank && (isForwardHeader(line.head) || EMAIL_SIGNS.test(line.text))) ? 'email' : 'web';
+  return lines.slice(0, 40).some(isEmailSign) ? 'email' : 'web';
 }
 
 /** Text wrapped at a fixed width (as plain-text e-mail often is): paragraphs span several lines. */
@@ -122,11 +126,17 @@ function isHardWrapped(lines: readonly SourceLine[]): boolean {
   let wide = 0;
   let long = 0;
   let blank = 0;
-  for (const line of lines) {
-    if (line.text.includes('://')) continue;
-    if (line.text.length > 100) long++;
-    else if (line.text.length >= 60) wide++;
+  // An index loop: this runs once over the whole file, often before it is optimised, and a
+  // for-of loop there allocates an iterator result per line.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as SourceLine;
+    const { length } = line.text;
     if (line.blank) blank++;
+    // Only a line of 60 or more characters counts, unless it holds an address (a plain line has none).
+    else if (length >= 60 && (line.plain || !line.text.includes('://'))) {
+      if (length > 100) long++;
+      else wide++;
+    }
   }
   // A covering note or a long address may exceed the width; paragraphs don't.
   return wide >= 5 && long * 10 <= wide && blank > 0;

@@ -1,7 +1,7 @@
 // Where each issue starts in a file: an archive holds several issues one after another.
 import type { SourceLine } from './lines';
-import { parseVolumeLine } from './dates';
-import { stripMarkup } from './lines';
+import { parseVolumeLine, type VolumeLine } from './dates';
+import { headOf, stripMarkup } from './lines';
 import { isFooterLine, isForwardHeader, isSignOffLine } from './markers';
 
 export interface Segment {
@@ -13,9 +13,24 @@ export interface Segment {
 
 /** A `Vol.N for …` line that names an issue (not just any line starting with "Vol"). */
 export function isVolumeLine(line: SourceLine): boolean {
-  if (line.head.charCodeAt(0) !== 118 /* v */ || !line.head.startsWith('vol')) return false;
-  const parsed = parseVolumeLine(stripMarkup(line.text));
-  return parsed !== null && (parsed.week !== null || /\bfor\b/.test(line.head));
+  if (!line.startsLikeMarker) return false;
+  const head = headOf(line);
+  if (head.charCodeAt(0) !== 118 /* v */ || !head.startsWith('vol')) return false;
+  const parsed = volumeLineOf(line);
+  return parsed !== null && (parsed.week !== null || /\bfor\b/.test(head));
+}
+
+/** Volume lines read so far: the parser asks about each one up to four times (segments, issue test, header). */
+const readVolumeLines = new WeakMap<SourceLine, VolumeLine | null>();
+
+/** parseVolumeLine of the line's text without markup, read once per line. */
+export function volumeLineOf(line: SourceLine): VolumeLine | null {
+  let parsed = readVolumeLines.get(line);
+  if (parsed === undefined) {
+    parsed = parseVolumeLine(stripMarkup(line.text));
+    readVolumeLines.set(line, parsed);
+  }
+  return parsed;
 }
 
 /** `[3] Title`: the number and the rest. */
@@ -37,8 +52,9 @@ export function findSegments(lines: readonly SourceLine[]): Segment[] {
   let hasContent = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
-    if (line.blank) continue;
-    if (isForwardHeader(line.head)) {
+    // Each test below is of the line's start: a line that starts like no marker passes none.
+    if (line.blank || !line.startsLikeMarker) continue;
+    if (isForwardHeader(headOf(line))) {
       pushStart(starts, i);
       hasVolume = false;
       hasContent = false;
@@ -49,7 +65,7 @@ export function findSegments(lines: readonly SourceLine[]): Segment[] {
         hasContent = false;
       }
       hasVolume = true;
-    } else if (!hasContent && sectionHeading(line.head)) {
+    } else if (!hasContent && sectionHeading(headOf(line))) {
       hasContent = true;
     }
   }
@@ -58,7 +74,7 @@ export function findSegments(lines: readonly SourceLine[]): Segment[] {
 
 /** The line above a volume line is its issue's title, unless it plainly belongs to the issue before. */
 function couldBeTitle(line: SourceLine): boolean {
-  return line.text.length <= 300 && !sectionHeading(line.text) && !isSignOffLine(line.head) && !isFooterLine(line.head);
+  return line.text.length <= 300 && !sectionHeading(line.text) && !isSignOffLine(headOf(line)) && !isFooterLine(headOf(line));
 }
 
 function pushStart(starts: number[], index: number): void {

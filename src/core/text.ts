@@ -20,9 +20,13 @@ export function cleanLine(line: string): string {
   return line.replace(INVISIBLE, '').replace(SPACE_LIKE, ' ').trim();
 }
 
+/** Whitespace that collapseSpaces would change: a run of two or more, or one that is not a plain space. */
+const LOOSE_WHITESPACE = /\s{2}|[^\S ]/;
+
 /** Collapses runs of whitespace to one space. */
 export function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text has single spaces only: testing first saves building the same string again.
+  return LOOSE_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /** True when the character at the start of `text` is a letter or digit in any script. */
