@@ -36,6 +36,10 @@ describe('hostile issue file (packaged extension in code-server, driven in Chrom
     const title = '<script>alert("title")</script>Hidden Instructions';
     await treeRow(page, title).click();
     const panel = summaryFrame(page);
+    // Under load, a click that lands while the tree redraws (the file's problems arriving) only
+    // selects the row; a reader would click again, and so does this test, once.
+    const opened = await panel.locator('h1').waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    if (!opened) await treeRow(page, title).click();
     await panel.locator('h1').waitFor({ timeout: 30_000 });
     assert.match(await panel.locator('h1').innerText(), /^<script>alert\("title"\)<\/script>Hidden Instructions/);
     assert.match(await panel.locator('body').innerText(), /<img src=x onerror=alert\(1\)>/);

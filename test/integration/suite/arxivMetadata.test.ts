@@ -8,27 +8,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ArxivMetadata, type ArxivStatus } from '../../../src/arxiv/arxivMetadata';
 import { createCommands } from '../../../src/commands';
-import { Command, EXTENSION_ID, SUMMARY_VIEW_TYPE, Setting } from '../../../src/constants';
+import { Command, EXTENSION_ID, Setting } from '../../../src/constants';
 import type { WeeklyPapersApi } from '../../../src/extension';
 import { ARXIV_DISABLED } from '../../../src/webview/summaryHtml';
 import { ArxivTestServer } from '../../support/arxivServer';
+import { waitFor, summaryTabs } from '../helpers';
 
 const CLARA = '2511.18659';
 const COLD_START = '2511.18261';
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function summaryTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(SUMMARY_VIEW_TYPE));
-}
 
 describe('arXiv metadata', function () {
   this.timeout(60_000);
@@ -73,7 +60,7 @@ describe('arXiv metadata', function () {
     assert.ok(api.summaryPanel.show(CLARA));
     const nonceOf = (page: string | undefined) => /nonce="([^"]+)"/.exec(page ?? '')?.[1];
     const shownNonce = nonceOf(api.summaryPanel.lastHtml());
-    await waitFor(() => api.summaryPanel.lastHtml()?.includes('Jordan Ellis') ?? false, 'the authors in the panel');
+    await waitFor(() => api.summaryPanel.lastHtml()?.includes('Jordan Ellis') ?? false, 'the authors in the panel', 20_000);
     const html = api.summaryPanel.lastHtml() ?? '';
     // The details replace their section in place: the page (and a note being typed) is not rebuilt.
     assert.ok(shownNonce);
@@ -122,7 +109,7 @@ describe('arXiv metadata', function () {
       });
     });
     await api.arxiv.clear();
-    await waitFor(() => api.summaryPanel.lastHtml()?.includes('arXiv is rate-limiting, will retry') ?? false, 'the retry message');
+    await waitFor(() => api.summaryPanel.lastHtml()?.includes('arXiv is rate-limiting, will retry') ?? false, 'the retry message', 20_000);
     await sawRetry;
     await waitFor(() => api.summaryPanel.lastHtml()?.includes('Jordan Ellis') ?? false, 'the authors after the retry', 40_000);
     assert.equal(server.requests.length, 2);
@@ -135,7 +122,7 @@ describe('arXiv metadata', function () {
       await api.arxiv.clear();
       server.reset();
       assert.ok(api.summaryPanel.show(COLD_START));
-      await waitFor(() => api.summaryPanel.lastHtml()?.includes(ARXIV_DISABLED) ?? false, 'the network-off line');
+      await waitFor(() => api.summaryPanel.lastHtml()?.includes(ARXIV_DISABLED) ?? false, 'the network-off line', 20_000);
       const target = vscode.Uri.file(path.join(tmp, 'offline.bib'));
       const result = await vscode.commands.executeCommand<{ entries: number } | undefined>(Command.exportBibtex, await vol132Node(), target);
       assert.equal(result?.entries, 11);

@@ -13,6 +13,7 @@ import { paperLinks } from '../../../src/core/paperLinks';
 import type { ImportSummary } from '../../../src/commands/notesFile';
 import type { PaperState } from '../../../src/core/paperState';
 import type { IssuesNode } from '../../../src/views/issuesTree';
+import { activate } from '../helpers';
 
 const CLARA = '2511.18659'; // arXiv and code
 const NETFLIX = '2511.18261'; // arXiv only
@@ -21,14 +22,6 @@ const CLARA_TITLE = 'CLaRa: Bridging Retrieval and Generation with Continuous La
 interface Contributes {
   commands: Array<{ command: string; title: string; icon?: string }>;
   menus: Record<string, Array<{ command: string; when?: string; group?: string }>>;
-}
-
-async function activate(): Promise<WeeklyPapersApi> {
-  const extension = vscode.extensions.getExtension<WeeklyPapersApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not installed in the test host`);
-  const api = await extension.activate();
-  await api.ready;
-  return api;
 }
 
 function contributes(): Contributes {

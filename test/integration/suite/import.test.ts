@@ -9,23 +9,10 @@ import { Command, EXTENSION_ID } from '../../../src/constants';
 import type { WeeklyPapersApi } from '../../../src/extension';
 import type { ImportOutcome } from '../../../src/import/issueImporter';
 import { startNewsletterServer, type NewsletterServer } from '../../support/newsletterServer';
+import { activate, workspaceFolder as folder } from '../helpers';
 
 const WAIT_MS = 5000;
 const VOLUMES = [160, 161, 162, 163];
-
-async function activate(): Promise<WeeklyPapersApi> {
-  const extension = vscode.extensions.getExtension<WeeklyPapersApi>(EXTENSION_ID);
-  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the test host`);
-  const api = await extension.activate();
-  await api.ready;
-  return api;
-}
-
-function folder(): vscode.Uri {
-  const first = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(first, 'the tests need the test workspace open');
-  return first.uri;
-}
 
 const issuesFolder = (): vscode.Uri => vscode.Uri.joinPath(folder(), 'issues');
 const imported = (volume: number): vscode.Uri => vscode.Uri.joinPath(issuesFolder(), `vol-${volume}.txt`);

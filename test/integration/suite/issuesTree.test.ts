@@ -4,16 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WeeklyPapersApi } from '../../../src/extension';
 import type { IssuesNode } from '../../../src/views/issuesTree';
+import { activate } from '../helpers';
+import { EXTENSION_ID } from '../../../src/constants';
 
-const EXTENSION_ID = 'weekly-papers.weekly-papers';
-
-async function activate(): Promise<WeeklyPapersApi> {
-  const extension = vscode.extensions.getExtension<WeeklyPapersApi>(EXTENSION_ID);
-  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the test host`);
-  const api = await extension.activate();
-  await api.ready;
-  return api;
-}
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');

@@ -7,18 +7,11 @@ import { Command, EXTENSION_ID } from '../../../src/constants';
 import { createCommands } from '../../../src/commands';
 import type { Issue } from '../../../src/core/model';
 import type { ReadingListNode } from '../../../src/views/readingList';
+import { activate } from '../helpers';
 
 const NETFLIX = '2511.18261';
 const GONE_SOURCE = 'test:reading-list/gone-issue.txt';
 const GONE_KEY = 'test-gone:2511.19349';
-
-async function activate(): Promise<WeeklyPapersApi> {
-  const extension = vscode.extensions.getExtension<WeeklyPapersApi>(EXTENSION_ID);
-  assert.ok(extension);
-  const api = await extension.activate();
-  await api.ready;
-  return api;
-}
 
 async function rows(api: WeeklyPapersApi, node?: ReadingListNode): Promise<ReadingListNode[]> {
   return (await api.readingList.getChildren(node)) ?? [];

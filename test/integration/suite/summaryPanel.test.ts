@@ -6,27 +6,13 @@ import { Command, EXTENSION_ID, SUMMARY_VIEW_TYPE } from '../../../src/constants
 import type { WeeklyPapersApi } from '../../../src/extension';
 import type { HandledMessage } from '../../../src/webview/summaryPanel';
 import { NOT_FOUND_NOTICE } from '../../../src/webview/summaryHtml';
+import { waitFor, summaryTabs } from '../helpers';
 
 const CLARA = '2511.18659';
 const CLARA_TITLE = 'CLaRa: Bridging Retrieval and Generation with Continuous Latent Reasoning';
 /** Netflix's paper in the sample: on arXiv, no code link. */
 const COLD_START = '2511.18261';
 const COLD_START_TITLE = 'LLM Reasoning for Cold-Start Item Recommendation';
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** The summary panel's tabs (the workbench prefixes webview view types). */
-function summaryTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(SUMMARY_VIEW_TYPE));
-}
 
 /** The next message of `type` the panel handles, from the real page or from `receive`. */
 function nextMessage(api: WeeklyPapersApi, type: HandledMessage['type']): Promise<HandledMessage> {

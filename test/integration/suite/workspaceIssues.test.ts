@@ -6,23 +6,10 @@ import * as vscode from 'vscode';
 import { Command, EXTENSION_ID, Setting } from '../../../src/constants';
 import type { WeeklyPapersApi } from '../../../src/extension';
 import type { SourcedIssue } from '../../../src/core/library';
+import { activate, workspaceFolder as folder } from '../helpers';
 
 /** How long a change may take to show before a test fails (the aim is well under a second). */
 const WAIT_MS = 5000;
-
-async function activate(): Promise<WeeklyPapersApi> {
-  const extension = vscode.extensions.getExtension<WeeklyPapersApi>(EXTENSION_ID);
-  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the test host`);
-  const api = await extension.activate();
-  await api.ready;
-  return api;
-}
-
-function folder(): vscode.Uri {
-  const first = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(first, 'the tests need the test workspace open');
-  return first.uri;
-}
 
 const file = (...path: string[]): vscode.Uri => vscode.Uri.joinPath(folder(), ...path);
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
