@@ -70,7 +70,10 @@ export async function openWorkbench({ files = {} } = {}) {
 
 /** Opens the Weekly Papers view container from the activity bar. */
 export async function openSidebar(page) {
-  await page.locator('.activitybar a.action-label[aria-label^="Weekly Papers"]').click();
+  // The activity-bar item toggles: click it only when the view is not already showing (after a
+  // reload the workbench may restore it open).
+  const showing = await page.locator('.pane-header', { hasText: /Issues/i }).first().isVisible();
+  if (!showing) await page.locator('.activitybar a.action-label[aria-label^="Weekly Papers"]').click();
   await treeRow(page, 'Vol.132').waitFor({ timeout: 30_000 });
 }
 
