@@ -18,7 +18,8 @@ export class IssueProblems implements vscode.Disposable {
   /** Shows a file's problems, each on the line of `text` it names; none clears the file's entry. */
   set(uri: vscode.Uri, diagnostics: readonly Diagnostic[], text: string): void {
     if (diagnostics.length === 0) {
-      this.collection.delete(uri);
+      // Most issue files are clean: telling the workbench nothing changed costs a message each.
+      if (this.collection.has(uri)) this.collection.delete(uri);
       return;
     }
     const lines = splitLines(text);
