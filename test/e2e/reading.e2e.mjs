@@ -1,7 +1,7 @@
 // A person reads a paper, writes a note, reloads the window and finds the note again; finds a
 // paper from the Command Palette by words of its summary.
 import assert from 'node:assert/strict';
-import { openSidebar, openWorkbench, summaryFrame, treeRow } from './workbench.mjs';
+import { openSidebar, openWorkbench, runCommand, summaryFrame, treeRow } from './workbench.mjs';
 
 const CLARA = 'CLaRa: Bridging Retrieval and Generation with Continuous Latent Reasoning';
 const NOTE = `Compare with xRAG before the reading group (${Date.now()}).`;
@@ -60,12 +60,8 @@ describe('reading a paper (packaged extension in code-server, driven in Chromium
   it('finds a paper from the Command Palette by words of its summary', async () => {
     const { page } = workbench;
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 500 } }).catch(() => undefined);
-    await page.keyboard.press('F1');
+    await runCommand(page, 'Weekly Papers: Open Paper');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') !== null);
-    await input.fill('>Weekly Papers: Open Paper');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Paper' }).first().click();
     await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') !== null);
     await input.fill('Salient Compressor Pretraining');
     const rows = page.locator('.quick-input-list .monaco-list-row');

@@ -15,9 +15,10 @@ const RESULTS = path.join(ROOT, 'test-results');
 
 /**
  * Starts code-server with the packaged extension installed on a workspace folder holding
- * `files` ({ relativePath: text }), and opens it in Chromium. Returns the page and a stop().
+ * `files` ({ relativePath: text }), with extra user `settings`, and opens it in Chromium.
+ * Returns the page and a stop().
  */
-export async function openWorkbench({ files = {} } = {}) {
+export async function openWorkbench({ files = {}, settings = {} } = {}) {
   requireCodeServer();
   if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(ROOT, VSIX)} is missing: run \`npm run package\` first`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-papers-e2e-'));
@@ -30,7 +31,7 @@ export async function openWorkbench({ files = {} } = {}) {
   const userDataDir = path.join(tmp, 'user-data');
   const extensionsDir = path.join(tmp, 'extensions');
   // No network in tests: arXiv's address points at a closed port on this machine.
-  writeUserData(userDataDir, { 'workbench.colorTheme': 'Default Light Modern', 'weeklyPapers.arxivApiUrl': 'http://127.0.0.1:9/api/query' });
+  writeUserData(userDataDir, { 'workbench.colorTheme': 'Default Light Modern', 'weeklyPapers.arxivApiUrl': 'http://127.0.0.1:9/api/query', ...settings });
   const install = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`installing the .vsix failed:\n${install.stdout}\n${install.stderr}`);
 
@@ -85,4 +86,14 @@ export function treeRow(page, text) {
 /** The summary panel's document: a webview is an iframe inside an iframe. */
 export function summaryFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** Runs a command from the Command Palette by its title. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget') !== null);
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
 }
