@@ -3,32 +3,25 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openWorkbench, summaryFrame, treeRow } from './workbench.mjs';
+import { summaryFrame, treeRow, useWorkbench } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const hostile = fs.readFileSync(path.join(here, '..', 'fixtures', 'edge', 'vol-136-hostile.txt'), 'utf8');
 
 describe('hostile issue file (packaged extension in code-server, driven in Chromium)', function () {
   this.timeout(120_000);
-  let workbench;
+  const workbench = useWorkbench('hostile', { files: { 'issues/vol-136.txt': hostile } });
   const dialogs = [];
 
-  before(async () => {
-    workbench = await openWorkbench({ files: { 'issues/vol-136.txt': hostile } });
-    workbench.page.on('dialog', (dialog) => {
+  before(() => {
+    workbench().page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
   });
-  after(async () => {
-    await workbench?.stop();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`hostile-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
 
   it('shows markup in titles and summaries as text, in the tree and in the panel', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await page.locator('.activitybar a.action-label[aria-label^="Weekly Papers"]').click();
     // Wait until the issue's problems are counted on its row, so the tree has settled before clicking.
     await treeRow(page, 'Vol.136').filter({ hasText: /warning/ }).waitFor({ timeout: 30_000 });

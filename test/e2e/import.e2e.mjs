@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import arxivServerModule from '../../out/test/support/arxivServer.js';
 import newsletterServerModule from '../../out/test/support/newsletterServer.js';
-import { openSidebar, openWorkbench, runCommand, summaryFrame, treeRow } from './workbench.mjs';
+import { openSidebar, runCommand, summaryFrame, treeRow, useWorkbench } from './workbench.mjs';
 
 const { ArxivTestServer } = arxivServerModule;
 const { startNewsletterServer } = newsletterServerModule;
@@ -14,28 +14,22 @@ const CLARA = 'CLaRa: Bridging Retrieval and Generation with Continuous Latent R
 
 describe('importing an issue (packaged extension in code-server, driven in Chromium)', function () {
   this.timeout(120_000);
-  let workbench;
   let newsletter;
   let arxiv;
-
-  before(async () => {
+  const workbench = useWorkbench('import', async () => {
     newsletter = await startNewsletterServer(path.join(here, '..', 'fixtures', 'html'), {
       '/p/vol-170': { file: 'vol-132-post.html', rewrite: (body) => body.replaceAll('Vol.132 for', 'Vol.170 for') },
     });
     arxiv = await ArxivTestServer.start();
-    workbench = await openWorkbench({ settings: { 'weeklyPapers.arxivApiUrl': arxiv.url } });
+    return { settings: { 'weeklyPapers.arxivApiUrl': arxiv.url } };
   });
   after(async () => {
-    await workbench?.stop();
     await newsletter?.close();
     await arxiv?.close();
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`import-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
 
   it('imports a post from its address, after a preview, and shows its papers with their arXiv authors', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await openSidebar(page);
     await runCommand(page, 'Weekly Papers: Import Issue from URL...');
     const input = page.locator('.quick-input-widget input');

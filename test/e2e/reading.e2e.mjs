@@ -1,27 +1,17 @@
 // A person reads a paper, writes a note, reloads the window and finds the note again; finds a
 // paper from the Command Palette by words of its summary.
 import assert from 'node:assert/strict';
-import { openSidebar, openWorkbench, runCommand, summaryFrame, treeRow } from './workbench.mjs';
+import { openSidebar, runCommand, summaryFrame, treeRow, useWorkbench } from './workbench.mjs';
 
 const CLARA = 'CLaRa: Bridging Retrieval and Generation with Continuous Latent Reasoning';
 const NOTE = `Compare with xRAG before the reading group (${Date.now()}).`;
 
 describe('reading a paper (packaged extension in code-server, driven in Chromium)', function () {
   this.timeout(120_000);
-  let workbench;
-
-  before(async () => {
-    workbench = await openWorkbench();
-  });
-  after(async () => {
-    await workbench?.stop();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`reading-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
+  const workbench = useWorkbench('reading');
 
   it('opens the summary panel from the tree and shows the paper', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await openSidebar(page);
     await treeRow(page, 'Vol.132 · Nov 24 – Nov 30, 2025').click();
     await treeRow(page, CLARA).click();
@@ -33,7 +23,7 @@ describe('reading a paper (packaged extension in code-server, driven in Chromium
   });
 
   it('saves a note typed in the panel, and finds it again after the window reloads', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     const panel = summaryFrame(page);
     const note = panel.locator('textarea');
     await note.click();
@@ -58,7 +48,7 @@ describe('reading a paper (packaged extension in code-server, driven in Chromium
   });
 
   it('finds a paper from the Command Palette by words of its summary', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 500 } }).catch(() => undefined);
     await runCommand(page, 'Weekly Papers: Open Paper');
     const input = page.locator('.quick-input-widget input');

@@ -97,3 +97,22 @@ export async function runCommand(page, title) {
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
 }
+
+/**
+ * Registers the hooks every e2e file needs: a workbench opened before the tests (with
+ * `options`, or what an async `options()` returns), stopped after them, and a screenshot of each
+ * failing test in test-results/. Returns a function that gives the workbench.
+ */
+export function useWorkbench(name, options = {}) {
+  let workbench;
+  before(async () => {
+    workbench = await openWorkbench(typeof options === 'function' ? await options() : options);
+  });
+  after(async () => {
+    await workbench?.stop();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`${name}-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  return () => workbench;
+}
