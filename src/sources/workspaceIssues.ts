@@ -3,6 +3,7 @@
 // the Problems panel. Files are read only through `workspace.fs`, so virtual workspaces work.
 // Saved files only: what an open editor holds unsaved is not read.
 import * as vscode from 'vscode';
+import { ByteBudget } from '../util/byteBudget';
 import type { IssueLibrary } from '../core/library';
 import { MAX_INPUT_CHARS } from '../core/parse';
 import { Setting } from '../constants';
@@ -17,7 +18,10 @@ const DEBOUNCE_MS = 150;
 /** …or this long after it started, if it never does. */
 const MAX_DELAY_MS = 1000;
 /** Files read at once. */
-const CONCURRENCY = 32;
+/** Files checked at once: stat and read are round trips, so many run together ... */
+const CONCURRENCY = 128;
+/** ... as long as the bytes being read at once stay within this. */
+const BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 /** More new paths than this in one pass, and the workspace is listed again rather than each looked at. */
 const MAX_PATHS_TO_STAT = 16;
 
@@ -44,6 +48,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   private readonly newPaths = new Map<string, vscode.Uri>();
   /** The next pass lists the workspace again (a new file, new settings, new folders). */
   private relistRequested = true;
+  private readonly budget = new ByteBudget(BYTES_IN_FLIGHT);
   private draining: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private burstStart = 0;
@@ -244,15 +249,20 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
     // Never read what the parser would refuse (a character is at least a byte).
     if (stat.size > MAX_INPUT_CHARS) return this.remember(key, stat, uri, null);
 
-    let bytes: Uint8Array;
+    const release = await this.budget.acquire(stat.size);
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      this.forget(key);
-      return;
+      let bytes: Uint8Array;
+      try {
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch {
+        this.forget(key);
+        return;
+      }
+      if (this.disposed) return;
+      this.remember(key, stat, uri, readIssueFile(bytes));
+    } finally {
+      release();
     }
-    if (this.disposed) return;
-    this.remember(key, stat, uri, readIssueFile(bytes));
   }
 
   /** Records what the file is now; a file that holds no issue is ignored quietly (no entry, no problems). */
