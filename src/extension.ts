@@ -78,6 +78,10 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
   const notes = new NoteFileSystem(store, (key) => findPaperTarget(library, store, key));
   const commandServices: CommandServices = { library, store, search, issues: issuesTree, sources, notes, open: openWebLink, clipboard: vscode.env.clipboard, ready, arxiv, importer };
   context.subscriptions.push(notes, registerCommands(commandServices));
+  flushOnDeactivate = async () => {
+    await summaryPanel.flush().catch(() => undefined);
+    await store.flushed();
+  };
   const activateMs = performance.now() - started;
   const readyMs = ready.then(() => {
     const ms = performance.now() - started;
@@ -87,6 +91,10 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
   return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, timings: { activateMs, readyMs } };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Set by activate(): saves a note still being typed and waits for every write to land. */
+let flushOnDeactivate: (() => Promise<void>) | undefined;
+
+export async function deactivate(): Promise<void> {
+  // VS Code waits for this before the window closes or reloads; disposing comes after.
+  await flushOnDeactivate?.();
 }

@@ -12,6 +12,8 @@ export class PaperStateStore implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
   /** Fires with the keys whose state changed. */
   readonly onDidChange = this.changeEmitter.event;
+  /** Set when damaged stored values could not be copied aside: nothing is written over them. */
+  private asideFailed = false;
   /** Writes are chained so they land in order. */
   private writing: Thenable<void> = Promise.resolve();
 
@@ -22,13 +24,19 @@ export class PaperStateStore implements vscode.Disposable {
     if (loaded.damaged) {
       const asideKey = `${StorageKey.damagedPrefix}${new Date().toISOString()}`;
       // Kept aside first; only then may the good entries be written back.
-      this.writing = memento.update(asideKey, loaded.damaged).then(() => {
-        if (!memento.get<boolean>(StorageKey.toldAboutDamage)) {
-          onDamaged(Object.keys(loaded.damaged ?? {}).length);
-          return memento.update(StorageKey.toldAboutDamage, true);
-        }
-        return undefined;
-      });
+      this.writing = memento.update(asideKey, loaded.damaged).then(
+        () => {
+          if (!memento.get<boolean>(StorageKey.toldAboutDamage)) {
+            onDamaged(Object.keys(loaded.damaged ?? {}).length);
+            return memento.update(StorageKey.toldAboutDamage, true);
+          }
+          return undefined;
+        },
+        () => {
+          // Not kept aside: then the stored value must not be overwritten either.
+          this.asideFailed = true;
+        },
+      );
     }
   }
 
@@ -88,9 +96,15 @@ export class PaperStateStore implements vscode.Disposable {
 
   private persist(keys: readonly string[]): Promise<void> {
     const value = saveStates(this.states);
-    const write = this.writing.then(() => this.memento.update(StorageKey.paperStates, value));
-    this.writing = write;
+    const doWrite = () =>
+      this.asideFailed
+        ? Promise.reject(new Error('stored notes that could not be read were not set aside, so they are not overwritten'))
+        : this.memento.update(StorageKey.paperStates, value);
+    // Each write runs after the one before, whether that one succeeded or not: one failed write
+    // must not stop every later one. The caller hears about its own failure.
+    const write = Promise.resolve(this.writing).then(doWrite, doWrite);
+    this.writing = write.then(undefined, () => undefined);
     this.changeEmitter.fire(keys);
-    return Promise.resolve(write);
+    return write;
   }
 }

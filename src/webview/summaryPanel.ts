@@ -3,6 +3,7 @@
 // serializer. Everything the webview sends is parsed with zod first; links are looked up here,
 // by kind, for the paper on show, and opened only through openWebLink.
 import * as vscode from 'vscode';
+import { Coalescer } from '../util/coalesce';
 import * as z from 'zod';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
 import { doiUrl, validDoi } from '../core/arxivAtom';
@@ -60,6 +61,9 @@ export class SummaryPanel implements vscode.Disposable {
   /** The rendered view less the reader's note and status: a library change re-renders only when it differs. */
   private shownContent: string | undefined;
   private pendingNote: PendingNote | undefined;
+  private readonly libraryChange = new Coalescer(() => this.libraryChanged());
+  /** Whether the panel was visible at its last view-state change (it is, once opened). */
+  private wasVisible = true;
   /** The nonce of the page on show: a partial update keeps the page, so it keeps its nonce. */
   private nonce: string | undefined;
   private noteTimer: ReturnType<typeof setTimeout> | undefined;
@@ -77,7 +81,9 @@ export class SummaryPanel implements vscode.Disposable {
         deserializeWebviewPanel: (panel, state: unknown) => this.revive(panel, state),
       }),
       options.store.onDidChange((keys) => this.storeChanged(keys)),
-      { dispose: options.library.onDidChange(() => this.libraryChanged()) },
+      // Coalesced: a folder of issues being read changes the library once per file.
+      { dispose: options.library.onDidChange(() => this.libraryChange.schedule()) },
+      this.libraryChange,
       this.handledEmitter,
     );
     if (options.arxiv) this.disposables.push(options.arxiv.onDidChange((ids) => this.arxivChanged(ids)));
@@ -173,8 +179,13 @@ export class SummaryPanel implements vscode.Disposable {
       await this.post({ type: 'paperState', note: this.currentNote(key), status: this.options.store.status(key) });
       return 'done';
     }
-    // A message from the page of a paper no longer on show arrives late: it is not about this one.
-    if (data.key !== key) return 'ignored';
+    if (data.key !== key) {
+      // A message from the page of a paper no longer on show arrives late. Its note is the
+      // reader's last keystrokes there: save it under that paper, never drop it.
+      if (data.type !== 'setNote' || !this.knows(data.key)) return 'ignored';
+      if (this.options.store.note(data.key) !== data.note) await this.options.store.setNote(data.key, data.note, this.snapshot(data.key));
+      return 'done';
+    }
     switch (data.type) {
       case 'setNote':
         this.pendingNote = { key, note: data.note, seq: data.seq };
@@ -182,7 +193,7 @@ export class SummaryPanel implements vscode.Disposable {
         if (data.flush) {
           await this.saveNote();
         } else {
-          this.noteTimer = setTimeout(() => void this.saveNote(), NOTE_SAVE_DELAY_MS);
+          this.noteTimer = setTimeout(() => void this.saveNote().catch((error: unknown) => this.saveFailed(error)), NOTE_SAVE_DELAY_MS);
         }
         return 'done';
       case 'setStatus':
@@ -218,9 +229,16 @@ export class SummaryPanel implements vscode.Disposable {
   private adopt(panel: vscode.WebviewPanel, key: string): void {
     this.panel = panel;
     this.key = key;
+    this.wasVisible = panel.visible;
     panel.iconPath = vscode.Uri.joinPath(this.media, 'weekly-papers.svg');
     this.panelDisposables = [
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message).catch((error: unknown) => this.saveFailed(error))),
+      // A hidden page is not kept (retainContextWhenHidden is off): shown again, it is rebuilt from
+      // the HTML, so give it HTML with the note and status as they are now.
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (webviewPanel.visible && !this.wasVisible) this.render();
+        this.wasVisible = webviewPanel.visible;
+      }),
       panel.onDidDispose(() => {
         this.closePanel();
         this.panel = undefined;
@@ -306,6 +324,16 @@ export class SummaryPanel implements vscode.Disposable {
     this.shownContent = contentOf(view);
   }
 
+  /** True when a key names a paper an issue has or the store remembers. */
+  private knows(key: string): boolean {
+    return this.options.library.findPaper(key).length > 0 || this.options.store.get(key) !== undefined;
+  }
+
+  private saveFailed(error: unknown): void {
+    this.options.log.error(`Summary panel: saving the note failed: ${String(error)}`);
+    void vscode.window.showErrorMessage('Weekly Papers could not save your note; it is kept in the panel and will be saved with your next change.');
+  }
+
   /** The note as the reader last typed it, saved or not. */
   private currentNote(key: string): string {
     return this.pendingNote?.key === key ? this.pendingNote.note : this.options.store.note(key);
@@ -319,13 +347,24 @@ export class SummaryPanel implements vscode.Disposable {
     return { title: remembered?.title ?? key, issueLabel: remembered?.issueLabel ?? null, arxivId: remembered?.arxivId ?? null };
   }
 
+  /** Saves the note being typed now (window closing, reload): see deactivate(). */
+  flush(): Promise<void> {
+    return this.saveNote();
+  }
+
   private async saveNote(): Promise<void> {
     this.clearNoteTimer();
     const pending = this.pendingNote;
     if (!pending) return;
     this.pendingNote = undefined;
     if (this.options.store.note(pending.key) !== pending.note) {
-      await this.options.store.setNote(pending.key, pending.note, this.snapshot(pending.key));
+      try {
+        await this.options.store.setNote(pending.key, pending.note, this.snapshot(pending.key));
+      } catch (error) {
+        // Keep the text to save again with the next keystroke or the next flush.
+        this.pendingNote ??= pending;
+        throw error;
+      }
     }
     if (pending.key === this.key) await this.post({ type: 'noteSaved', seq: pending.seq });
   }

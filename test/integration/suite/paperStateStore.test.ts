@@ -84,3 +84,48 @@ describe('notes and reading status (workspace state)', () => {
     store.dispose();
   });
 });
+
+describe('notes and reading status when storage fails', () => {
+  /** A Memento whose next `failures` writes reject, like a full or broken storage. */
+  class FailingMemento implements vscode.Memento {
+    private readonly values = new Map<string, unknown>();
+    constructor(public failures: number) {}
+    keys(): readonly string[] {
+      return [...this.values.keys()];
+    }
+    get<T>(key: string, defaultValue?: T): T | undefined {
+      return (this.values.get(key) as T | undefined) ?? defaultValue;
+    }
+    update(key: string, value: unknown): Thenable<void> {
+      if (this.failures > 0) {
+        this.failures--;
+        return Promise.reject(new Error('storage is full'));
+      }
+      this.values.set(key, value);
+      return Promise.resolve();
+    }
+  }
+
+  it('reports a failed write to its caller, and later writes still land', async () => {
+    const memento = new FailingMemento(1);
+    const store = new PaperStateStore(memento);
+    await assert.rejects(store.setNote('k', 'first', snapshot), /storage is full/);
+    await store.setNote('k', 'second', snapshot);
+    await store.flushed();
+    const again = new PaperStateStore(memento);
+    assert.equal(again.note('k'), 'second');
+    store.dispose();
+    again.dispose();
+  });
+
+  it('never writes over stored values it could not set aside', async () => {
+    const memento = new FailingMemento(0);
+    await memento.update(StorageKey.paperStates, { version: 99, papers: { x: 'unreadable' } });
+    memento.failures = 1; // the copy aside fails
+    const store = new PaperStateStore(memento);
+    await store.flushed();
+    await assert.rejects(store.setNote('k', 'new', snapshot), /not set aside/);
+    assert.deepEqual(memento.get(StorageKey.paperStates), { version: 99, papers: { x: 'unreadable' } });
+    store.dispose();
+  });
+});

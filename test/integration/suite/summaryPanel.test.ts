@@ -156,15 +156,18 @@ describe('summary panel', function () {
     assert.equal(summaryTabs().length, 1);
   });
 
-  it('opens only links the paper has, by kind, and ignores messages from a page it no longer shows', async () => {
+  it('opens only links the paper has, by kind; a late note from a page it no longer shows is saved to that paper, never to this one', async () => {
     assert.equal(await api.summaryPanel.receive({ type: 'openLink', key: COLD_START, kind: 'code' }), 'ignored');
     assert.equal(await api.summaryPanel.receive({ type: 'openLink', key: COLD_START, kind: 'web' }), 'ignored');
-    // CLaRa's page is gone: a late message from it must not touch the paper on show.
-    assert.equal(await api.summaryPanel.receive({ type: 'setNote', key: CLARA, note: 'late', seq: 9, flush: true }), 'ignored');
+    // CLaRa's page is gone: its last keystrokes arrive late. They are the reader's words: kept,
+    // under CLaRa. Anything else from that page is ignored.
+    assert.equal(await api.summaryPanel.receive({ type: 'setNote', key: CLARA, note: 'Compare with xRAG and PISCO. Late words.', seq: 9, flush: true }), 'done');
     assert.equal(await api.summaryPanel.receive({ type: 'setStatus', key: CLARA, status: 'read' }), 'ignored');
+    assert.equal(await api.summaryPanel.receive({ type: 'setNote', key: 'no-such-paper', note: 'x', seq: 10, flush: true }), 'ignored');
     assert.equal(api.store.note(COLD_START), '');
-    assert.equal(api.store.note(CLARA), 'Compare with xRAG and PISCO.');
+    assert.equal(api.store.note(CLARA), 'Compare with xRAG and PISCO. Late words.');
     assert.equal(api.store.status(CLARA), 'toRead');
+    await api.store.setNote(CLARA, 'Compare with xRAG and PISCO.', { title: CLARA_TITLE, issueLabel: null, arxivId: CLARA });
   });
 
   it('comes back after a reload on the paper it showed; a paper no issue holds keeps its note', async () => {
