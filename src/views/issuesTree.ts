@@ -28,7 +28,14 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
   /** Fires when the filter is set or cleared. */
   readonly onDidChangeFilter = this.filterEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly redraw = new Coalescer(() => this.changeEmitter.fire(undefined));
+  private readonly redraw = new Coalescer(() => {
+    // Matches are recomputed once a burst of changes is over (a folder of issues being read),
+    // not once per file.
+    if (this.matchingStale && this.filterText) this.matching = new Set(this.search.search(this.filterText));
+    this.matchingStale = false;
+    this.changeEmitter.fire(undefined);
+  });
+  private matchingStale = false;
   private filterText = '';
   /** Keys of the papers the filter lets through; null when there is no filter. */
   private matching: ReadonlySet<string> | null = null;
@@ -40,7 +47,7 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
   ) {
     this.disposables.push(this.redraw);
     const stopListening = library.onDidChange(() => {
-      if (this.filterText) this.matching = new Set(this.search.search(this.filterText));
+      this.matchingStale = true;
       this.refresh();
     });
     this.disposables.push(
