@@ -73,7 +73,8 @@ export class ImportNotesCommand implements WeeklyPapersCommand {
         keptNewer++;
         continue;
       }
-      incoming.set(key, state);
+      // A file entry with a status and no note never clears a note written here.
+      incoming.set(key, current && state.note.trim() === '' && current.note.trim() !== '' ? { ...state, note: current.note } : state);
     }
     const changed = await store.merge(incoming);
     const problems = imported.problems.map((problem) => `line ${problem.line}: ${problem.message}`);

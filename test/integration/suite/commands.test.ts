@@ -12,6 +12,7 @@ import { findPaperTarget } from '../../../src/commands/paperTarget';
 import { paperLinks } from '../../../src/core/paperLinks';
 import type { ImportSummary } from '../../../src/commands/notesFile';
 import type { PaperState } from '../../../src/core/paperState';
+import { formatNotesMarkdown } from '../../../src/core/notesMarkdown';
 import type { IssuesNode } from '../../../src/views/issuesTree';
 import { activate } from '../helpers';
 
@@ -210,6 +211,24 @@ describe('commands', () => {
       const again = await vscode.commands.executeCommand<ImportSummary>(Command.importNotes, file);
       assert.equal(api.store.note(NETFLIX), 'changed since');
       assert.ok((again?.keptNewer ?? 0) >= 1);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
+  it('Import Notes never clears a note here with a newer file entry that has only a status', async () => {
+    await vscode.commands.executeCommand(Command.editNote, NETFLIX, 'Written here, before the file.');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the tests run in a workspace');
+    const file = vscode.Uri.joinPath(folder.uri, `notes-status-only-${Date.now()}.md`);
+    // An export from elsewhere, written later, that knows only the paper's status.
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const stateElsewhere: PaperState = { status: 'read', note: '', updatedAt: later, title: 'LLM Reasoning for Cold-Start Item Recommendation', issueLabel: null, arxivId: NETFLIX };
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(formatNotesMarkdown(new Map([[NETFLIX, stateElsewhere]]))));
+    try {
+      await vscode.commands.executeCommand<ImportSummary>(Command.importNotes, file);
+      assert.equal(api.store.status(NETFLIX), 'read');
+      assert.equal(api.store.note(NETFLIX), 'Written here, before the file.');
     } finally {
       await vscode.workspace.fs.delete(file);
     }
