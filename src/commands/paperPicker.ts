@@ -5,7 +5,7 @@
 // them while still highlighting what it matches itself.
 import * as vscode from 'vscode';
 import { normalizeForSearch, queryWords } from '../core/paperSearch';
-import { READING_STATUS_LABELS } from '../core/paperState';
+import { READING_STATUS_LABELS, type PaperState } from '../core/paperState';
 import { STATUS_CODICONS } from '../views/paperRow';
 import { ISSUE_GONE } from '../views/readingList';
 import { findPaperTarget, paperKeyOf, type PaperTarget } from './paperTarget';
@@ -45,12 +45,27 @@ export function paperPickItems(services: PickServices, query: string, accept?: (
   const words = queryWords(query);
   for (const [key, state] of store.all()) {
     if (library.findPaper(key).length > 0) continue;
-    const haystack = normalizeForSearch(`${state.title}\n${state.issueLabel ?? ''}\n${state.note}`);
+    const haystack = goneHaystack(state);
     if (!words.every((word) => haystack.includes(word))) continue;
     const target = findPaperTarget(library, store, key);
     if (target) add(target);
   }
   return items;
+}
+
+/**
+ * What the search sees of a paper only the store remembers, normalised once per state: the
+ * store replaces a state object on every change, so the cache can never be stale, and typing in
+ * the quick pick does not re-normalise long notes on every keystroke.
+ */
+const goneHaystacks = new WeakMap<PaperState, string>();
+function goneHaystack(state: PaperState): string {
+  let haystack = goneHaystacks.get(state);
+  if (haystack === undefined) {
+    haystack = normalizeForSearch(`${state.title}\n${state.issueLabel ?? ''}\n${state.note}`);
+    goneHaystacks.set(state, haystack);
+  }
+  return haystack;
 }
 
 function pickItem({ store }: PickServices, target: PaperTarget, alwaysShow: boolean): PaperPickItem {

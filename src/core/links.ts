@@ -1,6 +1,6 @@
 // Links: classified by their URL, never by the emoji in front of them. Only http(s) URLs ever
 // become links; anything else is reported so the reader knows it was dropped.
-import type { Link, LinkKind } from './model';
+import type { LinkKind } from './model';
 
 export interface ArxivRef {
   /** Without version: `2511.18659`, `cs/0112017`. */
@@ -143,11 +143,6 @@ function isSlash(code: number): boolean {
 /** The path, query or fragment starts: `/`, `\`, `?`, `#`. */
 function endsAuthority(code: number): boolean {
   return isSlash(code) || code === 63 /* ? */ || code === 35 /* # */;
-}
-
-/** Builds a Link from a checked URL. */
-export function toLink(url: URL, href: string, line: number): Link {
-  return { kind: classifyUrl(url), url: href, line };
 }
 
 /** Trailing characters that end a sentence rather than a URL; a `)` stays when it closes one in the URL. */

@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import { parseIssueText } from '../core/parse';
 import type { IssueLibrary } from '../core/library';
 import { SAMPLE_ISSUE_PATH } from '../constants';
+import { decodeText } from './sniff';
 
 /** Loads the sample issue shipped with the extension, so a fresh install shows something real. */
 export async function loadSampleIssue(extensionUri: vscode.Uri, library: IssueLibrary): Promise<void> {
   const uri = vscode.Uri.joinPath(extensionUri, ...SAMPLE_ISSUE_PATH);
   const bytes = await vscode.workspace.fs.readFile(uri);
-  const result = parseIssueText(new TextDecoder('utf-8').decode(bytes));
+  const result = parseIssueText(decodeText(bytes));
   library.set({
     source: { id: uri.toString(), label: 'Sample issue', bundled: true },
     issues: result.issues,
