@@ -6,7 +6,7 @@ import { Command, Setting } from '../constants';
 import { looksLikeFeed, looksLikeHtml, postToText, readFeed, type FeedEntry } from '../core/htmlToText';
 import { fetchPage, ImportError, webUrl } from '../import/fetchPage';
 import type { ImportOptions, ImportOutcome } from '../import/issueImporter';
-import { decodeText } from '../sources/sniff';
+import { decodeText } from '../core/text';
 import type { WeeklyPapersCommand } from './commandManager';
 import type { CommandServices } from './services';
 

@@ -12,19 +12,30 @@ import { splitLines } from './text';
 export const MAX_INPUT_CHARS = 32 * 1024 * 1024;
 
 export function parseIssueText(text: string): ParseResult {
+  if (text.length > MAX_INPUT_CHARS) return tooLarge(text.length);
+  return parseIssueLines(splitLines(text));
+}
+
+/** The same as parseIssueText, for text already split into lines (see decodeLines). */
+export function parseIssueLines(rawLines: readonly string[]): ParseResult {
+  let length = 0;
+  for (const line of rawLines) length += line.length + 1;
+  if (length - 1 > MAX_INPUT_CHARS) return tooLarge(length - 1);
   const sink = new DiagnosticSink();
-  if (text.length > MAX_INPUT_CHARS) {
-    const mb = (text.length / (1024 * 1024)).toFixed(1);
-    sink.error(1, 'too-large', `This file is too large to be a newsletter (${mb} MB; the limit is ${MAX_INPUT_CHARS / (1024 * 1024)} MB).`);
-    return { issues: [], diagnostics: sink.diagnostics };
-  }
   try {
-    return parseLines(skipFrontMatter(splitLines(text).map((raw, index) => readLine(raw, index + 1))), sink);
+    return parseLines(skipFrontMatter(rawLines.map((raw, index) => readLine(raw, index + 1))), sink);
   } catch (error) {
     // A bug must not cost the reader the file: report it like any other problem.
     sink.error(1, 'internal-error', `Weekly Papers could not read this file because of an internal error: ${String(error)}`);
     return { issues: [], diagnostics: sink.diagnostics };
   }
+}
+
+function tooLarge(chars: number): ParseResult {
+  const sink = new DiagnosticSink();
+  const mb = (chars / (1024 * 1024)).toFixed(1);
+  sink.error(1, 'too-large', `This file is too large to be a newsletter (${mb} MB; the limit is ${MAX_INPUT_CHARS / (1024 * 1024)} MB).`);
+  return { issues: [], diagnostics: sink.diagnostics };
 }
 
 function parseLines(lines: readonly SourceLine[], sink: DiagnosticSink): ParseResult {

@@ -14,6 +14,45 @@ export function splitLines(text: string): string[] {
   return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
+/** The file's text: UTF-8, or UTF-16 where a byte-order mark says so (Windows Notepad's "Unicode"). */
+export function decodeText(bytes: Uint8Array): string {
+  if (isUtf16(bytes)) return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** True when the bytes start with a UTF-16 byte-order mark. */
+export function isUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * A file's lines, as splitLines(decodeText(bytes)) gives them, but each UTF-8 line decoded on its
+ * own. What the parser keeps of a file (titles, paragraphs, links) is cut from these lines, and a
+ * string cut from another keeps all of it alive; decoded whole, one curly quote anywhere makes V8
+ * store the entire file two bytes a character, and every issue kept would keep its whole file.
+ * Line by line, only the lines kept stay, and a line of plain Latin-1 text takes a byte a character.
+ */
+export function decodeLines(bytes: Uint8Array): string[] {
+  if (isUtf16(bytes)) return splitLines(decodeText(bytes));
+  // Each line keeps a byte-order mark it starts with; only the file's first one is taken off.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const lines: string[] = [];
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // a UTF-8 byte-order mark
+  for (;;) {
+    const newline = bytes.indexOf(LF, start);
+    const end = newline < 0 ? bytes.length : newline;
+    const line = decoder.decode(bytes.subarray(start, newline > start && bytes[newline - 1] === CR ? newline - 1 : end));
+    // A lone CR (classic Mac OS) ends a line too.
+    if (line.includes('\r')) lines.push(...line.split('\r'));
+    else lines.push(line);
+    if (newline < 0) return lines;
+    start = newline + 1;
+  }
+}
+
 /** Normalises one line: BOM and zero-width characters removed, odd spaces made plain, ends trimmed. */
 export function cleanLine(line: string): string {
   if (!UNUSUAL.test(line)) return line.trim();

@@ -1,7 +1,6 @@
 // The parser's diagnostics in the Problems panel: one collection, one entry per issue file.
 import * as vscode from 'vscode';
 import type { Diagnostic, Severity } from '../core/model';
-import { splitLines } from '../core/text';
 
 /** The collection's name and every diagnostic's source, as the Problems panel shows them. */
 export const PROBLEMS_SOURCE = 'Weekly Papers';
@@ -15,14 +14,13 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 export class IssueProblems implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(PROBLEMS_SOURCE);
 
-  /** Shows a file's problems, each on the line of `text` it names; none clears the file's entry. */
-  set(uri: vscode.Uri, diagnostics: readonly Diagnostic[], text: string): void {
+  /** Shows a file's problems, each on the line of `lines` it names; none clears the file's entry. */
+  set(uri: vscode.Uri, diagnostics: readonly Diagnostic[], lines: readonly string[]): void {
     if (diagnostics.length === 0) {
       // Most issue files are clean: telling the workbench nothing changed costs a message each.
       if (this.collection.has(uri)) this.collection.delete(uri);
       return;
     }
-    const lines = splitLines(text);
     this.collection.set(uri, diagnostics.map((diagnostic) => toVscode(diagnostic, lines)));
   }
 

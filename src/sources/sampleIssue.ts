@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { parseIssueText } from '../core/parse';
 import type { IssueLibrary } from '../core/library';
 import { SAMPLE_ISSUE_PATH } from '../constants';
-import { decodeText } from './sniff';
+import { decodeText } from '../core/text';
 
 /** Loads the sample issue shipped with the extension, so a fresh install shows something real. */
 export async function loadSampleIssue(extensionUri: vscode.Uri, library: IssueLibrary): Promise<void> {

@@ -2,16 +2,17 @@
 // READMEs and notes costs a glance at each, not a parse. Pure (no vscode): unit-tested in Node.
 import { readSourceLine } from '../core/lines';
 import type { ParseResult } from '../core/model';
-import { MAX_INPUT_CHARS, parseIssueText } from '../core/parse';
+import { MAX_INPUT_CHARS, parseIssueLines } from '../core/parse';
 import { isForwardHeader, isHighlightsHeader } from '../core/markers';
 import { isVolumeLine, sectionHeading } from '../core/segment';
-import { splitLines } from '../core/text';
+import { decodeLines, decodeText, isUtf16, splitLines } from '../core/text';
 
 /** How much of the start of a file is looked at: every issue shows itself well before this. */
 export const SNIFF_BYTES = 64 * 1024;
 
 export interface IssueFile {
-  readonly text: string;
+  /** The file's lines, for placing its problems. */
+  readonly lines: readonly string[];
   readonly result: ParseResult;
 }
 
@@ -22,9 +23,9 @@ export interface IssueFile {
 export function readIssueFile(bytes: Uint8Array): IssueFile | null {
   // The parser refuses more than MAX_INPUT_CHARS characters, and a character is at least a byte.
   if (bytes.length > MAX_INPUT_CHARS || !looksLikeIssueFile(bytes)) return null;
-  const text = decodeText(bytes);
-  const result = parseIssueText(text);
-  return result.issues.length > 0 ? { text, result } : null;
+  const lines = decodeLines(bytes);
+  const result = parseIssueLines(lines);
+  return result.issues.length > 0 ? { lines, result } : null;
 }
 
 /**
@@ -50,15 +51,4 @@ export function looksLikeIssueFile(bytes: Uint8Array): boolean {
 function isFirstPaperHeading(text: string): boolean {
   const heading = sectionHeading(text);
   return heading !== null && heading.number === 1 && /^[\p{L}\p{N}*_"“'‘(]/u.test(heading.title);
-}
-
-/** The file's text: UTF-8, or UTF-16 where a byte-order mark says so (Windows Notepad's "Unicode"). */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
-}
-
-function isUtf16(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }

@@ -4,7 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SNIFF_BYTES, decodeText, looksLikeIssueFile, readIssueFile } from '../../src/sources/sniff';
+import fc from 'fast-check';
+import { SNIFF_BYTES, looksLikeIssueFile, readIssueFile } from '../../src/sources/sniff';
+import { decodeLines, decodeText, splitLines } from '../../src/core/text';
+import { parseIssueText } from '../../src/core/parse';
 import { FIXTURES_DIR, listFixtures, readFixture } from './helpers/fixtures';
 
 const bytesOf = (relPath: string): Uint8Array => fs.readFileSync(path.join(FIXTURES_DIR, relPath));
@@ -65,5 +68,32 @@ describe('sniffing issue files', () => {
     const plain = readIssueFile(bytesOf('web/vol-132.txt'));
     assert.ok(read && plain);
     assert.deepEqual(read.result.issues[0]?.papers.map((p) => p.range.startLine), plain.result.issues[0]?.papers.map((p) => p.range.startLine));
+  });
+});
+
+describe('decoding a file line by line', () => {
+  const utf16le = (text: string): Uint8Array => new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)).buffer)]);
+  const whole = (bytes: Uint8Array): string[] => splitLines(decodeText(bytes));
+
+  it('gives the lines of the whole text, whatever the line breaks, byte-order mark or encoding', () => {
+    for (const text of ['', '\n', 'a', 'a\n', 'a\r\nb\rc\n\nd', '\r\r\n\n', '\ufeffBOM then text\r\n', 'é ’ 🙂\n\u2028x', 'a\r']) {
+      assert.deepEqual(decodeLines(utf8(text)), whole(utf8(text)), JSON.stringify(text));
+      assert.deepEqual(decodeLines(utf16le(text)), whole(utf16le(text)), `UTF-16: ${JSON.stringify(text)}`);
+    }
+    assert.deepEqual(decodeLines(new Uint8Array([0x61, 0xff, 0x0a, 0xe2, 0x80])), ['a\ufffd', '\ufffd'], 'bytes that are not UTF-8 read as U+FFFD, as TextDecoder reads them');
+  });
+
+  it('agrees with decoding the whole text, on any text', () => {
+    const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('\n', '\r\n', '\r', '\ufeff', '’', '🙂'));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+      const bytes = utf8(pieces.join(''));
+      assert.deepEqual(decodeLines(bytes), whole(bytes));
+    }));
+  });
+
+  it('reads an issue file to the same issue as its whole text does', () => {
+    for (const relPath of ['web/vol-132.txt', 'edge/vol-132-crlf-bom.txt']) {
+      assert.deepEqual(readIssueFile(bytesOf(relPath))?.result, parseIssueText(decodeText(bytesOf(relPath))), relPath);
+    }
   });
 });
