@@ -5,7 +5,7 @@ import { IssueLibrary } from './core/library';
 import { Command } from './constants';
 import { IssuesTreeProvider, IssuesView, type IssuesNode } from './views/issuesTree';
 import { ReadingListProvider, ReadingListView, type ReadingListNode } from './views/readingList';
-import { LibrarySearch } from './core/paperSearch';
+import { LibrarySearch } from './core/search/librarySearch';
 import { registerCommands, type CommandServices } from './commands';
 import { NoteFileSystem } from './commands/noteDocuments';
 import { findPaperTarget } from './commands/paperTarget';

@@ -4,7 +4,7 @@
 // computed per keystroke from the search index and marked `alwaysShow`, so the quick pick keeps
 // them while still highlighting what it matches itself.
 import * as vscode from 'vscode';
-import { normalizeForSearch, queryWords } from '../core/paperSearch';
+import { normalizeForSearch, queryWords } from '../core/search/normalize';
 import { READING_STATUS_LABELS, type PaperState } from '../core/paperState';
 import { STATUS_CODICONS } from '../views/paperRow';
 import { ISSUE_GONE } from '../views/readingList';

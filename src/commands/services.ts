@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
 import type { IssueLibrary } from '../core/library';
 import type { IssueImporter } from '../import/issueImporter';
-import type { LibrarySearch } from '../core/paperSearch';
+import type { LibrarySearch } from '../core/search/librarySearch';
 import type { Refreshable } from '../sources/refreshable';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import type { IssuesTreeProvider } from '../views/issuesTree';

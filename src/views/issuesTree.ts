@@ -6,7 +6,7 @@ import type { IssueLibrary, SourcedIssue } from '../core/library';
 import type { Extra, Paper } from '../core/model';
 import { issueLabel } from '../core/format';
 import { paperLinks } from '../core/paperLinks';
-import type { LibrarySearch } from '../core/paperSearch';
+import type { LibrarySearch } from '../core/search/librarySearch';
 import { summaryExcerpt } from '../core/summary';
 import { ContextKey, View } from '../constants';
 import { PROBLEMS_SOURCE } from '../diagnostics/problems';

@@ -1,0 +1,129 @@
+// The library's papers, searchable: the index is rebuilt in slices of idle time after the
+// library changes, so that neither "Open Paper..." nor the extension host waits for it.
+import type { IssueLibrary, PaperEntry } from '../library';
+import { issueLabel } from '../format';
+import { summaryToText } from '../summary';
+import { PaperSearchIndex, PaperSearchIndexBuilder, type SearchablePaper } from './paperSearchIndex';
+
+/** What the search sees of one library entry. */
+export function searchablePaper(entry: PaperEntry): SearchablePaper {
+  const { paper } = entry;
+  return {
+    key: paper.key,
+    title: paper.title,
+    org: 'org' in paper ? paper.org : paper.section,
+    issueLabel: issueLabel(entry.entry.issue),
+    summary: summaryToText(paper.summary),
+  };
+}
+
+export interface LibrarySearchTiming {
+  /** How long the library must be quiet before the index is rebuilt ahead of use. */
+  readonly rebuildAfterMs: number;
+  /** How long one slice of the idle-time build may run before it lets other work in. */
+  readonly sliceMs: number;
+}
+
+const TIMING: LibrarySearchTiming = { rebuildAfterMs: 500, sliceMs: 10 };
+
+interface Build {
+  readonly builder: PaperSearchIndexBuilder;
+  /** Every key's entries (newest issue first), as the library held them when the build began. */
+  readonly papers: readonly (readonly PaperEntry[])[];
+  next: number;
+  /** Time spent building so far, and in the longest slice. */
+  spentMs: number;
+  longestMs: number;
+}
+
+/**
+ * The library's papers (each key once, from its newest issue), searchable. Rebuilt in idle time
+ * shortly after the library changes, a slice at a time; on first use, if that comes sooner, the
+ * rest is built at once.
+ */
+export class LibrarySearch {
+  private index: PaperSearchIndex | null = null;
+  private build: Build | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stop: () => void;
+  /** How long the last build took (ms, the sum of its slices), for the output channel and the benchmark. */
+  lastBuildMs = 0;
+  /** The longest the last build kept the extension host busy at once (ms). */
+  lastBuildLongestSliceMs = 0;
+
+  constructor(
+    private readonly library: IssueLibrary,
+    private readonly timing = TIMING,
+  ) {
+    this.stop = library.onDidChange(() => {
+      this.index = null;
+      this.build = null;
+      this.later(timing.rebuildAfterMs, () => this.step());
+    });
+  }
+
+  /** True while an idle-time build is part way through. */
+  get building(): boolean {
+    return this.build !== null;
+  }
+
+  dispose(): void {
+    this.stop();
+    clearTimeout(this.timer);
+    this.build = null;
+  }
+
+  search(query: string): string[] {
+    return this.current().search(query);
+  }
+
+  /** Builds the index now if it is not built. */
+  warm(): void {
+    this.current();
+  }
+
+  private later(ms: number, run: () => void): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(run, ms);
+    // Never keep a process alive for this (plain Node tests).
+    (this.timer as { unref?: () => void }).unref?.();
+  }
+
+  /** One slice of the idle-time build; schedules the next, or finishes. */
+  private step(): void {
+    if (this.index === null && this.work((this.build ??= this.begin()), this.timing.sliceMs) === null) this.later(0, () => this.step());
+  }
+
+  private current(): PaperSearchIndex {
+    const index = this.index ?? this.work((this.build ??= this.begin()), Infinity);
+    if (index === null) throw new Error('the search index was not built'); // cannot be: the build had no time limit
+    return index;
+  }
+
+  private begin(): Build {
+    return { builder: new PaperSearchIndexBuilder(), papers: [...this.library.paperIndex().values()], next: 0, spentMs: 0, longestMs: 0 };
+  }
+
+  /** Adds papers for up to `budgetMs`; the index once every paper is in, else null. */
+  private work(build: Build, budgetMs: number): PaperSearchIndex | null {
+    const started = performance.now();
+    const end = started + budgetMs;
+    while (build.next < build.papers.length) {
+      const newest = build.papers[build.next++]?.[0];
+      if (newest) build.builder.add(searchablePaper(newest));
+      // Looking at the clock every paper would cost more than the papers.
+      if (build.next % 32 === 0 && performance.now() > end) break;
+    }
+    const done = build.next >= build.papers.length;
+    if (done) this.index = build.builder.build();
+    const spent = performance.now() - started;
+    build.spentMs += spent;
+    build.longestMs = Math.max(build.longestMs, spent);
+    if (done) {
+      this.build = null;
+      this.lastBuildMs = build.spentMs;
+      this.lastBuildLongestSliceMs = build.longestMs;
+    }
+    return this.index;
+  }
+}
