@@ -23,12 +23,10 @@ export class GlobalIssues implements Refreshable {
   }
 
   private async read(): Promise<void> {
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(this.folder);
-    } catch {
-      entries = []; // nothing imported yet
-    }
+    let entries: [string, vscode.FileType][] = [];
+    // Nothing imported yet, most often: look before listing, since VS Code logs a failed listing
+    // with its stack trace.
+    if (await this.folderExists()) entries = await vscode.workspace.fs.readDirectory(this.folder);
     const found = new Set<string>();
     for (const [name, type] of entries) {
       if ((type & vscode.FileType.File) === 0 || !/\.(txt|md)$/i.test(name)) continue;
@@ -44,6 +42,14 @@ export class GlobalIssues implements Refreshable {
       if (found.has(id)) continue;
       this.published.delete(id);
       this.library.delete(id);
+    }
+  }
+
+  private async folderExists(): Promise<boolean> {
+    try {
+      return ((await vscode.workspace.fs.stat(this.folder)).type & vscode.FileType.Directory) !== 0;
+    } catch {
+      return false;
     }
   }
 }
