@@ -211,6 +211,8 @@ function main(): number {
   }
   console.log('');
 
+  hostileLines();
+
   const sane = issues === ISSUES && papers === expectedPapers && volumes === ISSUES && errors === 0 && sink > 0;
   console.log(
     `sanity:   ${issues} issues (expected ${ISSUES}), ${papers} papers (expected ${expectedPapers}), ` +
@@ -220,6 +222,28 @@ function main(): number {
     for (const d of held.diagnostics.slice(0, 5)) console.log(`          ${d.severity} line ${d.line} [${d.code}] ${d.message}`);
   }
   return sane ? 0 : 1;
+}
+
+const TARGET_HOSTILE_OVER_PROSE = 10; // a line of link-like junk reads within 10x of prose of the same length
+
+/**
+ * Lines built to make a link reader backtrack (one used to read on through 4,096 characters at
+ * every `[`): each read as one paper's body, against ordinary prose of the same length.
+ */
+function hostileLines(): void {
+  const header = 'Title\nVol.132 for Nov 24 - Nov 30, 2025\nThis week’s newsletter highlights the following research:\nA, from B\n[1] A Paper\n';
+  const length = 1_000_000;
+  const prose = 'Ordinary prose, with words and a comma: it is just as long as the other line. '.repeat(Math.ceil(length / 80)).slice(0, length);
+  const proseMs = time(() => parseIssueText(`${header}${prose}\n`).issues.length);
+  console.log(`${pad('a 1 MB line of', 36)}${lpad('median ms', 11)}  ${pad('vs prose', 9)}  target`);
+  console.log(`${pad('  ordinary prose', 36)}${lpad(fmt(proseMs), 11)}`);
+  for (const piece of ['[https://', '](', '<https://', '[ ']) {
+    const line = piece.repeat(Math.ceil(length / piece.length)).slice(0, length);
+    const ms = time(() => parseIssueText(`${header}${line}\n`).issues.length);
+    const ratio = ms / proseMs;
+    console.log(`${pad(`  ${JSON.stringify(piece)} repeated`, 36)}${lpad(fmt(ms), 11)}  ${pad(`${fmt(ratio, 2)}x`, 9)}  <= ${TARGET_HOSTILE_OVER_PROSE}x  ${ratio <= TARGET_HOSTILE_OVER_PROSE ? 'PASS' : 'MISS'}`);
+  }
+  console.log('');
 }
 
 try {
