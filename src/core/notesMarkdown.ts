@@ -20,6 +20,15 @@ import { READING_STATUS_LABELS, ReadingStatus, type PaperState } from './paperSt
 export const NOTES_FILE_NAME = 'weekly-papers-notes.md';
 
 const MARKER = 'weekly-papers';
+const HEADING = '# Weekly Papers notes';
+
+/**
+ * Whether the text is a file Export Notes wrote (its first line is the export's heading). Such a
+ * file is never an issue, even when a note in it quotes one.
+ */
+export function isNotesExport(text: string): boolean {
+  return text.replace(/^\ufeff/, '').startsWith(`${HEADING}\n`) || text.replace(/^\ufeff/, '').startsWith(`${HEADING}\r\n`);
+}
 
 export interface ImportedNotes {
   readonly states: Map<string, PaperState>;
@@ -40,7 +49,7 @@ export function formatNotesMarkdown(states: ReadonlyMap<string, PaperState>, exp
   });
   const count = `${entries.length} ${entries.length === 1 ? 'paper' : 'papers'}`;
   const lines = [
-    '# Weekly Papers notes',
+    HEADING,
     '',
     `${count}${exportedAt ? `, exported ${exportedAt}` : ''}. Read back with "Weekly Papers: Import Notes"; keep each \`<!-- ${MARKER} … -->\` line as it is.`,
     '',

@@ -4,6 +4,7 @@ import { readSourceLine } from '../core/lines';
 import type { ParseResult } from '../core/model';
 import { MAX_INPUT_CHARS, parseIssueLines } from '../core/parse';
 import { isForwardHeader, isHighlightsHeader } from '../core/markers';
+import { isNotesExport } from '../core/notesMarkdown';
 import { isVolumeLine, sectionHeading } from '../core/segment';
 import { decodeLines, decodeText, isUtf16, splitLines } from '../core/text';
 
@@ -37,7 +38,10 @@ export function readIssueFile(bytes: Uint8Array): IssueFile | null {
 export function looksLikeIssueFile(bytes: Uint8Array): boolean {
   const start = bytes.subarray(0, SNIFF_BYTES);
   if (!isUtf16(start) && start.includes(0)) return false; // binary
-  for (const [index, raw] of splitLines(decodeText(start)).entries()) {
+  const text = decodeText(start);
+  // Exported notes may quote an issue: they are still notes.
+  if (isNotesExport(text)) return false;
+  for (const [index, raw] of splitLines(text).entries()) {
     const line = readSourceLine(raw, index + 1);
     if (line.blank) continue;
     if (isVolumeLine(line) || isHighlightsHeader(line.head) || isForwardHeader(line.head) || isFirstPaperHeading(line.head)) {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { SNIFF_BYTES, looksLikeIssueFile, readIssueFile } from '../../src/sources/sniff';
 import { decodeLines, decodeText, splitLines } from '../../src/core/text';
 import { parseIssueText } from '../../src/core/parse';
+import { formatNotesMarkdown } from '../../src/core/notesMarkdown';
 import { FIXTURES_DIR, listFixtures, readFixture } from './helpers/fixtures';
 
 const bytesOf = (relPath: string): Uint8Array => fs.readFileSync(path.join(FIXTURES_DIR, relPath));
@@ -53,6 +54,15 @@ describe('sniffing issue files', () => {
     assert.ok(filler.length > SNIFF_BYTES);
     assert.equal(looksLikeIssueFile(utf8(filler + ISSUE)), false);
     assert.equal(looksLikeIssueFile(utf8(ISSUE + filler)), true);
+  });
+
+  it('never takes a file Export Notes wrote for an issue, even when a note quotes one', () => {
+    const states = new Map([['2511.18659', { status: 'reading' as const, note: ISSUE, updatedAt: '2025-12-01T10:00:00.000Z', title: 'CLaRa', issueLabel: 'Vol.132', arxivId: '2511.18659' }]]);
+    const exported = formatNotesMarkdown(states, '2025-12-01');
+    assert.ok(exported.includes('Vol.132 for Nov 24'), 'the note holds the issue text');
+    assert.equal(looksLikeIssueFile(utf8(exported)), false);
+    assert.equal(looksLikeIssueFile(utf8(`\ufeff${exported.replace(/\n/g, '\r\n')}`)), false, 'with a BOM and CRLF');
+    assert.equal(looksLikeIssueFile(utf8(exported.replace('# Weekly Papers notes', '# My notes'))), true, 'the export heading is what tells');
   });
 
   it('takes a file with NUL bytes for binary, and reads UTF-16 with a byte-order mark', () => {
