@@ -185,4 +185,46 @@ describe('arXiv metadata', function () {
       assert.deepEqual(metadata.status(CLARA), { state: 'unavailable', reason: 'arXiv is rate-limiting, will retry' });
     });
   });
+
+  describe('the cache', () => {
+    const DAY_MS = 24 * 60 * 60 * 1000;
+    /** A clock the test moves; nothing here waits on it (no spacing between requests). */
+    const clock = { time: Date.now(), now: () => clock.time, sleep: () => Promise.resolve() };
+    const storageUri = vscode.Uri.file(path.join(tmp, 'storage-cache'));
+    const open = () => new ArxivMetadata({ storageUri, minIntervalMs: 0, clock, settings: () => ({ enabled: true, apiUrl: server.url }) });
+    const nothingAsked = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+    it('keeps what it fetched across a restart, and asks again only after 7 days, showing the old entry meanwhile', async () => {
+      server.reset();
+      const first = open();
+      await first.fetchMissing([CLARA]);
+      assert.equal(first.status(CLARA).state, 'ready');
+      assert.equal(server.requests.length, 1);
+      const cacheFile = vscode.Uri.joinPath(storageUri, 'arxiv-metadata.json');
+      const cached = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(cacheFile).then((bytes) => bytes, () => new Uint8Array()));
+      for (let tries = 0; !(await cached()).includes(CLARA); tries++) {
+        assert.ok(tries < 100, 'the cache file never held CLaRa');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      first.dispose();
+
+      // A new window: the entry comes from the file, and nothing is fetched for it.
+      const second = open();
+      await second.loaded;
+      assert.equal(second.status(CLARA).state, 'ready', 'read back from the cache file');
+      second.request([CLARA]);
+      await nothingAsked();
+      clock.time += 6 * DAY_MS;
+      second.request([CLARA]);
+      await nothingAsked();
+      assert.equal(server.requests.length, 1, 'a six-day-old entry is not fetched again');
+
+      clock.time += 2 * DAY_MS;
+      second.request([CLARA]);
+      assert.equal(second.status(CLARA).state, 'ready', 'the old entry stays on show while it is refreshed');
+      await waitFor(() => server.requests.length === 2, 'a second request');
+      assert.deepEqual(server.requests[1]?.ids, [CLARA]);
+      second.dispose();
+    });
+  });
 });
