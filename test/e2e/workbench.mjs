@@ -15,10 +15,11 @@ const RESULTS = path.join(ROOT, 'test-results');
 
 /**
  * Starts code-server with the packaged extension installed on a workspace folder holding
- * `files` ({ relativePath: text }), with extra user `settings`, and opens it in Chromium.
+ * `files` ({ relativePath: text }), with extra user `settings`, and opens it in Chromium at
+ * `viewport` size.
  * Returns the page and a stop().
  */
-export async function openWorkbench({ files = {}, settings = {} } = {}) {
+export async function openWorkbench({ files = {}, settings = {}, viewport = { width: 1400, height: 900 } } = {}) {
   requireCodeServer();
   if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(ROOT, VSIX)} is missing: run \`npm run package\` first`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-papers-e2e-'));
@@ -41,7 +42,7 @@ export async function openWorkbench({ files = {}, settings = {} } = {}) {
   let page;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await browser.newPage({ viewport });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURI(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   } catch (error) {
