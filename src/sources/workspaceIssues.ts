@@ -1,6 +1,7 @@
 // Issue files in the workspace: found through the `weeklyPapers.issueFiles` glob (honouring
 // `files.exclude`, never in node_modules), kept up to date by a file watcher, their problems in
-// the Problems panel. Files are read only through `workspace.fs`, so virtual workspaces work.
+// the Problems panel. Files are read only through `workspace.fs`, and a folder without a search
+// provider is walked (issueFileListing.ts), so virtual workspaces work.
 // Saved files only: what an open editor holds unsaved is not read.
 import * as vscode from 'vscode';
 import { ByteBudget } from '../util/byteBudget';
@@ -8,11 +9,11 @@ import type { IssueLibrary } from '../core/library';
 import { MAX_INPUT_CHARS } from '../core/parse';
 import { Setting } from '../constants';
 import type { IssueProblems } from '../diagnostics/problems';
+import { DEFAULT_ISSUE_FILES } from './issueFileFilter';
+import { IssueFileLister } from './issueFileListing';
 import type { Refreshable } from './refreshable';
 import { readIssueFile, type IssueFile } from './sniff';
 
-export const DEFAULT_ISSUE_FILES = '**/*.{txt,md}';
-const NODE_MODULES = '**/node_modules/**';
 /** A burst of events (a save, a checkout) is handled once, this long after it goes quiet… */
 const DEBOUNCE_MS = 150;
 /** …or this long after it started, if it never does. */
@@ -53,12 +54,20 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private burstStart = 0;
   private watchers: vscode.Disposable[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
+  /** Cancelled on dispose: a walk of a large virtual folder stops there. */
+  private readonly stopping = new vscode.CancellationTokenSource();
+  private readonly lister = new IssueFileLister(this.stopping.token);
+  private readonly disposables: vscode.Disposable[] = [this.stopping];
   private disposed = false;
 
+  /**
+   * @param folders the folders to read (the workspace's; a test passes a folder of its own,
+   *   since a window that runs extension tests cannot become a multi-root workspace)
+   */
   constructor(
     private readonly library: IssueLibrary,
     private readonly problems: IssueProblems,
+    private readonly folders: () => readonly vscode.WorkspaceFolder[] = () => vscode.workspace.workspaceFolders ?? [],
   ) {
     this.watch();
     this.disposables.push(
@@ -70,6 +79,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.lister.reset();
         this.watch();
         this.requestRelist();
       }),
@@ -91,12 +101,14 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
       this.pending.set(key, vscode.Uri.parse(key));
     }
     this.excluded.clear();
+    this.lister.reset();
     this.relistRequested = true;
     return this.drain();
   }
 
   dispose(): void {
     this.disposed = true;
+    this.stopping.cancel();
     if (this.timer !== undefined) clearTimeout(this.timer);
     for (const disposable of [...this.watchers, ...this.disposables]) disposable.dispose();
     this.watchers = [];
@@ -106,7 +118,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   private watch(): void {
     for (const watcher of this.watchers) watcher.dispose();
     const glob = issueFilesGlob();
-    this.watchers = (vscode.workspace.workspaceFolders ?? []).map((folder) => {
+    this.watchers = this.folders().map((folder) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
       return vscode.Disposable.from(
         watcher,
@@ -217,7 +229,8 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
     const toCheck = new Map(this.pending);
     this.pending.clear();
     if (relist) {
-      const listing = await listIssueFiles();
+      const listing = await this.lister.list(this.folders(), issueFilesGlob());
+      if (this.disposed) return; // a cancelled listing lists nothing: no reason to forget anything
       for (const key of [...toCheck.keys(), ...this.seen.keys()]) {
         if (listing.files.has(key) || !listing.covers(key)) continue;
         // Gone, no longer matched, or hidden by files.exclude.
@@ -295,36 +308,6 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
 function issueFilesGlob(): string {
   const glob = vscode.workspace.getConfiguration().get<unknown>(Setting.issueFiles);
   return typeof glob === 'string' && glob.trim() !== '' ? glob.trim() : DEFAULT_ISSUE_FILES;
-}
-
-interface Listing {
-  readonly files: Map<string, vscode.Uri>;
-  /** Whether the listing speaks for a file: false under a folder whose search failed. */
-  covers(key: string): boolean;
-}
-
-/**
- * Every file the glob matches in every workspace folder. Since VS Code 1.92 an explicit exclude
- * adds to `files.exclude` instead of replacing it, so both apply.
- */
-async function listIssueFiles(): Promise<Listing> {
-  const glob = issueFilesGlob();
-  const files = new Map<string, vscode.Uri>();
-  const failed: string[] = [];
-  await Promise.all(
-    (vscode.workspace.workspaceFolders ?? []).map(async (folder) => {
-      try {
-        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), NODE_MODULES)) {
-          if (!inNodeModules(uri)) files.set(uri.toString(), uri);
-        }
-      } catch (error) {
-        // A virtual file system without a search provider: keep what its watcher reports.
-        console.warn(`Weekly Papers could not list the issue files in ${folder.uri.toString()}:`, error);
-        failed.push(`${folder.uri.toString()}/`);
-      }
-    }),
-  );
-  return { files, covers: (key) => !failed.some((prefix) => key.startsWith(prefix)) };
 }
 
 function inNodeModules(uri: vscode.Uri): boolean {

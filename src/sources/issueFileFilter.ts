@@ -1,0 +1,85 @@
+// Which paths of a workspace folder are issue files, the way findFiles would answer: the
+// `weeklyPapers.issueFiles` glob and `files.exclude`, both relative to the folder, and never
+// anything in node_modules or .git. For walking a folder whose file system has no search
+// provider (a virtual workspace). Pure (no vscode): unit-tested in plain Node.
+import picomatch from 'picomatch/posix';
+
+/** The `weeklyPapers.issueFiles` setting's default (package.json declares the same; a unit test checks). */
+export const DEFAULT_ISSUE_FILES = '**/*.{txt,md}';
+
+/** Folders never entered, whatever the settings say: dependencies, and git's own store. */
+export const NEVER_ENTERED: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+/**
+ * VS Code's glob dialect as findFiles reads it: `*` and `**` also match names that start with a
+ * dot, and case counts. Paths are always `/`-separated (they come from URIs), hence the posix build.
+ */
+const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true };
+
+export interface IssueFileFilter {
+  /** Whether to look inside a folder (its path relative to the workspace folder, `/`-separated). */
+  entersFolder(path: string, siblings: ReadonlySet<string>): boolean;
+  /** Whether a file is one the glob names and files.exclude does not hide. */
+  listsFile(path: string, siblings: ReadonlySet<string>): boolean;
+}
+
+/** One `files.exclude` entry that hides something: always, or only beside a sibling (`when`). */
+interface ExcludeRule {
+  readonly matches: (path: string) => boolean;
+  /** `$(basename).ts`: the path is hidden only if its folder holds that name too. */
+  readonly when: string | null;
+}
+
+/**
+ * @param glob the `weeklyPapers.issueFiles` setting (a non-empty glob; picomatch may throw on a malformed one)
+ * @param exclude the folder's `files.exclude` setting, as read: anything that is not an object hides nothing
+ */
+export function createIssueFileFilter(glob: string, exclude: unknown): IssueFileFilter {
+  const isIssueFile = picomatch(glob, GLOB_OPTIONS);
+  // Only folders on the way to the glob's fixed start (`issues/` of `issues/**/*.txt`) can hold a match.
+  const base = picomatch.scan(glob).base;
+  const rules = excludeRules(exclude);
+  const excluded = (path: string, siblings: ReadonlySet<string>): boolean =>
+    rules.some((rule) => rule.matches(path) && (rule.when === null || siblings.has(siblingName(rule.when, path))));
+  return {
+    entersFolder: (path, siblings) => !neverEntered(path) && onTheWayTo(base, path) && !excluded(path, siblings),
+    listsFile: (path, siblings) => !neverEntered(path) && isIssueFile(path) && !excluded(path, siblings),
+  };
+}
+
+function neverEntered(path: string): boolean {
+  return path.split('/').some((name) => NEVER_ENTERED.has(name));
+}
+
+/** Whether folder `path` is `base`, on the way to it, or under it (every folder is, for an empty base). */
+function onTheWayTo(base: string, path: string): boolean {
+  return base === '' || path === base || base.startsWith(`${path}/`) || path.startsWith(`${base}/`);
+}
+
+function excludeRules(exclude: unknown): ExcludeRule[] {
+  if (typeof exclude !== 'object' || exclude === null || Array.isArray(exclude)) return [];
+  const rules: ExcludeRule[] = [];
+  for (const [pattern, value] of Object.entries(exclude)) {
+    const when = whenClause(value);
+    if (pattern.trim() === '' || (value !== true && when === null)) continue; // false, or not a setting VS Code knows
+    try {
+      rules.push({ matches: picomatch(pattern, GLOB_OPTIONS), when });
+    } catch {
+      // One malformed pattern hides nothing, as in VS Code; the others still apply.
+    }
+  }
+  return rules;
+}
+
+function whenClause(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || !('when' in value)) return null;
+  const when = value.when;
+  return typeof when === 'string' && when !== '' ? when : null;
+}
+
+/** VS Code's `when`: `$(basename)` is the name without its last extension (`a.js` → `a`), replaced once. */
+function siblingName(when: string, path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return when.replace('$(basename)', () => (dot > 0 ? name.slice(0, dot) : name));
+}

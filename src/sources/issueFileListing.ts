@@ -1,0 +1,116 @@
+// Every issue file in the workspace folders: found by VS Code's search (findFiles) where a
+// folder's file system has a search provider, else by walking the folder (folderWalk.ts).
+//
+// Which one, per folder, and never both for one folder:
+// - `file:` folders: findFiles alone; what it says (nothing included) is the answer. A walk only
+//   if it fails outright, for that listing.
+// - any other scheme (a virtual file system): findFiles, bounded in time, since without a
+//   provider for the scheme VS Code waits for one to register and never answers (VS Code 1.100
+//   logs "No search provider registered for scheme: …, waiting"; older versions threw). Failing
+//   or not answering in time, the folder is walked, and walked from then on, until refresh() or
+//   a change of workspace folders. Answering with nothing, it is walked for that listing too: a
+//   provider that indexes nothing, or not yet, must not hide the files a walk would find.
+import * as vscode from 'vscode';
+import { walkFolder } from './folderWalk';
+import { createIssueFileFilter } from './issueFileFilter';
+
+const NODE_MODULES = '**/node_modules/**';
+/** How long findFiles may take on a folder that is not `file:` before it is taken to have no search provider. */
+export const SEARCH_TIMEOUT_MS = 3000;
+
+export interface Listing {
+  readonly files: Map<string, vscode.Uri>;
+  /** Whether the listing speaks for a file: false under a folder whose listing failed or was cut short. */
+  covers(key: string): boolean;
+}
+
+export class IssueFileLister {
+  /** Folders (by URI) whose search failed or never answered: walked, without asking again. */
+  private readonly searchless = new Set<string>();
+
+  /** @param token cancelled when the listing is no longer wanted (the extension stops) */
+  constructor(private readonly token: vscode.CancellationToken) {}
+
+  /** Asks the search again next time, for every folder (a provider may have registered since). */
+  reset(): void {
+    this.searchless.clear();
+  }
+
+  /**
+   * Every file the glob matches in the folders. Since VS Code 1.92 an explicit exclude adds to
+   * `files.exclude` instead of replacing it, so both apply to findFiles; the walk applies both too.
+   */
+  async list(folders: readonly vscode.WorkspaceFolder[], glob: string): Promise<Listing> {
+    const files = new Map<string, vscode.Uri>();
+    const uncovered: string[] = [];
+    await Promise.all(
+      folders.map(async (folder) => {
+        const listed = await this.listFolder(folder, glob);
+        for (const uri of listed.files) {
+          if (!inNodeModules(folder, uri)) files.set(uri.toString(), uri);
+        }
+        uncovered.push(...listed.unlisted.map(prefixOf));
+      }),
+    );
+    return { files, covers: (key) => !uncovered.some((prefix) => key.startsWith(prefix)) };
+  }
+
+  private async listFolder(folder: vscode.WorkspaceFolder, glob: string): Promise<{ files: vscode.Uri[]; unlisted: vscode.Uri[] }> {
+    const key = folder.uri.toString();
+    const isFile = folder.uri.scheme === 'file';
+    if (!this.searchless.has(key)) {
+      const found = await this.search(folder, glob, isFile);
+      if (found !== undefined && (found.length > 0 || isFile)) return { files: found, unlisted: [] };
+      if (found === undefined && !isFile) this.searchless.add(key);
+    }
+    try {
+      const exclude = vscode.workspace.getConfiguration('files', folder.uri).get<unknown>('exclude');
+      const walked = await walkFolder(folder.uri, createIssueFileFilter(glob, exclude), this.token);
+      if (walked.reasons.length > 0) {
+        console.warn(
+          `Weekly Papers walked ${key} for issue files and left ${walked.unlisted.length} folder(s) unlisted: ${walked.reasons.join('; ')}. ` +
+            'Issue files there are read only when they change.',
+        );
+      }
+      return walked;
+    } catch (error) {
+      // A glob picomatch cannot read, say: keep what the watcher reports for this folder.
+      console.warn(`Weekly Papers could not list the issue files in ${key}:`, error);
+      return { files: [], unlisted: [folder.uri] };
+    }
+  }
+
+  /** findFiles on one folder; undefined when it failed or, off `file:`, did not answer in time. */
+  private async search(folder: vscode.WorkspaceFolder, glob: string, isFile: boolean): Promise<vscode.Uri[] | undefined> {
+    const source = new vscode.CancellationTokenSource();
+    const stop = this.token.onCancellationRequested(() => source.cancel());
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const found = Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), NODE_MODULES, undefined, source.token));
+      if (isFile) return await found;
+      // Raced, not only cancelled: whether a cancelled search settles is up to VS Code.
+      const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SEARCH_TIMEOUT_MS)));
+      const answer = await Promise.race([found, late]);
+      if (answer === undefined) source.cancel(); // the workbench may stop waiting for a provider
+      return answer;
+    } catch (error) {
+      if (!this.token.isCancellationRequested) console.warn(`Weekly Papers could not search ${folder.uri.toString()} for issue files; walking it instead:`, error);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+      stop.dispose();
+      source.dispose();
+    }
+  }
+}
+
+/** The start every key under a folder has (a root folder's URI already ends with `/`). */
+function prefixOf(folder: vscode.Uri): string {
+  const text = folder.toString();
+  return text.endsWith('/') ? text : `${text}/`;
+}
+
+/** findFiles is told to leave node_modules out, but a provider need not listen. */
+function inNodeModules(folder: vscode.WorkspaceFolder, uri: vscode.Uri): boolean {
+  return uri.path.slice(folder.uri.path.length).split('/').includes('node_modules');
+}
