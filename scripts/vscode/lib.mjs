@@ -50,8 +50,21 @@ export function freePort() {
 }
 
 /**
+ * User settings for a run in restricted mode: workspace trust on, so the folder (never trusted
+ * in a fresh user-data folder) opens untrusted, with neither the start-up prompt (a modal
+ * dialog that would wait forever) nor the banner. code-server must then be started with
+ * `workspaceTrust: true`, or its --disable-workspace-trust flag overrides these.
+ */
+export const UNTRUSTED_SETTINGS = Object.freeze({
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+});
+
+/**
  * Writes the user-data folder code-server gets: settings that keep dialogs and the
- * welcome page off the workbench.
+ * welcome page off the workbench. Workspace trust is off unless extraSettings turn it on
+ * (UNTRUSTED_SETTINGS).
  */
 export function writeUserData(dir, extraSettings = {}) {
   fs.mkdirSync(path.join(dir, 'User'), { recursive: true });
@@ -81,15 +94,17 @@ function cleanEnv() {
  * Starts code-server on 127.0.0.1:port in its own process group (so its extension host and
  * other children can be stopped with it) and resolves once it prints "HTTP server listening".
  * Returns { proc, output(), stop() }. onLine receives each output line (optional).
+ * workspaceTrust: false (the default) passes --disable-workspace-trust, which turns trust off
+ * whatever the settings say; true leaves it to the user settings (see UNTRUSTED_SETTINGS).
  */
-export async function startCodeServer({ port, userDataDir, extensionsDir, configFile, folder, onLine, readyTimeoutMs = 60_000 }) {
+export async function startCodeServer({ port, userDataDir, extensionsDir, configFile, folder, onLine, workspaceTrust = false, readyTimeoutMs = 60_000 }) {
   const args = [
     CODE_SERVER_ENTRY,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--config', configFile,
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,

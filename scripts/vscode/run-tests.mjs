@@ -5,8 +5,11 @@
 //
 //   node scripts/vscode/run-tests.mjs [options]
 //     --workspace <dir>       folder to open (default: a temp copy of test/workspace/, else an empty temp folder)
-//     --extension <dir>       extension development path (default: the repo root)
-//     --tests <file.js>       extension test index (default: out/test/integration/index.js)
+//     --extension <dir>       the extension: its development path, or what --untrusted installs (default: the repo root)
+//     --tests <file.js>       extension test index (default: out/test/integration/index.js, or
+//                             out/test/integration/restricted/index.js with --untrusted)
+//     --untrusted             workspace trust on: the folder opens in restricted mode (no prompt, no
+//                             banner), and the extension is installed rather than under development
 //     --timeout <seconds>     bound on the whole run (default 300, or env VSCODE_TEST_TIMEOUT)
 //   env VSCODE_TEST_SCREENSHOT=1  on failure keep a screenshot and the workbench logs in test-results/
 //   env VSCODE_TEST_VERBOSE=1     also print code-server's output and the browser console
@@ -20,7 +23,7 @@ import path from 'node:path';
 import util, { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import {
-  CHROMIUM, CHROMIUM_ARGS, ROOT, freePort, requireCodeServer, startCodeServer, workbenchUrl, writeUserData,
+  CHROMIUM, CHROMIUM_ARGS, ROOT, UNTRUSTED_SETTINGS, freePort, requireCodeServer, startCodeServer, workbenchUrl, writeUserData,
 } from './lib.mjs';
 
 const { values: opts } = parseArgs({
@@ -29,6 +32,7 @@ const { values: opts } = parseArgs({
     extension: { type: 'string' },
     tests: { type: 'string' },
     timeout: { type: 'string' },
+    untrusted: { type: 'boolean', default: false },
   },
 });
 
@@ -36,7 +40,11 @@ const timeoutSec = Number(opts.timeout ?? process.env.VSCODE_TEST_TIMEOUT ?? 300
 const keepEvidence = /^(1|true|yes)$/i.test(process.env.VSCODE_TEST_SCREENSHOT ?? '');
 const verbose = /^(1|true|yes)$/i.test(process.env.VSCODE_TEST_VERBOSE ?? '');
 const extensionPath = path.resolve(opts.extension ?? ROOT);
-const testsPath = path.resolve(opts.tests ?? path.join(ROOT, 'out', 'test', 'integration', 'index.js'));
+const untrusted = opts.untrusted === true;
+const defaultTests = path.join(ROOT, 'out', 'test', 'integration', ...(untrusted ? ['restricted'] : []), 'index.js');
+const testsPath = path.resolve(opts.tests ?? defaultTests);
+/** What the closing line calls the run. */
+const runName = untrusted ? 'restricted-mode tests' : 'integration tests';
 
 const log = (msg) => console.log(`[vscode-tests] ${msg}`);
 const fail = (msg) => console.error(`\n[vscode-tests] ✘ ${msg}\n`);
@@ -96,8 +104,23 @@ async function main() {
     if (fs.existsSync(template)) fs.cpSync(template, workspace, { recursive: true });
     else fs.mkdirSync(workspace);
   }
-  writeUserData(path.join(tmp, 'user-data'));
+  // The folder is new to this user-data folder, so with trust on it is untrusted. Restricted mode
+  // ignores workspace values of settings an extension declares restricted: the closed arXiv port
+  // of test/workspace/.vscode/settings.json is repeated here, so no test reaches arXiv either way.
+  writeUserData(path.join(tmp, 'user-data'), untrusted ? { ...UNTRUSTED_SETTINGS, 'weeklyPapers.arxivApiUrl': 'http://127.0.0.1:9/api/query' } : {});
   fs.mkdirSync(path.join(tmp, 'extensions'));
+  let developmentPath = extensionPath;
+  if (untrusted) {
+    // VS Code never disables an extension under development, whatever its manifest says about
+    // untrusted workspaces: loaded that way, the run would prove nothing about
+    // `capabilities.untrustedWorkspaces`. So the extension is installed, as a reader has it (a
+    // link in the extensions folder), and the development path, without which VS Code runs no
+    // extensionTestsPath, is an empty folder.
+    const id = `${manifest.publisher}.${manifest.name}-${manifest.version}`;
+    fs.symlinkSync(extensionPath, path.join(tmp, 'extensions', id), 'dir');
+    developmentPath = path.join(tmp, 'no-extension');
+    fs.mkdirSync(developmentPath);
+  }
 
   const port = await freePort();
   log(`starting code-server on 127.0.0.1:${port}`);
@@ -107,6 +130,7 @@ async function main() {
     extensionsDir: path.join(tmp, 'extensions'),
     configFile: path.join(tmp, 'code-server.yaml'),
     folder: workspace,
+    workspaceTrust: untrusted,
     onLine: verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
   });
   cleanups.push(() => server.stop());
@@ -138,8 +162,8 @@ async function main() {
   await page.exposeFunction('codeAutomationLog', (type, args) => printLog(type, args));
   await page.exposeFunction('codeAutomationExit', (code, logs) => settle({ code: Number(code), logs }));
 
-  const url = workbenchUrl({ port, folder: workspace, extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath });
-  log(`opening the workbench; running ${path.relative(ROOT, testsPath) || testsPath} (time bound ${timeoutSec}s)`);
+  const url = workbenchUrl({ port, folder: workspace, extensionDevelopmentPath: developmentPath, extensionTestsPath: testsPath });
+  log(`opening the workbench${untrusted ? ' in restricted mode (untrusted)' : ''}; running ${path.relative(ROOT, testsPath) || testsPath} (time bound ${timeoutSec}s)`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
 
   const result = await outcome;
@@ -147,7 +171,7 @@ async function main() {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
   if (result.code === 0) {
-    log(`integration tests passed (${seconds}s)`);
+    log(`${runName} passed (${seconds}s)`);
     return 0;
   }
   if (keepEvidence) await saveEvidence(page, result.logs);
@@ -157,7 +181,7 @@ async function main() {
     console.error(server.output().split('\n').slice(-40).join('\n'));
     return 2;
   }
-  fail(`integration tests FAILED (exit code ${result.code}, ${seconds}s)`);
+  fail(`${runName} FAILED (exit code ${result.code}, ${seconds}s)`);
   return result.code || 1;
 }
 

@@ -3,47 +3,9 @@
 // mocha, inside the real extension host, so `vscode` is the real API.
 // Used by scripts/vscode/run-tests.mjs (code-server). `npm run test:desktop` (@vscode/test-cli)
 // runs the same suites with its own runner and does not need this file.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Mocha from 'mocha';
+import { runMocha } from './runMocha';
 
-/** Every `*.test.js` under dir, recursively, sorted so the order is stable. */
-function findTests(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...findTests(full));
-    else if (entry.isFile() && entry.name.endsWith('.test.js')) found.push(full);
-  }
-  return found.sort();
-}
-
-export async function run(): Promise<void> {
-  const suiteDir = path.resolve(__dirname, 'suite');
-  const files = findTests(suiteDir);
-  if (files.length === 0) {
-    throw new Error(`No integration tests found: no *.test.js under ${suiteDir} (did \`npm run compile\` run?)`);
-  }
-
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000 });
-  // Mocha takes ✔/✖ from log-symbols, which colours them itself whenever supports-color
-  // says so (e.g. CI=true), whatever `color` is: keep the forwarded log plain.
-  Mocha.reporters.Base.symbols.ok = '✔';
-  Mocha.reporters.Base.symbols.err = '✖';
-  for (const file of files) mocha.addFile(file);
-  await mocha.loadFilesAsync();
-
-  await new Promise<void>((resolve, reject) => {
-    let ran = 0;
-    const runner = mocha.run((failures) => {
-      // The plain closing line CI reads, whatever the reporter printed.
-      console.log(`integration: ${runner.stats?.passes ?? 0} passed, ${failures} failed, ${runner.stats?.pending ?? 0} skipped`);
-      if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
-      else if (ran === 0) reject(new Error('No integration test ran (all skipped or filtered out): an empty run does not pass.'));
-      else resolve();
-    });
-    runner.on('pass', () => { ran++; });
-    runner.on('fail', () => { ran++; });
-  });
+export function run(): Promise<void> {
+  return runMocha(path.resolve(__dirname, 'suite'), 'integration');
 }
