@@ -105,9 +105,11 @@ async function main() {
     else fs.mkdirSync(workspace);
   }
   // The folder is new to this user-data folder, so with trust on it is untrusted. Restricted mode
-  // ignores workspace values of settings an extension declares restricted: the closed arXiv port
-  // of test/workspace/.vscode/settings.json is repeated here, so no test reaches arXiv either way.
-  writeUserData(path.join(tmp, 'user-data'), untrusted ? { ...UNTRUSTED_SETTINGS, 'weeklyPapers.arxivApiUrl': 'http://127.0.0.1:9/api/query' } : {});
+  // ignores the workspace's values of the settings package.json declares restricted, so the user
+  // settings point arXiv at a closed port too (another one than the workspace's, so the restricted
+  // suite can tell which applies), and turn the network off where the workspace turns it on.
+  const restricted = { 'weeklyPapers.arxivApiUrl': 'http://127.0.0.1:1/api/query', 'weeklyPapers.network.enabled': false };
+  writeUserData(path.join(tmp, 'user-data'), untrusted ? { ...UNTRUSTED_SETTINGS, ...restricted } : {});
   fs.mkdirSync(path.join(tmp, 'extensions'));
   let developmentPath = extensionPath;
   if (untrusted) {

@@ -1,11 +1,12 @@
 // The extension in an UNTRUSTED workspace (restricted mode), which package.json says it supports
-// (`capabilities.untrustedWorkspaces.supported: true`). Run by `run-tests.mjs --untrusted` on a
+// (`capabilities.untrustedWorkspaces.supported: "limited"`: the settings that choose where
+// requests go, or turn the network on, are the user's alone there). Run by `run-tests.mjs --untrusted` on a
 // temporary copy of test/workspace/, with the extension installed as a reader has it: what a
 // reader does first (open the view, see the workspace's issues and their problems, write a note,
 // read a summary) must work there as in a trusted one.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Command, EXTENSION_ID, ViewContainer } from '../../../src/constants';
+import { Command, EXTENSION_ID, Setting, ViewContainer } from '../../../src/constants';
 import type { WeeklyPapersApi } from '../../../src/extension';
 import type { HandledMessage } from '../../../src/webview/summaryPanel';
 import { findPaperTarget } from '../../../src/commands/paperTarget';
@@ -60,6 +61,17 @@ describe('restricted mode (untrusted workspace)', () => {
     assert.ok(extension, `${EXTENSION_ID} is missing: not installed, or disabled in restricted mode`);
     await vscode.commands.executeCommand(`workbench.view.extension.${ViewContainer.id}`);
     await waitFor(() => extension.isActive, 'the extension to activate');
+  });
+
+  it('ignores what the workspace’s own settings say about the network: the user’s settings apply', async () => {
+    // The workspace's .vscode/settings.json sets both (VS Code hides restricted values from
+    // inspect() here, so the file itself is read); run-tests.mjs --untrusted sets other user values.
+    const settings = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file('.vscode', 'settings.json')))) as Record<string, unknown>;
+    assert.equal(settings[Setting.arxivApiUrl], 'http://127.0.0.1:9/api/query', 'the workspace sets an arXiv address');
+    assert.equal(settings[Setting.networkEnabled], true, 'the workspace turns the network on');
+    const config = vscode.workspace.getConfiguration();
+    assert.equal(config.get(Setting.arxivApiUrl), 'http://127.0.0.1:1/api/query', 'the workspace chose where requests go');
+    assert.equal(config.get(Setting.networkEnabled), false, 'the workspace turned the network on');
   });
 
   it('fills the Issues tree from the workspace’s issue files, honouring the workspace’s files.exclude', async () => {
