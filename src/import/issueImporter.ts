@@ -7,7 +7,9 @@ import { Setting } from '../constants';
 import { issueLabel } from '../core/format';
 import type { Diagnostic, Issue } from '../core/model';
 import { parseIssueText } from '../core/parse';
+import { createIssueFileFilter, wouldList } from '../sources/issueFileFilter';
 import type { Refreshable } from '../sources/refreshable';
+import { issueFilesGlob } from '../sources/workspaceIssues';
 
 export const DEFAULT_IMPORT_FOLDER = 'issues';
 
@@ -21,7 +23,15 @@ export interface ImportOptions {
 }
 
 export type ImportOutcome =
-  | { readonly status: 'saved'; readonly uri: vscode.Uri; readonly issue: Issue; readonly diagnostics: readonly Diagnostic[]; readonly replaced: boolean }
+  | {
+      readonly status: 'saved';
+      readonly uri: vscode.Uri;
+      readonly issue: Issue;
+      readonly diagnostics: readonly Diagnostic[];
+      readonly replaced: boolean;
+      /** Why the Issues view will not show the saved file (the reader's settings hide it), or null. */
+      readonly hiddenBy: string | null;
+    }
   | { readonly status: 'cancelled' }
   | { readonly status: 'failed'; readonly message: string };
 
@@ -51,15 +61,16 @@ export class IssueImporter {
     const issue = result.issues[0] as Issue;
     const target = importTarget(issue, this.globalFolder);
     const replaced = await exists(target.uri);
-    if (options.confirm !== false && !(await preview(issue, result.diagnostics, target, replaced))) return { status: 'cancelled' };
+    const hiddenBy = hiddenBySettings(target);
+    if (options.confirm !== false && !(await preview(issue, result.diagnostics, target, replaced, hiddenBy))) return { status: 'cancelled' };
     try {
       await saveReplacing(target, text.endsWith('\n') ? text : `${text}\n`);
     } catch (error) {
       return this.fail(`Weekly Papers could not save ${issueLabel(issue)} to ${where(target)}: ${error instanceof Error ? error.message : String(error)}. Nothing you had was changed.`);
     }
     if (!target.inWorkspace) await this.globalIssues.refresh();
-    tellSaved(issue, target, replaced, options.confirm !== false);
-    return { status: 'saved', uri: target.uri, issue, diagnostics: result.diagnostics, replaced };
+    tellSaved(issue, target, replaced, options.confirm !== false, hiddenBy);
+    return { status: 'saved', uri: target.uri, issue, diagnostics: result.diagnostics, replaced, hiddenBy };
   }
 
   /** Shows `message` as an error and returns the failed outcome. */
@@ -87,7 +98,7 @@ function importFolderSetting(): string[] {
 }
 
 /** A modal dialog says what was recognised (volume, week, counts, problems) and where it goes: Save, or Cancel. */
-async function preview(issue: Issue, diagnostics: readonly Diagnostic[], target: Target, replaced: boolean): Promise<boolean> {
+async function preview(issue: Issue, diagnostics: readonly Diagnostic[], target: Target, replaced: boolean, hiddenBy: string | null): Promise<boolean> {
   const counts = `${plural(issue.papers.length, 'paper')} and ${plural(issue.extras.length, 'extra')}`;
   const lines = [
     issue.title ?? '(no title)',
@@ -96,6 +107,7 @@ async function preview(issue: Issue, diagnostics: readonly Diagnostic[], target:
   const problems = diagnostics.filter((d) => d.severity !== 'info');
   if (problems.length > 0) lines.push('', ...problems.slice(0, 5).map((d) => `• line ${d.line}: ${d.message}`), ...(problems.length > 5 ? [`• and ${problems.length - 5} more`] : []));
   lines.push('', `${replaced ? 'Replaces' : 'Saved as'} ${where(target)}${replaced ? ' (notes and reading status are kept)' : ''}.`);
+  if (hiddenBy) lines.push('', `The Issues view will not show it: ${hiddenBy}.`);
   const choice = await vscode.window.showInformationMessage(`Import ${issueLabel(issue)}?`, { modal: true, detail: lines.join('\n') }, 'Save');
   return choice === 'Save';
 }
@@ -115,19 +127,42 @@ async function saveReplacing(target: Target, text: string): Promise<void> {
   }
 }
 
-function tellSaved(issue: Issue, target: Target, replaced: boolean, interactive: boolean): void {
+function tellSaved(issue: Issue, target: Target, replaced: boolean, interactive: boolean, hiddenBy: string | null): void {
   const verb = replaced ? 'Updated' : 'Imported';
+  const hidden = hiddenBy ? ` The Issues view will not show it: ${hiddenBy}.` : '';
   const message = issue.cutOff
-    ? `${verb} ${issueLabel(issue)}, but only part of it: ${issue.cutOff.reason} Saved to ${where(target)}.`
-    : `${verb} ${issueLabel(issue)}: ${plural(issue.papers.length, 'paper')}. Saved to ${where(target)}.`;
-  const show = issue.cutOff ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    ? `${verb} ${issueLabel(issue)}, but only part of it: ${issue.cutOff.reason} Saved to ${where(target)}.${hidden}`
+    : `${verb} ${issueLabel(issue)}: ${plural(issue.papers.length, 'paper')}. Saved to ${where(target)}.${hidden}`;
+  const show = issue.cutOff || hiddenBy ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   if (!interactive) {
     void show(message);
     return;
   }
-  void show(message, 'Open File').then((choice) => {
+  const actions = hiddenBy ? ['Open File', 'Open Settings'] : ['Open File'];
+  void show(message, ...actions).then((choice) => {
     if (choice === 'Open File') void vscode.window.showTextDocument(target.uri);
+    if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', `${Setting.importFolder} ${Setting.issueFiles} files.exclude`);
   });
+}
+
+/**
+ * Why the workspace source would not list the saved file: the `weeklyPapers.issueFiles` glob
+ * does not match it, or `files.exclude` hides it (or a folder on its way). Null when it is shown,
+ * or saved outside the workspace.
+ */
+function hiddenBySettings(target: Target): string | null {
+  const folder = target.inWorkspace ? vscode.workspace.getWorkspaceFolder(target.uri) : undefined;
+  if (!folder) return null;
+  const path = target.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+  const glob = issueFilesGlob();
+  try {
+    if (!wouldList(createIssueFileFilter(glob, {}), path)) return `its path, ${path}, does not match the ${Setting.issueFiles} setting (${glob})`;
+    const exclude = vscode.workspace.getConfiguration('files', folder.uri).get<unknown>('exclude');
+    if (!wouldList(createIssueFileFilter(glob, exclude), path)) return `the files.exclude setting hides ${path}`;
+  } catch {
+    return null; // a glob that cannot be read: the workspace source says so itself
+  }
+  return null;
 }
 
 function where(target: Target): string {

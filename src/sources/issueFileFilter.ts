@@ -83,3 +83,15 @@ function siblingName(when: string, path: string): string {
   const dot = name.lastIndexOf('.');
   return when.replace('$(basename)', () => (dot > 0 ? name.slice(0, dot) : name));
 }
+
+/**
+ * Whether a walk from the folder's root would list the file at `path`: every folder on the way
+ * entered, and the file listed. For telling a reader that an issue saved there stays hidden.
+ */
+export function wouldList(filter: IssueFileFilter, path: string, siblings: ReadonlySet<string> = new Set()): boolean {
+  const parts = path.split('/');
+  for (let depth = 1; depth < parts.length; depth++) {
+    if (!filter.entersFolder(parts.slice(0, depth).join('/'), new Set())) return false;
+  }
+  return filter.listsFile(path, siblings);
+}

@@ -305,7 +305,8 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   }
 }
 
-function issueFilesGlob(): string {
+/** The `weeklyPapers.issueFiles` glob, or its default when unset or blank. */
+export function issueFilesGlob(): string {
   const glob = vscode.workspace.getConfiguration().get<unknown>(Setting.issueFiles);
   return typeof glob === 'string' && glob.trim() !== '' ? glob.trim() : DEFAULT_ISSUE_FILES;
 }

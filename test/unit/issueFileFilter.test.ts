@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_ISSUE_FILES, createIssueFileFilter } from '../../src/sources/issueFileFilter';
+import { DEFAULT_ISSUE_FILES, createIssueFileFilter, wouldList } from '../../src/sources/issueFileFilter';
 
 const none: ReadonlySet<string> = new Set();
 
@@ -29,6 +29,17 @@ describe('issue file filter (walking a folder without a search provider)', () =>
     }
     assert.equal(filter.entersFolder('.notes', none), true);
     assert.equal(filter.entersFolder('a/b/c', none), true);
+  });
+
+  it('tells whether a file would be listed, its folders included (an import into a hidden folder)', () => {
+    const filter = createIssueFileFilter(DEFAULT_ISSUE_FILES, { '**/hidden-issues': true, 'drafts/**': true });
+    assert.equal(wouldList(filter, 'Weekly Papers/vol-132.txt'), true);
+    assert.equal(wouldList(filter, 'hidden-issues/vol-132.txt'), false, 'a folder files.exclude hides');
+    assert.equal(wouldList(filter, 'a/hidden-issues/b/vol-132.txt'), false, 'under it, at any depth');
+    assert.equal(wouldList(filter, 'drafts/vol-132.txt'), false);
+    assert.equal(wouldList(filter, 'node_modules/vol-132.txt'), false);
+    assert.equal(wouldList(createIssueFileFilter('issues/*.txt', {}), 'imports/vol-132.txt'), false, 'outside a narrower glob');
+    assert.equal(wouldList(createIssueFileFilter('issues/*.txt', {}), 'issues/vol-132.txt'), true);
   });
 
   it('never enters node_modules or .git, at any depth, even when the glob points there', () => {

@@ -1,11 +1,11 @@
 // "Import Issue from Clipboard / File... / URL..." in the real extension host, on a temporary copy
 // of test/workspace/. URLs are served by test/support/newsletterServer.ts on 127.0.0.1: no test
-// reaches the internet. Volumes 160-163 are used by no other test; their files are deleted after.
+// reaches the internet. Volumes 160-165 are used by no other test; their files are deleted after.
 import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Command, EXTENSION_ID } from '../../../src/constants';
+import { Command, EXTENSION_ID, Setting } from '../../../src/constants';
 import type { WeeklyPapersApi } from '../../../src/extension';
 import type { ImportOutcome } from '../../../src/import/issueImporter';
 import { startNewsletterServer, type NewsletterServer } from '../../support/newsletterServer';
@@ -157,6 +157,45 @@ describe('Import Issue', () => {
     assert.ok(outcome.diagnostics.some((d) => d.code === 'cut-off'));
     assert.match(await read(imported(163)), /^Keep reading with a 7-day free trial$/m);
     await until(api, 'Vol.163 is in the library', () => libraryHas(api, 163, imported(163)));
+  });
+
+  it('says when the reader’s settings will hide what it saves: files.exclude, or the issueFiles glob', async () => {
+    const api = await activate();
+    const config = () => vscode.workspace.getConfiguration();
+    const saved_ = { importFolder: config().inspect(Setting.importFolder)?.workspaceValue, issueFiles: config().inspect(Setting.issueFiles)?.workspaceValue };
+    const hiddenFile = vscode.Uri.joinPath(folder(), 'hidden-issues', 'vol-164.txt');
+    const inboxFile = vscode.Uri.joinPath(folder(), 'inbox', 'vol-165.txt');
+    try {
+      // The test workspace's files.exclude hides **/hidden-issues.
+      await config().update(Setting.importFolder, 'hidden-issues', vscode.ConfigurationTarget.Workspace);
+      await vscode.env.clipboard.writeText(await issueText(164));
+      const hidden = saved(await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromClipboard, { confirm: false }));
+      assert.equal(hidden.uri.toString(), hiddenFile.toString());
+      assert.match(hidden.hiddenBy ?? '', /files\.exclude setting hides hidden-issues\/vol-164\.txt/);
+
+      await config().update(Setting.importFolder, 'inbox', vscode.ConfigurationTarget.Workspace);
+      await config().update(Setting.issueFiles, 'issues/**/*.txt', vscode.ConfigurationTarget.Workspace);
+      await vscode.env.clipboard.writeText(await issueText(165));
+      const unmatched = saved(await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromClipboard, { confirm: false }));
+      assert.equal(unmatched.uri.toString(), inboxFile.toString());
+      assert.match(unmatched.hiddenBy ?? '', /inbox\/vol-165\.txt, does not match the weeklyPapers\.issueFiles setting \(issues\/\*\*\/\*\.txt\)/);
+
+      // And it is right: neither shows up. (The watcher acts within about 0.3 s of a change.)
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.ok(!api.library.issues().some((entry) => [164, 165].includes(entry.issue.volume ?? -1)), 'a file said to be hidden is in the library');
+
+      await config().update(Setting.issueFiles, saved_.issueFiles, vscode.ConfigurationTarget.Workspace);
+      await vscode.env.clipboard.writeText(await issueText(165));
+      const shown = saved(await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromClipboard, { confirm: false }));
+      assert.equal(shown.hiddenBy, null, 'with the default glob, inbox/ is read');
+      await until(api, 'Vol.165 is in the library', () => libraryHas(api, 165, inboxFile));
+    } finally {
+      await config().update(Setting.importFolder, saved_.importFolder, vscode.ConfigurationTarget.Workspace);
+      await config().update(Setting.issueFiles, saved_.issueFiles, vscode.ConfigurationTarget.Workspace);
+      for (const uri of [hiddenFile, inboxFile]) await Promise.resolve(vscode.workspace.fs.delete(uri, { useTrash: false })).then(undefined, () => undefined);
+      await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), 'inbox'), { recursive: true, useTrash: false })).then(undefined, () => undefined);
+      await until(api, 'Vol.165 is gone', () => !api.library.issues().some((entry) => entry.issue.volume === 165));
+    }
   });
 
   it('refuses a page that is not an issue, a server error, a slow server and a non-web address, and writes nothing', async () => {
