@@ -1,9 +1,10 @@
 // What several integration suites need: the activated extension's API, a bounded wait, the
-// summary panel's tabs, the workspace folder.
+// summary panel's tabs and the messages it handles, the workspace folder.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SUMMARY_VIEW_TYPE } from '../../src/constants';
 import type { WeeklyPapersApi } from '../../src/extension';
+import type { HandledMessage } from '../../src/webview/summaryPanel';
 
 /** Activates the extension (once; later calls return the same API) and waits for its first load. */
 export async function activate(): Promise<WeeklyPapersApi> {
@@ -35,4 +36,15 @@ export function workspaceFolder(): vscode.Uri {
   const first = vscode.workspace.workspaceFolders?.[0];
   assert.ok(first, 'the tests need the test workspace open');
   return first.uri;
+}
+
+/** The next message of `type` the summary panel handles, from its real page or from `receive`. */
+export function nextMessage(api: WeeklyPapersApi, type: HandledMessage['type']): Promise<HandledMessage> {
+  return new Promise((resolve) => {
+    const listener = api.summaryPanel.onDidHandleMessage((handled) => {
+      if (handled.type !== type) return;
+      listener.dispose();
+      resolve(handled);
+    });
+  });
 }

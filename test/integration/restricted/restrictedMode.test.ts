@@ -8,10 +8,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID, Setting, ViewContainer } from '../../../src/constants';
 import type { WeeklyPapersApi } from '../../../src/extension';
-import type { HandledMessage } from '../../../src/webview/summaryPanel';
 import { findPaperTarget } from '../../../src/commands/paperTarget';
 import { PaperStateStore } from '../../../src/storage/paperStateStore';
-import { activate, summaryTabs, waitFor, workspaceFolder } from '../helpers';
+import { activate, nextMessage, summaryTabs, waitFor, workspaceFolder } from '../helpers';
 
 /** A paper of issues/vol-131.txt: from the workspace, not from the bundled sample. */
 const PAPER = '2511.14492';
@@ -27,17 +26,6 @@ async function rootLabels(api: WeeklyPapersApi): Promise<string[]> {
   const roots = (await api.issuesTree.getChildren()) ?? [];
   const items = await Promise.all(roots.map(async (node) => await api.issuesTree.getTreeItem(node)));
   return items.map((item) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? '')));
-}
-
-/** The next message of `type` the summary panel handles (from its real page). */
-function nextMessage(api: WeeklyPapersApi, type: HandledMessage['type']): Promise<HandledMessage> {
-  return new Promise((resolve) => {
-    const listener = api.summaryPanel.onDidHandleMessage((handled) => {
-      if (handled.type !== type) return;
-      listener.dispose();
-      resolve(handled);
-    });
-  });
 }
 
 describe('restricted mode (untrusted workspace)', () => {

@@ -4,26 +4,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID, SUMMARY_VIEW_TYPE } from '../../../src/constants';
 import type { WeeklyPapersApi } from '../../../src/extension';
-import type { HandledMessage } from '../../../src/webview/summaryPanel';
 import { NOT_FOUND_NOTICE } from '../../../src/webview/summaryHtml';
-import { waitFor, summaryTabs } from '../helpers';
+import { nextMessage, waitFor, summaryTabs } from '../helpers';
 
 const CLARA = '2511.18659';
 const CLARA_TITLE = 'CLaRa: Bridging Retrieval and Generation with Continuous Latent Reasoning';
 /** Netflix's paper in the sample: on arXiv, no code link. */
 const COLD_START = '2511.18261';
 const COLD_START_TITLE = 'LLM Reasoning for Cold-Start Item Recommendation';
-
-/** The next message of `type` the panel handles, from the real page or from `receive`. */
-function nextMessage(api: WeeklyPapersApi, type: HandledMessage['type']): Promise<HandledMessage> {
-  return new Promise((resolve) => {
-    const listener = api.summaryPanel.onDidHandleMessage((handled) => {
-      if (handled.type !== type) return;
-      listener.dispose();
-      resolve(handled);
-    });
-  });
-}
 
 function nonceOf(html: string | undefined): string {
   const match = /script-src &#39;nonce-([0-9a-f]+)&#39;/.exec(html ?? '');
