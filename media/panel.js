@@ -11,6 +11,11 @@
 
   const note = /** @type {HTMLTextAreaElement | null} */ (document.getElementById('note'));
   const noteState = document.getElementById('note-state');
+  // The words for the note's state, in the reader's language: the page was built with them.
+  const words = note ? note.dataset : {};
+  const SAVING = words.saving || 'Saving…';
+  const SAVED = words.saved || 'Saved';
+  const SAVED_AS_YOU_TYPE = words.empty || 'Saved as you type';
 
   /** Edits are numbered; `acked` is the last one the extension has written to workspace state. */
   let seq = 0;
@@ -32,7 +37,7 @@
   if (note) {
     note.addEventListener('input', () => {
       seq += 1;
-      showNoteState('Saving…');
+      showNoteState(SAVING);
       // The extension waits for a pause in typing before it writes to workspace state.
       sendNote(false);
     });
@@ -72,7 +77,7 @@
     const { selectionStart, selectionEnd } = note;
     note.value = text;
     if (focused) note.setSelectionRange(Math.min(selectionStart, text.length), Math.min(selectionEnd, text.length));
-    showNoteState(text.length > 0 ? 'Saved' : 'Saved as you type');
+    showNoteState(text.length > 0 ? SAVED : SAVED_AS_YOU_TYPE);
   }
 
   window.addEventListener('message', (event) => {
@@ -82,7 +87,7 @@
       case 'noteSaved':
         if (typeof message.seq === 'number' && message.seq === seq) {
           acked = seq;
-          showNoteState('Saved');
+          showNoteState(SAVED);
         }
         break;
       case 'paperState':

@@ -44,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
   const library = new IssueLibrary();
   const store = new PaperStateStore(context.workspaceState, (count) => {
     void vscode.window.showWarningMessage(
-      `Weekly Papers found ${count === 1 ? 'a stored note or status' : `${count} stored notes or statuses`} it could not read. They were kept aside, untouched; everything else works as before.`,
+      count === 1
+        ? vscode.l10n.t('Weekly Papers found a stored note or status it could not read. They were kept aside, untouched; everything else works as before.')
+        : vscode.l10n.t('Weekly Papers found {0} stored notes or statuses it could not read. They were kept aside, untouched; everything else works as before.', count),
     );
   });
   context.subscriptions.push(store);
@@ -56,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
   const sample: Refreshable = {
     refresh: () =>
       loadSampleIssue(context.extensionUri, library).catch((error: unknown) => {
-        void vscode.window.showErrorMessage(`Weekly Papers could not load its sample issue: ${String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Weekly Papers could not load its sample issue: {0}', String(error)));
       }),
   };
   const sampleReady = sample.refresh();
@@ -67,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
   // Issues imported with no folder open live in global storage.
   const globalIssues = new GlobalIssues(library, vscode.Uri.joinPath(context.globalStorageUri, 'issues'));
   const ready = Promise.all([sampleReady, workspaceIssues.ready, globalIssues.refresh()]).then(() => undefined);
-  const log = vscode.window.createOutputChannel('Weekly Papers', { log: true });
+  const log = vscode.window.createOutputChannel(vscode.l10n.t('Weekly Papers'), { log: true });
   const arxiv = new ArxivMetadata({ storageUri: context.globalStorageUri, log });
   context.subscriptions.push(arxiv);
   const summaryPanel = new SummaryPanel({ extensionUri: context.extensionUri, library, store, ready, log, arxiv });

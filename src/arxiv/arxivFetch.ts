@@ -1,5 +1,7 @@
-// One request to arXiv's API, and what became of it. No vscode import: Node's global fetch with
-// an AbortController for the timeout; every failure is an outcome, never a throw.
+// One request to arXiv's API, and what became of it. Nothing of vscode at run time (the import is
+// for the type of `vscode.l10n`, which describeFailure is given): Node's global fetch with an
+// AbortController for the timeout; every failure is an outcome, never a throw.
+import type * as vscode from 'vscode';
 import { arxivQueryUrl, parseArxivAtom, type ArxivEntry, type ArxivEntryError } from '../core/arxivAtom';
 
 export type FetchOutcome =
@@ -40,20 +42,19 @@ export async function fetchArxivBatch(apiUrl: string, ids: readonly string[], ti
 }
 
 /** What the panel says when a fetch failed; `retrying` adds that it will try again. */
-export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'ok' }>, retrying: boolean): string {
-  const again = retrying ? ', will retry' : '';
+export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'ok' }>, retrying: boolean, l10n: Pick<typeof vscode.l10n, 't'>): string {
   switch (outcome.kind) {
     case 'rateLimited':
-      return `arXiv is rate-limiting${again}`;
+      return retrying ? l10n.t('arXiv is rate-limiting, will retry') : l10n.t('arXiv is rate-limiting');
     case 'timeout':
-      return `arXiv did not answer in time${again}`;
+      return retrying ? l10n.t('arXiv did not answer in time, will retry') : l10n.t('arXiv did not answer in time');
     case 'offline':
-      return `offline (arXiv could not be reached)${again}`;
+      return retrying ? l10n.t('offline (arXiv could not be reached), will retry') : l10n.t('offline (arXiv could not be reached)');
     case 'httpError':
-      return `arXiv answered HTTP ${outcome.status}${again}`;
+      return retrying ? l10n.t('arXiv answered HTTP {0}, will retry', outcome.status) : l10n.t('arXiv answered HTTP {0}', outcome.status);
     case 'malformed':
-      return `arXiv's answer could not be read${again}`;
+      return retrying ? l10n.t("arXiv's answer could not be read, will retry") : l10n.t("arXiv's answer could not be read");
     case 'badAddress':
-      return 'the arXiv API address (weeklyPapers.arxivApiUrl) is not an http(s) address';
+      return l10n.t('the arXiv API address (weeklyPapers.arxivApiUrl) is not an http(s) address');
   }
 }

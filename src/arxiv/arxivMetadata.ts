@@ -200,10 +200,10 @@ export class ArxivMetadata implements vscode.Disposable {
         this.problems.delete(entry.id);
       }
       for (const error of outcome.errors) {
-        if (error.id !== null && batch.includes(error.id)) this.problems.set(error.id, `arXiv answered with an error (${error.message})`);
+        if (error.id !== null && batch.includes(error.id)) this.problems.set(error.id, vscode.l10n.t('arXiv answered with an error ({0})', error.message));
       }
       for (const id of batch) {
-        if (!this.cache.has(id) && !this.problems.has(id)) this.problems.set(id, 'arXiv has no entry for this id');
+        if (!this.cache.has(id) && !this.problems.has(id)) this.problems.set(id, vscode.l10n.t('arXiv has no entry for this id'));
       }
       if (outcome.errors.length > 0) this.options.log?.warn(`arXiv: ${outcome.errors.map((error) => error.message).join('; ')}`);
       this.changeEmitter.fire(batch);
@@ -213,7 +213,7 @@ export class ArxivMetadata implements vscode.Disposable {
     this.failures++;
     const transient = outcome.kind !== 'badAddress' && !(outcome.kind === 'httpError' && outcome.status < 500 && outcome.status !== 408);
     const willRetry = retry && transient && this.failures < MAX_ATTEMPTS;
-    const reason = describeFailure(outcome, willRetry);
+    const reason = describeFailure(outcome, willRetry, vscode.l10n);
     this.options.log?.warn(`arXiv: ${reason}.`);
     const stale = batch.filter((id) => !this.cache.has(id));
     for (const id of stale) this.problems.set(id, reason);

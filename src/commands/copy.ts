@@ -18,15 +18,15 @@ export class CopyLinkCommand implements WeeklyPapersCommand {
 
   /** Resolves to what was copied. */
   async execute(arg?: unknown): Promise<string | undefined> {
-    const target = await resolvePaper(this.services, arg, { title: 'Copy Link', accept: (candidate) => primaryLink(candidate) !== null });
+    const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Copy Link'), accept: (candidate) => primaryLink(candidate) !== null });
     if (!target) return undefined;
     const link = primaryLink(target);
     if (!link) {
-      void vscode.window.showInformationMessage(`“${target.title}” has no link in its issue.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no link in its issue.', target.title));
       return undefined;
     }
     await this.services.clipboard.writeText(link);
-    vscode.window.setStatusBarMessage(`$(check) Copied ${link}`, COPIED_MESSAGE_MS);
+    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0}', link)}`, COPIED_MESSAGE_MS);
     return link;
   }
 }
@@ -41,7 +41,7 @@ export class CopyBibtexCommand implements WeeklyPapersCommand {
   constructor(private readonly services: CommandServices) {}
 
   async execute(arg?: unknown): Promise<string | undefined> {
-    const target = await resolvePaper(this.services, arg, { title: 'Copy BibTeX' });
+    const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Copy BibTeX') });
     if (!target) return undefined;
     const others: BibtexSource[] = [];
     for (const [key, entries] of this.services.library.paperIndex()) {
@@ -57,7 +57,7 @@ export class CopyBibtexCommand implements WeeklyPapersCommand {
     }
     const entry = bibtexEntry(bibtexSource(target, target.arxivId ? arxiv?.entry(target.arxivId) : undefined), others);
     await this.services.clipboard.writeText(entry);
-    vscode.window.setStatusBarMessage(`$(check) Copied BibTeX for “${target.title}”`, COPIED_MESSAGE_MS);
+    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied BibTeX for “{0}”', target.title)}`, COPIED_MESSAGE_MS);
     return entry;
   }
 }

@@ -17,7 +17,7 @@ export class EditNoteCommand implements WeeklyPapersCommand {
   constructor(private readonly services: CommandServices) {}
 
   async execute(arg?: unknown, text?: unknown): Promise<void> {
-    const target = await resolvePaper(this.services, arg, { title: 'Edit Note' });
+    const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Edit Note') });
     if (!target) return;
     if (typeof text === 'string') {
       await this.services.store.setNote(target.key, text, snapshotOf(target));
@@ -35,18 +35,13 @@ export class EditNoteCommand implements WeeklyPapersCommand {
   }
 }
 
-const OPEN_IN_EDITOR: vscode.QuickInputButton = {
-  iconPath: new vscode.ThemeIcon('go-to-file'),
-  tooltip: 'Write a longer note in an editor (save to keep it)',
-};
-
 function askForNote(target: PaperTarget, current: string): Promise<{ text: string; inEditor: boolean } | undefined> {
   const input = vscode.window.createInputBox();
-  input.title = `Note: ${target.title}`;
+  input.title = vscode.l10n.t('Note: {0}', target.title);
   input.value = current;
-  input.prompt = 'Enter saves the note; an empty note is removed. For several lines, use the editor button.';
-  input.placeholder = 'Your thoughts on this paper';
-  input.buttons = [OPEN_IN_EDITOR];
+  input.prompt = vscode.l10n.t('Enter saves the note; an empty note is removed. For several lines, use the editor button.');
+  input.placeholder = vscode.l10n.t('Your thoughts on this paper');
+  input.buttons = [{ iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: vscode.l10n.t('Write a longer note in an editor (save to keep it)') }];
   return new Promise((resolve) => {
     let result: { text: string; inEditor: boolean } | undefined;
     const listeners = [

@@ -32,27 +32,28 @@ export class ExportBibtexCommand implements WeeklyPapersCommand {
     const issue = issueOf(first);
     const papers = issue ? this.issuePapers(issue) : this.readingListPapers();
     if (papers.length === 0) {
-      void vscode.window.showInformationMessage(issue ? 'That issue has no papers to export.' : 'The Reading List is empty: mark papers To Read to export them.');
+      void vscode.window.showInformationMessage(issue ? vscode.l10n.t('That issue has no papers to export.') : vscode.l10n.t('The Reading List is empty: mark papers To Read to export them.'));
       return undefined;
     }
     const name = issue ? `${issue.issue.volume !== null ? `vol-${issue.issue.volume}` : 'issue'}.bib` : 'reading-list.bib';
     const uri =
       target ??
-      (await vscode.window.showSaveDialog({ title: 'Export BibTeX', saveLabel: 'Export', defaultUri: defaultUri(name), filters: BIB_FILTERS }));
+      (await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export BibTeX'), saveLabel: vscode.l10n.t('Export'), defaultUri: defaultUri(name), filters: BIB_FILTERS }));
     if (!uri) return undefined;
     const arxiv = this.services.arxiv;
     const ids = papers.map((paper) => paper.arxivId).filter((id): id is string => id !== null);
     if (arxiv && ids.length > 0) {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Fetching arXiv details…' }, () => arxiv.fetchMissing(ids));
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching arXiv details…') }, () => arxiv.fetchMissing(ids));
     }
     const text = bibtexFile(papers.map((paper) => bibtexSource(paper, paper.arxivId ? arxiv?.entry(paper.arxivId) : undefined)));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    const what = issue ? (issueLabel(issue.issue) ?? 'the issue') : 'the Reading List';
     if (!target) {
       const missing = arxiv ? ids.filter((id) => !arxiv.entry(id)).length : 0;
-      const note = missing > 0 ? ` ${missing} without arXiv's details (built from the issue).` : '';
-      void vscode.window.showInformationMessage(`Exported ${papers.length} BibTeX ${papers.length === 1 ? 'entry' : 'entries'} for ${what}.${note}`, 'Open').then((choice) => {
-        if (choice === 'Open') void vscode.window.showTextDocument(uri);
+      const sentences = [exported(papers.length, issue)];
+      if (missing > 0) sentences.push(vscode.l10n.t("{0} without arXiv's details (built from the issue).", missing));
+      const open = vscode.l10n.t('Open');
+      void vscode.window.showInformationMessage(sentences.join(' '), open).then((choice) => {
+        if (choice === open) void vscode.window.showTextDocument(uri);
       });
     }
     return { uri, entries: papers.length };
@@ -73,6 +74,13 @@ export class ExportBibtexCommand implements WeeklyPapersCommand {
       .map((key) => findPaperTarget(this.services.library, this.services.store, key))
       .filter((target): target is PaperTarget => target !== undefined);
   }
+}
+
+/** What an export says it wrote: how many entries, for the issue or for the Reading List. */
+function exported(entries: number, issue: SourcedIssue | undefined): string {
+  if (!issue) return entries === 1 ? vscode.l10n.t('Exported 1 BibTeX entry for the Reading List.') : vscode.l10n.t('Exported {0} BibTeX entries for the Reading List.', entries);
+  const label = issueLabel(issue.issue);
+  return entries === 1 ? vscode.l10n.t('Exported 1 BibTeX entry for {0}.', label) : vscode.l10n.t('Exported {0} BibTeX entries for {1}.', entries, label);
 }
 
 /** The issue an Issues-tree row names (an issue, or its Extras group). */

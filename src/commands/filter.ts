@@ -21,10 +21,10 @@ export class FilterCommand implements WeeklyPapersCommand {
     }
     const before = issues.filter;
     const input = vscode.window.createInputBox();
-    input.title = 'Filter Papers';
+    input.title = vscode.l10n.t('Filter Papers');
     input.value = before;
-    input.placeholder = 'Words of the title, organisation or summary, e.g. "rerank LLM"';
-    input.prompt = 'Enter keeps the filter; Escape puts back the one there was.';
+    input.placeholder = vscode.l10n.t('Words of the title, organisation or summary, e.g. "rerank LLM"');
+    input.prompt = vscode.l10n.t('Enter keeps the filter; Escape puts back the one there was.');
     return new Promise((resolve) => {
       let accepted = false;
       const listeners = [

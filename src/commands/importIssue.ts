@@ -21,8 +21,8 @@ export class ImportIssueFromClipboardCommand implements WeeklyPapersCommand {
 
   async execute(options?: unknown): Promise<ImportOutcome> {
     const text = await this.services.clipboard.readText();
-    if (text.trim() === '') return this.services.importer.fail('The clipboard is empty: copy the text of an issue (its web page, the e-mail or Markdown) first.');
-    return this.services.importer.importText(looksLikeHtml(text) ? postToText(text).text : text, 'The clipboard', importOptions(options));
+    if (text.trim() === '') return this.services.importer.fail(vscode.l10n.t('The clipboard is empty: copy the text of an issue (its web page, the e-mail or Markdown) first.'));
+    return this.services.importer.importText(looksLikeHtml(text) ? postToText(text).text : text, { kind: 'clipboard' }, importOptions(options));
   }
 }
 
@@ -37,9 +37,9 @@ export class ImportIssueFromFileCommand implements WeeklyPapersCommand {
       source instanceof vscode.Uri
         ? source
         : (await vscode.window.showOpenDialog({
-            title: 'Import Issue',
-            openLabel: 'Import',
-            filters: { 'Newsletter issues': ['txt', 'md', 'eml', 'html', 'htm'], 'All files': ['*'] },
+            title: vscode.l10n.t('Import Issue'),
+            openLabel: vscode.l10n.t('Import'),
+            filters: { [vscode.l10n.t('Newsletter issues')]: ['txt', 'md', 'eml', 'html', 'htm'], [vscode.l10n.t('All files')]: ['*'] },
           }))?.[0];
     if (!uri) return CANCELLED;
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -47,10 +47,10 @@ export class ImportIssueFromFileCommand implements WeeklyPapersCommand {
     try {
       text = decodeText(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
-      return this.services.importer.fail(`Weekly Papers could not read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      return this.services.importer.fail(vscode.l10n.t('Weekly Papers could not read {0}: {1}', name, error instanceof Error ? error.message : String(error)));
     }
     const isHtml = /\.html?$/i.test(name) || looksLikeHtml(text);
-    return this.services.importer.importText(isHtml ? postToText(text).text : text, name, importOptions(source instanceof vscode.Uri ? options : source));
+    return this.services.importer.importText(isHtml ? postToText(text).text : text, { kind: 'file', name }, importOptions(source instanceof vscode.Uri ? options : source));
   }
 }
 
@@ -67,23 +67,23 @@ export class ImportIssueFromUrlCommand implements WeeklyPapersCommand {
     const opts = importOptions(typeof address === 'string' ? options : address);
     const { importer } = this.services;
     if (vscode.workspace.getConfiguration().get<boolean>(Setting.networkEnabled, true) === false) {
-      return importer.fail('Weekly Papers may not use the network (the setting "weeklyPapers.network.enabled" is off). Turn it on, or copy the issue and import it from the clipboard.', {
-        title: 'Open Settings',
+      return importer.fail(vscode.l10n.t('Weekly Papers may not use the network (the setting "{0}" is off). Turn it on, or copy the issue and import it from the clipboard.', Setting.networkEnabled), {
+        title: vscode.l10n.t('Open Settings'),
         run: () => vscode.commands.executeCommand('workbench.action.openSettings', Setting.networkEnabled),
       });
     }
     const url = typeof address === 'string' ? address : await askForAddress();
     if (url === undefined) return CANCELLED;
     try {
-      webUrl(url);
-      let page = await fetchPage(url, opts.timeoutMs);
+      webUrl(url, vscode.l10n);
+      let page = await fetchPage(url, vscode.l10n, opts.timeoutMs);
       if (looksLikeFeed(page.text) || /(rss|atom)\+xml/i.test(page.contentType)) {
         const entry = await pickFromFeed(readFeed(page.text) ?? [], url, opts.feedItem);
         if (entry === undefined) return CANCELLED;
-        page = await fetchPage(entry.url, opts.timeoutMs);
+        page = await fetchPage(entry.url, vscode.l10n, opts.timeoutMs);
       }
       const text = /^text\/plain/i.test(page.contentType) ? page.text : postToText(page.text).text;
-      return await importer.importText(text, `The page at ${page.url}`, opts);
+      return await importer.importText(text, { kind: 'page', url: page.url }, opts);
     } catch (error) {
       if (error instanceof ImportError) return importer.fail(error.message);
       throw error;
@@ -104,13 +104,13 @@ function importOptions(value: unknown): ImportOptions {
 async function askForAddress(): Promise<string | undefined> {
   const feed = vscode.workspace.getConfiguration().get<string>(Setting.feedUrl) || DEFAULT_FEED_URL;
   const value = await vscode.window.showInputBox({
-    title: 'Import Issue from URL',
-    prompt: 'The address of a newsletter post, or of its feed to choose from the latest issues',
+    title: vscode.l10n.t('Import Issue from URL'),
+    prompt: vscode.l10n.t('The address of a newsletter post, or of its feed to choose from the latest issues'),
     value: feed,
     ignoreFocusOut: true,
     validateInput: (input) => {
       try {
-        webUrl(input);
+        webUrl(input, vscode.l10n);
         return undefined;
       } catch (error) {
         return error instanceof Error ? error.message : String(error);
@@ -122,15 +122,15 @@ async function askForAddress(): Promise<string | undefined> {
 
 /** The feed's entry to import: `index` when given, else the reader's choice in a quick pick. */
 async function pickFromFeed(entries: readonly FeedEntry[], feedUrl: string, index: number | undefined): Promise<FeedEntry | undefined> {
-  if (entries.length === 0) throw new ImportError(`The feed at ${feedUrl} lists no posts.`);
+  if (entries.length === 0) throw new ImportError(vscode.l10n.t('The feed at {0} lists no posts.', feedUrl));
   if (index !== undefined) {
     const entry = entries[index];
-    if (!entry) throw new ImportError(`The feed at ${feedUrl} has no entry ${index + 1}.`);
+    if (!entry) throw new ImportError(vscode.l10n.t('The feed at {0} has no entry {1}.', feedUrl, index + 1));
     return entry;
   }
   const picked = await vscode.window.showQuickPick(
     entries.map((entry) => ({ label: entry.title, description: entry.published ?? '', detail: entry.url, entry })),
-    { title: 'Import Issue from the Feed', placeHolder: 'Choose an issue to import', matchOnDetail: true },
+    { title: vscode.l10n.t('Import Issue from the Feed'), placeHolder: vscode.l10n.t('Choose an issue to import'), matchOnDetail: true },
   );
   return picked?.entry;
 }

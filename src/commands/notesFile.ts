@@ -19,8 +19,8 @@ export class ExportNotesCommand implements WeeklyPapersCommand {
       target instanceof vscode.Uri
         ? target
         : await vscode.window.showSaveDialog({
-            title: 'Export Notes',
-            saveLabel: 'Export',
+            title: vscode.l10n.t('Export Notes'),
+            saveLabel: vscode.l10n.t('Export'),
             defaultUri: defaultNotesUri(),
             filters: MARKDOWN_FILTERS,
           });
@@ -28,9 +28,14 @@ export class ExportNotesCommand implements WeeklyPapersCommand {
     const text = formatNotesMarkdown(states, new Date().toISOString().slice(0, 10));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     if (!(target instanceof vscode.Uri)) {
-      const count = states.size === 1 ? '1 paper' : `${states.size} papers`;
-      void vscode.window.showInformationMessage(`Exported the notes and statuses of ${count} to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((choice) => {
-        if (choice === 'Open') void vscode.window.showTextDocument(uri);
+      const path = vscode.workspace.asRelativePath(uri);
+      const message =
+        states.size === 1
+          ? vscode.l10n.t('Exported the notes and statuses of 1 paper to {0}.', path)
+          : vscode.l10n.t('Exported the notes and statuses of {0} papers to {1}.', states.size, path);
+      const open = vscode.l10n.t('Open');
+      void vscode.window.showInformationMessage(message, open).then((choice) => {
+        if (choice === open) void vscode.window.showTextDocument(uri);
       });
     }
     return uri;
@@ -59,7 +64,7 @@ export class ImportNotesCommand implements WeeklyPapersCommand {
     const uri =
       source instanceof vscode.Uri
         ? source
-        : (await vscode.window.showOpenDialog({ title: 'Import Notes', openLabel: 'Import', defaultUri: defaultNotesUri(), filters: MARKDOWN_FILTERS }))?.[0];
+        : (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import Notes'), openLabel: vscode.l10n.t('Import'), defaultUri: defaultNotesUri(), filters: MARKDOWN_FILTERS }))?.[0];
     if (!uri) return undefined;
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     const imported = parseNotesMarkdown(text);
@@ -77,7 +82,7 @@ export class ImportNotesCommand implements WeeklyPapersCommand {
       incoming.set(key, current && state.note.trim() === '' && current.note.trim() !== '' ? { ...state, note: current.note } : state);
     }
     const changed = await store.merge(incoming);
-    const problems = imported.problems.map((problem) => `line ${problem.line}: ${problem.message}`);
+    const problems = imported.problems.map((problem) => vscode.l10n.t('line {0}: {1}', problem.line, problem.message));
     const summary: ImportSummary = { changed, keptNewer, problems };
     if (!(source instanceof vscode.Uri)) tell(summary, imported.states.size);
     return summary;
@@ -86,14 +91,32 @@ export class ImportNotesCommand implements WeeklyPapersCommand {
 
 function tell({ changed, keptNewer, problems }: ImportSummary, total: number): void {
   if (total === 0) {
-    void vscode.window.showWarningMessage('That file holds no Weekly Papers notes: was it written by "Export Notes"?');
+    void vscode.window.showWarningMessage(vscode.l10n.t('That file holds no Weekly Papers notes: was it written by "Export Notes"?'));
     return;
   }
-  const parts = [`Imported notes and statuses: ${changed} ${changed === 1 ? 'paper' : 'papers'} changed`];
-  if (keptNewer > 0) parts.push(`${keptNewer} kept as ${keptNewer === 1 ? 'it is' : 'they are'} here, changed after the file was written`);
-  const message = `${parts.join('; ')}.`;
-  if (problems.length > 0) void vscode.window.showWarningMessage(`${message} ${problems.length === 1 ? 'One part' : `${problems.length} parts`} could not be read (${problems[0]}).`);
-  else void vscode.window.showInformationMessage(message);
+  const message = importedNotes(changed, keptNewer);
+  const [first] = problems;
+  if (first === undefined) {
+    void vscode.window.showInformationMessage(message);
+    return;
+  }
+  const unread = problems.length === 1 ? vscode.l10n.t('One part could not be read ({0}).', first) : vscode.l10n.t('{0} parts could not be read ({1}).', problems.length, first);
+  void vscode.window.showWarningMessage(`${message} ${unread}`);
+}
+
+/** How many papers an import of notes changed, and how many it left as they are here (newer). */
+function importedNotes(changed: number, keptNewer: number): string {
+  if (keptNewer === 0) {
+    return changed === 1 ? vscode.l10n.t('Imported notes and statuses: 1 paper changed.') : vscode.l10n.t('Imported notes and statuses: {0} papers changed.', changed);
+  }
+  if (keptNewer === 1) {
+    return changed === 1
+      ? vscode.l10n.t('Imported notes and statuses: 1 paper changed; 1 kept as it is here, changed after the file was written.')
+      : vscode.l10n.t('Imported notes and statuses: {0} papers changed; 1 kept as it is here, changed after the file was written.', changed);
+  }
+  return changed === 1
+    ? vscode.l10n.t('Imported notes and statuses: 1 paper changed; {0} kept as they are here, changed after the file was written.', keptNewer)
+    : vscode.l10n.t('Imported notes and statuses: {0} papers changed; {1} kept as they are here, changed after the file was written.', changed, keptNewer);
 }
 
 function defaultNotesUri(): vscode.Uri | undefined {

@@ -11,7 +11,7 @@ export class OpenPaperCommand implements WeeklyPapersCommand {
   constructor(private readonly services: CommandServices) {}
 
   async execute(): Promise<void> {
-    const target = await pickPaper(this.services, { title: 'Open Paper' });
+    const target = await pickPaper(this.services, { title: vscode.l10n.t('Open Paper') });
     if (target) await vscode.commands.executeCommand(Command.showSummary, target.key);
   }
 }

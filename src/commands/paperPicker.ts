@@ -5,9 +5,10 @@
 // them while still highlighting what it matches itself.
 import * as vscode from 'vscode';
 import { normalizeForSearch, queryWords } from '../core/search/normalize';
-import { READING_STATUS_LABELS, type PaperState } from '../core/paperState';
+import type { PaperState } from '../core/paperState';
+import { statusLabel } from '../util/statusLabel';
 import { STATUS_CODICONS } from '../views/paperRow';
-import { ISSUE_GONE } from '../views/readingList';
+import { issueGone } from '../views/readingList';
 import { findPaperTarget, paperKeyOf, type PaperTarget } from './paperTarget';
 import type { CommandServices } from './services';
 
@@ -72,9 +73,9 @@ function pickItem({ store }: PickServices, target: PaperTarget, alwaysShow: bool
   const status = store.status(target.key);
   const hasNote = store.note(target.key).trim().length > 0;
   const detail = [
-    status ? `$(${STATUS_CODICONS[status]}) ${READING_STATUS_LABELS[status]}` : null,
-    target.found ? target.issueLabel : `$(history) ${target.issueLabel ? `${target.issueLabel}: ` : ''}${ISSUE_GONE}`,
-    hasNote ? '$(note) note' : null,
+    status ? `$(${STATUS_CODICONS[status]}) ${statusLabel(status, vscode.l10n)}` : null,
+    target.found ? target.issueLabel : `$(history) ${target.issueLabel ? vscode.l10n.t('{0}: issue no longer available', target.issueLabel) : issueGone()}`,
+    hasNote ? `$(note) ${vscode.l10n.t('note')}` : null,
   ].filter(Boolean);
   return { key: target.key, label: target.title, description: target.org ?? undefined, detail: detail.join(' · '), alwaysShow };
 }
@@ -87,12 +88,12 @@ export async function pickPaper(services: ResolveServices, options: PickOptions)
   await services.ready;
   const initial = paperPickItems(services, '', options.accept);
   if (initial.length === 0) {
-    void vscode.window.showInformationMessage(options.nothingMessage ?? 'Weekly Papers has no papers yet: open a folder with newsletter issues.');
+    void vscode.window.showInformationMessage(options.nothingMessage ?? vscode.l10n.t('Weekly Papers has no papers yet: open a folder with newsletter issues.'));
     return undefined;
   }
   const quickPick = vscode.window.createQuickPick<PaperPickItem>();
   quickPick.title = options.title;
-  quickPick.placeholder = 'Search papers: words of the title, organisation, issue or summary';
+  quickPick.placeholder = vscode.l10n.t('Search papers: words of the title, organisation, issue or summary');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.items = initial;
@@ -126,6 +127,6 @@ export async function resolvePaper(services: ResolveServices, arg: unknown, opti
   if (key === undefined) return pickPaper(services, options);
   await services.ready;
   const target = findPaperTarget(services.library, services.store, key);
-  if (!target) void vscode.window.showWarningMessage(`Weekly Papers knows no paper "${key}": no issue has it and it has no note.`);
+  if (!target) void vscode.window.showWarningMessage(vscode.l10n.t('Weekly Papers knows no paper "{0}": no issue has it and it has no note.', key));
   return target;
 }

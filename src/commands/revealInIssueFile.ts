@@ -14,10 +14,10 @@ export class RevealInIssueFileCommand implements WeeklyPapersCommand {
   constructor(private readonly services: CommandServices) {}
 
   async execute(arg?: unknown): Promise<vscode.TextEditor | undefined> {
-    const target = await resolvePaper(this.services, arg, { title: 'Reveal in Issue File', accept: (candidate) => candidate.found !== null });
+    const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Reveal in Issue File'), accept: (candidate) => candidate.found !== null });
     if (!target) return undefined;
     if (!target.found) {
-      void vscode.window.showInformationMessage(`“${target.title}” is in no issue file any more; its note and status are kept.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is in no issue file any more; its note and status are kept.', target.title));
       return undefined;
     }
     const { paper, entry } = target.found;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import { READING_STATUS_LABELS, ReadingStatus } from '../core/paperState';
+import { ReadingStatus } from '../core/paperState';
+import { statusLabel } from '../util/statusLabel';
 import { STATUS_CODICONS } from '../views/paperRow';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
@@ -21,7 +22,7 @@ export class SetStatusCommand implements WeeklyPapersCommand {
   constructor(private readonly services: CommandServices) {}
 
   async execute(arg?: unknown, statusArg?: unknown): Promise<void> {
-    const target = await resolvePaper(this.services, arg, { title: 'Set Reading Status' });
+    const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Set Reading Status') });
     if (!target) return;
     const current = this.services.store.status(target.key);
     const given = statusFromArgument(statusArg);
@@ -39,14 +40,15 @@ function statusFromArgument(arg: unknown): ReadingStatus | null | undefined {
 }
 
 async function pickStatus(title: string, current: ReadingStatus | null): Promise<ReadingStatus | null | undefined> {
+  const currentMark = vscode.l10n.t('current');
   const items: StatusItem[] = [
     ...ReadingStatus.options.map((status) => ({
       status,
-      label: `$(${STATUS_CODICONS[status]}) ${READING_STATUS_LABELS[status]}`,
-      description: status === current ? 'current' : undefined,
+      label: `$(${STATUS_CODICONS[status]}) ${statusLabel(status, vscode.l10n)}`,
+      description: status === current ? currentMark : undefined,
     })),
-    { status: null, label: '$(circle-slash) None', description: current === null ? 'current' : 'off the reading list' },
+    { status: null, label: `$(circle-slash) ${vscode.l10n.t('None')}`, description: current === null ? currentMark : vscode.l10n.t('off the reading list') },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Set Reading Status', placeHolder: `Reading status of “${title}”` });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Set Reading Status'), placeHolder: vscode.l10n.t('Reading status of “{0}”', title) });
   return picked ? picked.status : undefined;
 }

@@ -10,6 +10,7 @@ import { parseIssueText } from '../core/parse';
 import { createIssueFileFilter, wouldList } from '../sources/issueFileFilter';
 import type { Refreshable } from '../sources/refreshable';
 import { issueFilesGlob } from '../sources/workspaceIssues';
+import { couldNotSave, notAnIssue, recognised, replaces, savedAs, savedTo, severalIssues, whatWasSaved } from './importMessages';
 
 export const DEFAULT_IMPORT_FOLDER = 'issues';
 
@@ -21,6 +22,9 @@ export interface ImportOptions {
   /** Imports this entry (0-based) of a feed instead of asking. */
   readonly feedItem?: number;
 }
+
+/** Where the text to import came from, for the messages that name it. */
+export type ImportOrigin = { readonly kind: 'clipboard' } | { readonly kind: 'file'; readonly name: string } | { readonly kind: 'page'; readonly url: string };
 
 export type ImportOutcome =
   | {
@@ -50,14 +54,10 @@ export class IssueImporter {
   ) {}
 
   /** Parses `text` (already the parser's shape), previews it unless `confirm: false`, and saves it. */
-  async importText(text: string, origin: string, options: ImportOptions = {}): Promise<ImportOutcome> {
+  async importText(text: string, origin: ImportOrigin, options: ImportOptions = {}): Promise<ImportOutcome> {
     const result = parseIssueText(text);
-    if (result.issues.length === 0) {
-      return this.fail(`${origin} is not a newsletter issue: Weekly Papers found no "Vol.N for <week>" line, highlights or numbered papers in it. Nothing was saved.`);
-    }
-    if (result.issues.length > 1) {
-      return this.fail(`${origin} holds ${result.issues.length} issues: import them one at a time, or save the text as a file in the workspace. Nothing was saved.`);
-    }
+    if (result.issues.length === 0) return this.fail(notAnIssue(origin));
+    if (result.issues.length > 1) return this.fail(severalIssues(origin, result.issues.length));
     const issue = result.issues[0] as Issue;
     const target = importTarget(issue, this.globalFolder);
     const replaced = await exists(target.uri);
@@ -66,7 +66,7 @@ export class IssueImporter {
     try {
       await saveReplacing(target, text.endsWith('\n') ? text : `${text}\n`);
     } catch (error) {
-      return this.fail(`Weekly Papers could not save ${issueLabel(issue)} to ${where(target)}: ${error instanceof Error ? error.message : String(error)}. Nothing you had was changed.`);
+      return this.fail(couldNotSave(issue, target, error instanceof Error ? error.message : String(error)));
     }
     if (!target.inWorkspace) await this.globalIssues.refresh();
     tellSaved(issue, target, replaced, options.confirm !== false, hiddenBy);
@@ -99,17 +99,17 @@ function importFolderSetting(): string[] {
 
 /** A modal dialog says what was recognised (volume, week, counts, problems) and where it goes: Save, or Cancel. */
 async function preview(issue: Issue, diagnostics: readonly Diagnostic[], target: Target, replaced: boolean, hiddenBy: string | null): Promise<boolean> {
-  const counts = `${plural(issue.papers.length, 'paper')} and ${plural(issue.extras.length, 'extra')}`;
-  const lines = [
-    issue.title ?? '(no title)',
-    `${issue.volume !== null ? `Volume ${issue.volume}` : 'No volume number'}, ${issue.week.start && issue.week.end ? `week ${issue.week.start} to ${issue.week.end}` : 'week unknown'}: ${counts}.`,
-  ];
+  const lines = [issue.title ?? vscode.l10n.t('(no title)'), recognised(issue)];
   const problems = diagnostics.filter((d) => d.severity !== 'info');
-  if (problems.length > 0) lines.push('', ...problems.slice(0, 5).map((d) => `• line ${d.line}: ${d.message}`), ...(problems.length > 5 ? [`• and ${problems.length - 5} more`] : []));
-  lines.push('', `${replaced ? 'Replaces' : 'Saved as'} ${where(target)}${replaced ? ' (notes and reading status are kept)' : ''}.`);
-  if (hiddenBy) lines.push('', `The Issues view will not show it: ${hiddenBy}.`);
-  const choice = await vscode.window.showInformationMessage(`Import ${issueLabel(issue)}?`, { modal: true, detail: lines.join('\n') }, 'Save');
-  return choice === 'Save';
+  if (problems.length > 0) {
+    lines.push('', ...problems.slice(0, 5).map((d) => vscode.l10n.t('• line {0}: {1}', d.line, d.message)));
+    if (problems.length > 5) lines.push(vscode.l10n.t('• and {0} more', problems.length - 5));
+  }
+  lines.push('', replaced ? replaces(target) : savedAs(target));
+  if (hiddenBy) lines.push('', vscode.l10n.t('The Issues view will not show it: {0}.', hiddenBy));
+  const save = vscode.l10n.t('Save');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Import {0}?', issueLabel(issue)), { modal: true, detail: lines.join('\n') }, save);
+  return choice === save;
 }
 
 /** Writes a temporary file beside the target, then renames it over the target: never deletes first. */
@@ -128,20 +128,20 @@ async function saveReplacing(target: Target, text: string): Promise<void> {
 }
 
 function tellSaved(issue: Issue, target: Target, replaced: boolean, interactive: boolean, hiddenBy: string | null): void {
-  const verb = replaced ? 'Updated' : 'Imported';
-  const hidden = hiddenBy ? ` The Issues view will not show it: ${hiddenBy}.` : '';
-  const message = issue.cutOff
-    ? `${verb} ${issueLabel(issue)}, but only part of it: ${issue.cutOff.reason} Saved to ${where(target)}.${hidden}`
-    : `${verb} ${issueLabel(issue)}: ${plural(issue.papers.length, 'paper')}. Saved to ${where(target)}.${hidden}`;
+  const sentences = [whatWasSaved(issue, replaced), savedTo(target)];
+  if (hiddenBy) sentences.push(vscode.l10n.t('The Issues view will not show it: {0}.', hiddenBy));
+  const message = sentences.join(' ');
   const show = issue.cutOff || hiddenBy ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   if (!interactive) {
     void show(message);
     return;
   }
-  const actions = hiddenBy ? ['Open File', 'Open Settings'] : ['Open File'];
+  const openFile = vscode.l10n.t('Open File');
+  const openSettings = vscode.l10n.t('Open Settings');
+  const actions = hiddenBy ? [openFile, openSettings] : [openFile];
   void show(message, ...actions).then((choice) => {
-    if (choice === 'Open File') void vscode.window.showTextDocument(target.uri);
-    if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', `${Setting.importFolder} ${Setting.issueFiles} files.exclude`);
+    if (choice === openFile) void vscode.window.showTextDocument(target.uri);
+    if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', `${Setting.importFolder} ${Setting.issueFiles} files.exclude`);
   });
 }
 
@@ -156,23 +156,15 @@ function hiddenBySettings(target: Target): string | null {
   const path = target.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
   const glob = issueFilesGlob();
   try {
-    if (!wouldList(createIssueFileFilter(glob, {}), path)) return `its path, ${path}, does not match the ${Setting.issueFiles} setting (${glob})`;
+    if (!wouldList(createIssueFileFilter(glob, {}), path)) return vscode.l10n.t('its path, {0}, does not match the {1} setting ({2})', path, Setting.issueFiles, glob);
     const exclude = vscode.workspace.getConfiguration('files', folder.uri).get<unknown>('exclude');
-    if (!wouldList(createIssueFileFilter(glob, exclude), path)) return `the files.exclude setting hides ${path}`;
+    if (!wouldList(createIssueFileFilter(glob, exclude), path)) return vscode.l10n.t('the files.exclude setting hides {0}', path);
   } catch {
     return null; // a glob that cannot be read: the workspace source says so itself
   }
   return null;
 }
 
-function where(target: Target): string {
-  return target.inWorkspace ? vscode.workspace.asRelativePath(target.uri) : 'the extension’s storage (no folder is open)';
-}
-
 async function exists(uri: vscode.Uri): Promise<boolean> {
   return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

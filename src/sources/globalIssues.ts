@@ -36,7 +36,7 @@ export class GlobalIssues implements Refreshable {
       const id = uri.toString();
       found.add(id);
       this.published.add(id);
-      this.library.set({ source: { id, label: `Imported: ${name}`, bundled: false }, issues: read.result.issues, diagnostics: read.result.diagnostics });
+      this.library.set({ source: { id, label: vscode.l10n.t('Imported: {0}', name), bundled: false }, issues: read.result.issues, diagnostics: read.result.diagnostics });
     }
     for (const id of [...this.published]) {
       if (found.has(id)) continue;

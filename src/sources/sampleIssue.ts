@@ -10,7 +10,7 @@ export async function loadSampleIssue(extensionUri: vscode.Uri, library: IssueLi
   const bytes = await vscode.workspace.fs.readFile(uri);
   const result = parseIssueText(decodeText(bytes));
   library.set({
-    source: { id: uri.toString(), label: 'Sample issue', bundled: true },
+    source: { id: uri.toString(), label: vscode.l10n.t('Sample issue'), bundled: true },
     issues: result.issues,
     diagnostics: result.diagnostics,
   });

@@ -9,7 +9,7 @@ export async function openWebLink(url: string): Promise<boolean> {
     return false;
   }
   if (uri.scheme !== 'http' && uri.scheme !== 'https') {
-    void vscode.window.showWarningMessage(`Weekly Papers only opens web links; "${url.slice(0, 80)}" was not opened.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Weekly Papers only opens web links; "{0}" was not opened.', url.slice(0, 80)));
     return false;
   }
   return vscode.env.openExternal(uri);

@@ -117,7 +117,7 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
       case 'paper':
         return this.paperItem(node.paper, node.paper.org, `${this.issueId(node.entry)}/${node.paper.key}`, 'paper');
       case 'extras': {
-        const item = new vscode.TreeItem('Extras', this.matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('Extras'), this.matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         const sections = [...new Set(node.entry.issue.extras.map((extra) => extra.section))];
         item.description = sections.join(', ');
         item.iconPath = new vscode.ThemeIcon('sparkle');
@@ -135,18 +135,19 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
     // While filtering, issues open to show what matched.
     const item = new vscode.TreeItem(issueLabel(issue), this.matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     const problems = source.bundled ? 0 : problemsIn(entry);
-    const count = `${issue.papers.length} ${issue.papers.length === 1 ? 'paper' : 'papers'}`;
-    const marks = [count];
-    if (issue.cutOff) marks.push('cut off');
-    if (problems > 0) marks.push(`${problems} ${problems === 1 ? 'warning' : 'warnings'}`);
-    if (source.bundled) marks.push('sample');
+    const marks = [issue.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', issue.papers.length)];
+    if (issue.cutOff) marks.push(vscode.l10n.t('cut off'));
+    if (problems > 0) marks.push(problems === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', problems));
+    if (source.bundled) marks.push(vscode.l10n.t('sample'));
     item.description = marks.join(' · ');
     // Without this a screen reader reads the tooltip, which does not name the volume.
     item.accessibilityInformation = { label: `${issueLabel(issue)}, ${marks.join(', ')}` };
     // Plain-text tooltips: newsletter text is never rendered as Markdown.
     const tooltip = [issue.title ?? issueLabel(issue), source.label];
-    if (issue.cutOff) tooltip.push(`Cut off at line ${issue.cutOff.line}: ${issue.cutOff.reason}`);
-    if (problems > 0) tooltip.push(`${problems === 1 ? 'A problem' : `${problems} problems`} in this issue: see the Problems panel.`);
+    if (issue.cutOff) tooltip.push(vscode.l10n.t('Cut off at line {0}: {1}', issue.cutOff.line, issue.cutOff.reason));
+    if (problems > 0) {
+      tooltip.push(problems === 1 ? vscode.l10n.t('A problem in this issue: see the Problems panel.') : vscode.l10n.t('{0} problems in this issue: see the Problems panel.', problems));
+    }
     item.tooltip = tooltip.join('\n');
     item.iconPath = issue.cutOff || problems > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('mail');
     item.contextValue = ['issue', issue.cutOff ? 'cutOff' : null, problems > 0 ? 'hasWarnings' : null, source.bundled ? 'sample' : null].filter(Boolean).join(':');
@@ -159,7 +160,7 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
     const status = this.store.status(paper.key);
     const hasNote = this.store.note(paper.key).trim().length > 0;
     // The icon shows the status, so the note is a word beside the organisation.
-    item.description = [description, hasNote ? 'note' : null].filter(Boolean).join(' · ') || undefined;
+    item.description = [description, hasNote ? vscode.l10n.t('note') : null].filter(Boolean).join(' · ') || undefined;
     item.tooltip = summaryExcerpt(paper.summary, TOOLTIP_SUMMARY_CHARS);
     item.iconPath = statusIcon(status, kind);
     const links = paperLinks(paper);
@@ -231,7 +232,11 @@ export class IssuesView implements vscode.Disposable {
 
   private showFilter(): void {
     const { filter, matchCount } = this.provider;
-    this.treeView.message = filter ? `Filtered by: ${filter} (${matchCount === 1 ? '1 paper' : `${matchCount ?? 0} papers`})` : undefined;
+    this.treeView.message = !filter
+      ? undefined
+      : matchCount === 1
+        ? vscode.l10n.t('Filtered by: {0} (1 paper)', filter)
+        : vscode.l10n.t('Filtered by: {0} ({1} papers)', filter, matchCount ?? 0);
     void vscode.commands.executeCommand('setContext', ContextKey.issuesFiltered, filter.length > 0);
   }
 }

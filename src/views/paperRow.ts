@@ -2,8 +2,9 @@
 // the "note" mark, the context value menus match, and the click that shows the summary.
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import { READING_STATUS_LABELS, type ReadingStatus } from '../core/paperState';
+import type { ReadingStatus } from '../core/paperState';
 import type { PaperLinks } from '../core/paperLinks';
+import { statusLabel } from '../util/statusLabel';
 
 /** The codicon of each reading status (also used in quick picks as `$(id)`). */
 export const STATUS_CODICONS: Readonly<Record<ReadingStatus, string>> = {
@@ -52,10 +53,10 @@ export function paperContextValue(facts: PaperRowFacts): string {
 
 /** A click on a paper row shows its summary. */
 export function showSummaryCommand(key: string): vscode.Command {
-  return { command: Command.showSummary, title: 'Show Summary', arguments: [key] };
+  return { command: Command.showSummary, title: vscode.l10n.t('Show Summary'), arguments: [key] };
 }
 
 /** What a screen reader says for a row: the label, then what the icon and marks show. */
 export function paperAccessibilityLabel(title: string, description: string | null, status: ReadingStatus | null, hasNote: boolean): string {
-  return [title, description, status ? READING_STATUS_LABELS[status] : null, hasNote ? 'has a note' : null].filter((part) => !!part).join(', ');
+  return [title, description, status ? statusLabel(status, vscode.l10n) : null, hasNote ? vscode.l10n.t('has a note') : null].filter((part) => !!part).join(', ');
 }

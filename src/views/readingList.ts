@@ -5,10 +5,11 @@ import * as vscode from 'vscode';
 import { Coalescer } from '../util/coalesce';
 import type { IssueLibrary, PaperEntry } from '../core/library';
 import { paperLinks } from '../core/paperLinks';
-import { READING_STATUS_LABELS, type PaperState, type ReadingStatus } from '../core/paperState';
+import type { PaperState, ReadingStatus } from '../core/paperState';
 import { summaryExcerpt } from '../core/summary';
 import { View } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
+import { statusLabel } from '../util/statusLabel';
 import { paperAccessibilityLabel, paperContextValue, showSummaryCommand, statusIcon } from './paperRow';
 
 export type ReadingListNode =
@@ -17,7 +18,10 @@ export type ReadingListNode =
 
 const GROUP_ORDER: readonly ReadingStatus[] = ['reading', 'toRead', 'read'];
 const TOOLTIP_SUMMARY_CHARS = 400;
-export const ISSUE_GONE = 'issue no longer available';
+/** The description of a paper whose issue no source holds any more. */
+export function issueGone(): string {
+  return vscode.l10n.t('issue no longer available');
+}
 
 export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<ReadingListNode | undefined>();
@@ -64,7 +68,7 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
     if (node.kind === 'statusGroup') {
       const count = this.papersWith(node.status).length;
       const item = new vscode.TreeItem(
-        READING_STATUS_LABELS[node.status],
+        statusLabel(node.status, vscode.l10n),
         node.status === 'read' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
       );
       item.description = String(count);
@@ -95,12 +99,13 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
 
   private goneItem(key: string, state: PaperState | undefined): vscode.TreeItem {
     const links = paperLinks({ links: [], arxivId: state?.arxivId ?? null });
-    const was = state?.issueLabel ? `It was in ${state.issueLabel}` : 'Its issue';
     return this.item(key, state, {
       title: state?.title || key,
       kind: 'paper',
-      description: ISSUE_GONE,
-      tooltip: `${was}, which no source holds any more. Your note and reading status are kept.`,
+      description: issueGone(),
+      tooltip: state?.issueLabel
+        ? vscode.l10n.t('It was in {0}, which no source holds any more. Your note and reading status are kept.', state.issueLabel)
+        : vscode.l10n.t('Its issue, which no source holds any more. Your note and reading status are kept.'),
       links: { ...links, any: links.arxiv !== null },
       inIssue: false,
     });
@@ -114,7 +119,7 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
     const status = state?.status ?? null;
     const hasNote = (state?.note ?? '').trim().length > 0;
     const item = new vscode.TreeItem(row.title, vscode.TreeItemCollapsibleState.None);
-    item.description = [row.description, hasNote ? 'note' : null].filter(Boolean).join(' · ') || undefined;
+    item.description = [row.description, hasNote ? vscode.l10n.t('note') : null].filter(Boolean).join(' · ') || undefined;
     item.tooltip = row.tooltip;
     item.iconPath = statusIcon(status, row.kind);
     item.contextValue = paperContextValue({ kind: row.kind, links: row.links, status, hasNote, inIssue: row.inIssue });
@@ -143,7 +148,7 @@ export class ReadingListView implements vscode.Disposable {
   private showBadge(): void {
     const toRead = this.provider.papersWith('toRead').length;
     const reading = this.provider.papersWith('reading').length;
-    const parts = [toRead > 0 ? `${toRead} to read` : null, reading > 0 ? `${reading} being read` : null].filter(Boolean);
+    const parts = [toRead > 0 ? vscode.l10n.t('{0} to read', toRead) : null, reading > 0 ? vscode.l10n.t('{0} being read', reading) : null].filter(Boolean);
     this.treeView.badge = toRead + reading > 0 ? { value: toRead + reading, tooltip: parts.join(', ') } : undefined;
   }
 }

@@ -1,14 +1,21 @@
-// The summary panel's page, built from a view model. No vscode import: the unit tests render it
-// in plain Node. Every newsletter string and the reader's note are escaped here; the page has
-// no inline script, style or event handler, so a strict CSP with a nonce covers all of it.
+// The summary panel's page, built from a view model. Nothing of vscode at run time: the unit tests
+// render it in plain Node. Its words come from the `l10n` it is given (`vscode.l10n` in the
+// extension; the import below is for that type only). Every newsletter string and the reader's
+// note are escaped here; the page has no inline script, style or event handler, so a strict CSP
+// with a nonce covers all of it.
+import type * as vscode from 'vscode';
 import { categoriesPrimaryFirst, validDoi, type ArxivEntry } from '../core/arxivAtom';
 import type { PaperEntry } from '../core/library';
 import type { SummaryBlock } from '../core/model';
 import { issueLabel } from '../core/format';
 import { paperLinks } from '../core/paperLinks';
-import { READING_STATUS_LABELS, ReadingStatus, type PaperState } from '../core/paperState';
+import { ReadingStatus, type PaperState } from '../core/paperState';
+import { statusLabel } from '../util/statusLabel';
 import type { PanelLinkKind } from './messages';
 import { escapeAttribute, escapeHtml } from './html';
+
+/** What the page's words are translated with: `vscode.l10n` in the extension. */
+export type L10n = Pick<typeof vscode.l10n, 't'>;
 
 /** A link button the panel offers; the webview knows only its kind. */
 export interface OfferedLink {
@@ -40,9 +47,6 @@ export type ArxivPanelView =
   /** Network use is turned off: said once, quietly. */
   | { readonly state: 'disabled' };
 
-export const ARXIV_LOADING = 'Loading arXiv details…';
-export const ARXIV_DISABLED = 'arXiv details are not fetched: network use is turned off (Weekly Papers › Network: Enabled).';
-
 /** What the page loads from the extension, as webview URIs, and the CSP source they come from. */
 export interface PanelResources {
   readonly cspSource: string;
@@ -50,15 +54,26 @@ export interface PanelResources {
   readonly script: string;
 }
 
+// The English of lines the tests look for. The page says them through `l10n.t`, with the same
+// words (the unit tests, which render the page in English, check that they agree).
+export const ARXIV_LOADING = 'Loading arXiv details…';
+export const ARXIV_DISABLED = 'arXiv details are not fetched: network use is turned off (Weekly Papers › Network: Enabled).';
 export const NOT_FOUND_NOTICE = 'This paper is no longer in any issue. Your note and reading status are kept.';
 
-const LINK_BUTTONS: Readonly<Record<PanelLinkKind, { readonly label: string; readonly name: string; readonly icon: string }>> = {
-  arxiv: { label: 'arXiv', name: 'Open the arXiv page', icon: 'book' },
-  pdf: { label: 'PDF', name: 'Open the PDF', icon: 'file-pdf' },
-  code: { label: 'Code', name: 'Open the code', icon: 'code' },
-  huggingface: { label: 'Hugging Face', name: 'Open the Hugging Face page', icon: 'smiley' },
-  web: { label: 'Web page', name: 'Open the web page', icon: 'globe' },
-};
+function linkButton(kind: PanelLinkKind, l10n: L10n): { readonly label: string; readonly name: string; readonly icon: string } {
+  switch (kind) {
+    case 'arxiv':
+      return { label: 'arXiv', name: l10n.t('Open the arXiv page'), icon: 'book' };
+    case 'pdf':
+      return { label: 'PDF', name: l10n.t('Open the PDF'), icon: 'file-pdf' };
+    case 'code':
+      return { label: l10n.t('Code'), name: l10n.t('Open the code'), icon: 'code' };
+    case 'huggingface':
+      return { label: 'Hugging Face', name: l10n.t('Open the Hugging Face page'), icon: 'smiley' };
+    case 'web':
+      return { label: l10n.t('Web page'), name: l10n.t('Open the web page'), icon: 'globe' };
+  }
+}
 
 const STATUS_ICONS: Readonly<Record<ReadingStatus, string>> = { toRead: 'bookmark', reading: 'eye', read: 'check' };
 
@@ -95,6 +110,7 @@ export function summaryView(
   key: string,
   entry: PaperEntry | undefined,
   reader: ReaderState,
+  l10n: L10n,
   remembered?: Pick<PaperState, 'title' | 'issueLabel' | 'arxivId'>,
   arxiv: ArxivPanelView | null = null,
 ): SummaryView {
@@ -117,7 +133,7 @@ export function summaryView(
   return {
     key,
     title: paper.title,
-    byline: 'section' in paper ? `Extras: ${paper.section}` : paper.org,
+    byline: 'section' in paper ? l10n.t('Extras: {0}', paper.section) : paper.org,
     issueLabel: issueLabel(entry.entry.issue),
     summary: paper.summary,
     links: offeredLinks(paper),
@@ -129,7 +145,7 @@ export function summaryView(
 }
 
 /** The whole page. `nonce` must be fresh for every render (see `createNonce`). */
-export function renderSummaryHtml(view: SummaryView, resources: PanelResources, nonce: string): string {
+export function renderSummaryHtml(view: SummaryView, resources: PanelResources, nonce: string, l10n: L10n): string {
   const csp = [
     `default-src 'none'`,
     `style-src ${resources.cspSource} 'nonce-${nonce}'`,
@@ -152,16 +168,16 @@ export function renderSummaryHtml(view: SummaryView, resources: PanelResources, 
   <body data-key="${escapeAttribute(view.key)}">
     <main>
       <header class="paper-header">
-        ${view.issueLabel ? `<p class="issue">${view.found ? '' : 'Last seen in '}${escapeHtml(view.issueLabel)}</p>` : ''}
+        ${view.issueLabel ? `<p class="issue">${escapeHtml(view.found ? view.issueLabel : l10n.t('Last seen in {0}', view.issueLabel))}</p>` : ''}
         <h1>${escapeHtml(view.title)}</h1>
         ${view.byline ? `<p class="byline"><span class="codicon codicon-organization" aria-hidden="true"></span>${escapeHtml(view.byline)}</p>` : ''}
       </header>
-      ${view.found ? '' : `<p class="notice" role="status"><span class="codicon codicon-info" aria-hidden="true"></span>${escapeHtml(NOT_FOUND_NOTICE)}</p>`}
-      ${renderLinks(view.links)}
-      ${renderStatus(view.status)}
-      ${renderSummary(view.summary)}
-      <div id="arxiv-details">${renderArxiv(view.arxiv)}</div>
-      ${renderNote(view.note)}
+      ${view.found ? '' : `<p class="notice" role="status"><span class="codicon codicon-info" aria-hidden="true"></span>${escapeHtml(l10n.t('This paper is no longer in any issue. Your note and reading status are kept.'))}</p>`}
+      ${renderLinks(view.links, l10n)}
+      ${renderStatus(view.status, l10n)}
+      ${renderSummary(view.summary, l10n)}
+      <div id="arxiv-details">${renderArxiv(view.arxiv, l10n)}</div>
+      ${renderNote(view.note, l10n)}
     </main>
     <script nonce="${nonce}" src="${escapeAttribute(resources.script)}"></script>
   </body>
@@ -169,79 +185,85 @@ export function renderSummaryHtml(view: SummaryView, resources: PanelResources, 
 `;
 }
 
-function renderLinks(links: readonly OfferedLink[]): string {
+function renderLinks(links: readonly OfferedLink[], l10n: L10n): string {
   if (links.length === 0) return '';
   const buttons = links.map(({ kind, url }) => {
-    const button = LINK_BUTTONS[kind];
+    const button = linkButton(kind, l10n);
     return `<button type="button" class="link-button" data-link="${kind}" aria-label="${escapeAttribute(button.name)}" title="${escapeAttribute(url)}"><span class="codicon codicon-${button.icon}" aria-hidden="true"></span><span>${escapeHtml(button.label)}</span></button>`;
   });
-  return `<nav class="links" aria-label="Links">${buttons.join('')}</nav>`;
+  return `<nav class="links" aria-label="${escapeAttribute(l10n.t('Links'))}">${buttons.join('')}</nav>`;
 }
 
-function renderStatus(status: ReadingStatus | null): string {
+function renderStatus(status: ReadingStatus | null, l10n: L10n): string {
   const option = (value: ReadingStatus | null, label: string, icon: string | null) => {
     const id = `status-${value ?? 'none'}`;
     const checked = value === status ? ' checked' : '';
     const iconHtml = icon ? `<span class="codicon codicon-${icon}" aria-hidden="true"></span>` : '';
     return `<input type="radio" name="status" id="${id}" value="${value ?? ''}"${checked}><label for="${id}">${iconHtml}${escapeHtml(label)}</label>`;
   };
-  const options = [option(null, 'None', null), ...ReadingStatus.options.map((value) => option(value, READING_STATUS_LABELS[value], STATUS_ICONS[value]))];
-  return `<fieldset class="status"><legend>Reading status</legend><div class="segments">${options.join('')}</div></fieldset>`;
+  const options = [option(null, l10n.t('None'), null), ...ReadingStatus.options.map((value) => option(value, statusLabel(value, l10n), STATUS_ICONS[value]))];
+  return `<fieldset class="status"><legend>${escapeHtml(l10n.t('Reading status'))}</legend><div class="segments">${options.join('')}</div></fieldset>`;
 }
 
-function renderSummary(blocks: readonly SummaryBlock[]): string {
+function renderSummary(blocks: readonly SummaryBlock[], l10n: L10n): string {
   if (blocks.length === 0) return '';
   const html = blocks.map((block) =>
     block.type === 'paragraph'
       ? `<p>${escapeHtml(block.text)}</p>`
       : `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
   );
-  return `<section class="summary" aria-labelledby="summary-heading"><h2 id="summary-heading">Summary</h2>${html.join('\n')}</section>`;
+  return `<section class="summary" aria-labelledby="summary-heading"><h2 id="summary-heading">${escapeHtml(l10n.t('Summary'))}</h2>${html.join('\n')}</section>`;
 }
 
 /** arXiv's metadata after the newsletter's summary; a quiet line while it loads or when it cannot. */
-export function renderArxiv(arxiv: ArxivPanelView | null): string {
+export function renderArxiv(arxiv: ArxivPanelView | null, l10n: L10n): string {
   if (arxiv === null) return '';
-  const section = (body: string) => `<section class="arxiv" aria-labelledby="arxiv-heading"><h2 id="arxiv-heading">On arXiv</h2>${body}</section>`;
+  const section = (body: string) =>
+    `<section class="arxiv" aria-labelledby="arxiv-heading"><h2 id="arxiv-heading">${escapeHtml(l10n.t('On arXiv'))}</h2>${body}</section>`;
   switch (arxiv.state) {
     case 'loading':
-      return section(`<p class="arxiv-state" role="status">${escapeHtml(ARXIV_LOADING)}</p>`);
+      return section(`<p class="arxiv-state" role="status">${escapeHtml(l10n.t('Loading arXiv details…'))}</p>`);
     case 'disabled':
-      return section(`<p class="arxiv-state">${escapeHtml(ARXIV_DISABLED)}</p>`);
+      return section(`<p class="arxiv-state">${escapeHtml(l10n.t('arXiv details are not fetched: network use is turned off (Weekly Papers › Network: Enabled).'))}</p>`);
     case 'unavailable':
-      return section(`<p class="arxiv-state" role="status">${escapeHtml(`arXiv details unavailable: ${arxiv.reason}.`)}</p>`);
+      return section(`<p class="arxiv-state" role="status">${escapeHtml(l10n.t('arXiv details unavailable: {0}.', arxiv.reason))}</p>`);
     case 'ready':
-      return section(renderArxivEntry(arxiv.entry));
+      return section(renderArxivEntry(arxiv.entry, l10n));
   }
 }
 
-function renderArxivEntry(entry: ArxivEntry): string {
+function renderArxivEntry(entry: ArxivEntry, l10n: L10n): string {
   const rows: Array<[string, string]> = [];
   if (entry.authors.length > 0) {
     const names = entry.authors.map((author) =>
       author.affiliation ? `${escapeHtml(author.name)} <span class="affiliation">(${escapeHtml(author.affiliation)})</span>` : escapeHtml(author.name),
     );
-    rows.push(['Authors', `<span class="authors">${names.join(', ')}</span>`]);
+    rows.push([l10n.t('Authors'), `<span class="authors">${names.join(', ')}</span>`]);
   }
   const firstVersion = /^\d{4}-\d{2}-\d{2}/.exec(entry.published)?.[0];
-  if (firstVersion) rows.push(['First version', `<time datetime="${escapeAttribute(firstVersion)}">${escapeHtml(firstVersion)}</time>${entry.version ? ` <span class="version">(now ${escapeHtml(entry.version)})</span>` : ''}`]);
+  if (firstVersion) {
+    const now = entry.version ? ` <span class="version">${escapeHtml(l10n.t('(now {0})', entry.version))}</span>` : '';
+    rows.push([l10n.t('First version'), `<time datetime="${escapeAttribute(firstVersion)}">${escapeHtml(firstVersion)}</time>${now}`]);
+  }
   const categories = categoriesPrimaryFirst(entry);
-  if (categories.length > 0) rows.push(['Categories', categories.map((category, index) => `<code${index === 0 && entry.primaryCategory ? ' class="primary"' : ''}>${escapeHtml(category)}</code>`).join(' ')]);
-  if (entry.comment) rows.push(['Comment', escapeHtml(entry.comment)]);
-  if (entry.journalRef) rows.push(['Journal reference', escapeHtml(entry.journalRef)]);
+  if (categories.length > 0) rows.push([l10n.t('Categories'), categories.map((category, index) => `<code${index === 0 && entry.primaryCategory ? ' class="primary"' : ''}>${escapeHtml(category)}</code>`).join(' ')]);
+  if (entry.comment) rows.push([l10n.t('Comment'), escapeHtml(entry.comment)]);
+  if (entry.journalRef) rows.push([l10n.t('Journal reference'), escapeHtml(entry.journalRef)]);
   const doi = validDoi(entry.doi);
-  if (doi) rows.push(['DOI', `<button type="button" class="doi-link" data-doi aria-label="Open the DOI ${escapeAttribute(doi)}">${escapeHtml(doi)}</button>`]);
+  if (doi) rows.push(['DOI', `<button type="button" class="doi-link" data-doi aria-label="${escapeAttribute(l10n.t('Open the DOI {0}', doi))}">${escapeHtml(doi)}</button>`]);
   const list = rows.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${value}</dd>`).join('');
-  const abstract = entry.summary ? `<details class="abstract"><summary>arXiv abstract</summary><p>${escapeHtml(entry.summary)}</p></details>` : '';
+  const abstract = entry.summary ? `<details class="abstract"><summary>${escapeHtml(l10n.t('arXiv abstract'))}</summary><p>${escapeHtml(entry.summary)}</p></details>` : '';
   return `<dl class="arxiv-facts">${list}</dl>${abstract}`;
 }
 
-function renderNote(note: string): string {
-  const saved = note.length > 0 ? 'Saved' : 'Saved as you type';
+function renderNote(note: string, l10n: L10n): string {
+  const words = { saving: l10n.t('Saving…'), saved: l10n.t('Saved'), empty: l10n.t('Saved as you type') };
+  // The page script says the same words as the note is typed and saved: it reads them from the textarea's data attributes.
+  const data = Object.entries(words).map(([name, text]) => ` data-${name}="${escapeAttribute(text)}"`).join('');
   // The HTML parser drops one newline right after <textarea>: this one, not the note's own.
   return `<section class="note" aria-labelledby="note-label">
-        <div class="note-heading"><h2><label id="note-label" for="note">Note</label></h2><span id="note-state" class="note-state" aria-live="polite">${saved}</span></div>
-        <textarea id="note" rows="8" spellcheck="true" placeholder="Your thoughts on this paper…" aria-describedby="note-state">
+        <div class="note-heading"><h2><label id="note-label" for="note">${escapeHtml(l10n.t('Note'))}</label></h2><span id="note-state" class="note-state" aria-live="polite">${escapeHtml(note.length > 0 ? words.saved : words.empty)}</span></div>
+        <textarea id="note" rows="8" spellcheck="true" placeholder="${escapeAttribute(l10n.t('Your thoughts on this paper…'))}"${data} aria-describedby="note-state">
 ${escapeHtml(note)}</textarea>
       </section>`;
 }

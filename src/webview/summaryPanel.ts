@@ -268,7 +268,7 @@ export class SummaryPanel implements vscode.Disposable {
     const view = this.view(key);
     const webview = panel.webview;
     this.nonce = createNonce();
-    this.html = renderSummaryHtml(view, this.resources(webview), this.nonce);
+    this.html = renderSummaryHtml(view, this.resources(webview), this.nonce, vscode.l10n);
     this.shownContent = contentOf(view);
     panel.title = view.title;
     webview.html = this.html;
@@ -284,7 +284,7 @@ export class SummaryPanel implements vscode.Disposable {
     const reader = { note: this.currentNote(key), status: this.options.store.status(key) };
     const remembered = this.options.store.get(key);
     const arxivId = entry ? entry.paper.arxivId : (remembered?.arxivId ?? null);
-    return summaryView(key, entry, reader, remembered, arxivId ? this.arxivView(arxivId) : null);
+    return summaryView(key, entry, reader, vscode.l10n, remembered, arxivId ? this.arxivView(arxivId) : null);
   }
 
   private arxivView(id: string): ArxivPanelView | null {
@@ -319,8 +319,8 @@ export class SummaryPanel implements vscode.Disposable {
     this.requestArxiv(key);
     // Only the arXiv section changes: replace it in place, so a note being typed keeps its text,
     // caret and focus (arXiv's answer, or a retry, can come at any moment).
-    void this.post({ type: 'arxivDetails', html: renderArxiv(view.arxiv) });
-    this.html = renderSummaryHtml(view, this.resources(this.panel.webview), this.nonce);
+    void this.post({ type: 'arxivDetails', html: renderArxiv(view.arxiv, vscode.l10n) });
+    this.html = renderSummaryHtml(view, this.resources(this.panel.webview), this.nonce, vscode.l10n);
     this.shownContent = contentOf(view);
   }
 
@@ -331,7 +331,7 @@ export class SummaryPanel implements vscode.Disposable {
 
   private saveFailed(error: unknown): void {
     this.options.log.error(`Summary panel: saving the note failed: ${String(error)}`);
-    void vscode.window.showErrorMessage('Weekly Papers could not save your note; it is kept in the panel and will be saved with your next change.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Weekly Papers could not save your note; it is kept in the panel and will be saved with your next change.'));
   }
 
   /** The note as the reader last typed it, saved or not. */

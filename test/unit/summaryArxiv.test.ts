@@ -6,6 +6,7 @@ import { IssueLibrary } from '../../src/core/library';
 import { parseIssueText } from '../../src/core/parse';
 import { ARXIV_DISABLED, ARXIV_LOADING, renderSummaryHtml, summaryView, type ArxivPanelView } from '../../src/webview/summaryHtml';
 import { atomFeed } from '../support/arxivFixtures';
+import { ENGLISH } from './helpers/english';
 import { readFixture } from './helpers/fixtures';
 
 const RESOURCES = { cspSource: 'https://example.test', stylesheets: [], script: 'https://example.test/panel.js' };
@@ -20,7 +21,7 @@ function page(key: string, arxiv: ArxivPanelView | null): string {
   const library = new IssueLibrary();
   library.set({ source: { id: 'web', label: 'web', bundled: false }, issues: parseIssueText(readFixture('web/vol-132.txt')).issues, diagnostics: [] });
   const [entry] = library.findPaper(key);
-  return renderSummaryHtml(summaryView(key, entry, { note: '', status: null }, undefined, arxiv), RESOURCES, '0'.repeat(32));
+  return renderSummaryHtml(summaryView(key, entry, { note: '', status: null }, ENGLISH, undefined, arxiv), RESOURCES, '0'.repeat(32), ENGLISH);
 }
 
 describe('summary panel page: arXiv details', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { IssueLibrary } from '../../src/core/library';
 import { parseIssueText } from '../../src/core/parse';
 import { NOT_FOUND_NOTICE, offeredLinks, renderSummaryHtml, summaryView, type ReaderState, type SummaryView } from '../../src/webview/summaryHtml';
+import { ENGLISH } from './helpers/english';
 import { readFixture } from './helpers/fixtures';
 
 const RESOURCES = {
@@ -23,10 +24,10 @@ function libraryOf(...fixtures: string[]): IssueLibrary {
 function viewOf(library: IssueLibrary, key: string, reader = NO_STATE): SummaryView {
   const [entry] = library.findPaper(key);
   assert.ok(entry, `no paper ${key}`);
-  return summaryView(key, entry, reader);
+  return summaryView(key, entry, reader, ENGLISH);
 }
 
-const render = (view: SummaryView) => renderSummaryHtml(view, RESOURCES, NONCE);
+const render = (view: SummaryView) => renderSummaryHtml(view, RESOURCES, NONCE, ENGLISH);
 
 /** The page's text between two markers, e.g. the h1's. */
 function between(html: string, open: string, close: string): string {
@@ -143,7 +144,7 @@ describe('summary panel page', () => {
 
   it('shows a paper no issue holds any more from what was remembered, with its note', () => {
     const remembered = { title: 'An <old> paper', issueLabel: 'Vol.120 · Sep 1 – Sep 7, 2025', arxivId: '2509.00001' };
-    const view = summaryView('2509.00001', undefined, { note: 'still here', status: 'read' }, remembered);
+    const view = summaryView('2509.00001', undefined, { note: 'still here', status: 'read' }, ENGLISH, remembered);
     const html = render(view);
     assert.equal(between(html, '<h1>', '</h1>'), 'An &lt;old&gt; paper');
     assert.ok(html.includes(NOT_FOUND_NOTICE));
@@ -151,7 +152,7 @@ describe('summary panel page', () => {
     assert.match(html, />\nstill here<\/textarea>/);
     assert.deepEqual(linkKinds(html), ['arxiv', 'pdf', 'huggingface']);
     // Nothing remembered at all: the key stands in for the title, and there are no links.
-    const bare = render(summaryView('vol120:gone', undefined, NO_STATE));
+    const bare = render(summaryView('vol120:gone', undefined, NO_STATE, ENGLISH));
     assert.equal(between(bare, '<h1>', '</h1>'), 'vol120:gone');
     assert.deepEqual(linkKinds(bare), []);
   });

@@ -1,0 +1,86 @@
+// What the import says to the reader, each sentence whole, in the display language: where the
+// text came from and where the issue is saved are part of the sentence, never pasted into it.
+import * as vscode from 'vscode';
+import { issueLabel } from '../core/format';
+import type { Issue } from '../core/model';
+import type { ImportOrigin } from './issueImporter';
+
+/** Where an issue is saved: a file in the workspace, or the extension's storage (no folder open). */
+export interface SaveTarget {
+  readonly uri: vscode.Uri;
+  readonly inWorkspace: boolean;
+}
+
+export function notAnIssue(origin: ImportOrigin): string {
+  switch (origin.kind) {
+    case 'clipboard':
+      return vscode.l10n.t('The clipboard is not a newsletter issue: Weekly Papers found no "Vol.N for <week>" line, highlights or numbered papers in it. Nothing was saved.');
+    case 'file':
+      return vscode.l10n.t('{0} is not a newsletter issue: Weekly Papers found no "Vol.N for <week>" line, highlights or numbered papers in it. Nothing was saved.', origin.name);
+    case 'page':
+      return vscode.l10n.t('The page at {0} is not a newsletter issue: Weekly Papers found no "Vol.N for <week>" line, highlights or numbered papers in it. Nothing was saved.', origin.url);
+  }
+}
+
+export function severalIssues(origin: ImportOrigin, count: number): string {
+  switch (origin.kind) {
+    case 'clipboard':
+      return vscode.l10n.t('The clipboard holds {0} issues: import them one at a time, or save the text as a file in the workspace. Nothing was saved.', count);
+    case 'file':
+      return vscode.l10n.t('{0} holds {1} issues: import them one at a time, or save the text as a file in the workspace. Nothing was saved.', origin.name, count);
+    case 'page':
+      return vscode.l10n.t('The page at {0} holds {1} issues: import them one at a time, or save the text as a file in the workspace. Nothing was saved.', origin.url, count);
+  }
+}
+
+export function couldNotSave(issue: Issue, target: SaveTarget, why: string): string {
+  return target.inWorkspace
+    ? vscode.l10n.t('Weekly Papers could not save {0} to {1}: {2}. Nothing you had was changed.', issueLabel(issue), path(target), why)
+    : vscode.l10n.t('Weekly Papers could not save {0} to the extension’s storage (no folder is open): {1}. Nothing you had was changed.', issueLabel(issue), why);
+}
+
+/** The preview's line on what was recognised: volume, week, and how many papers and extras. */
+export function recognised(issue: Issue): string {
+  const counts = papersAndExtras(issue.papers.length, issue.extras.length);
+  const { start, end } = issue.week;
+  if (issue.volume !== null) {
+    return start && end ? vscode.l10n.t('Volume {0}, week {1} to {2}: {3}.', issue.volume, start, end, counts) : vscode.l10n.t('Volume {0}, week unknown: {1}.', issue.volume, counts);
+  }
+  return start && end ? vscode.l10n.t('No volume number, week {0} to {1}: {2}.', start, end, counts) : vscode.l10n.t('No volume number, week unknown: {0}.', counts);
+}
+
+function papersAndExtras(papers: number, extras: number): string {
+  if (papers === 1) return extras === 1 ? vscode.l10n.t('1 paper and 1 extra') : vscode.l10n.t('1 paper and {0} extras', extras);
+  return extras === 1 ? vscode.l10n.t('{0} papers and 1 extra', papers) : vscode.l10n.t('{0} papers and {1} extras', papers, extras);
+}
+
+export function replaces(target: SaveTarget): string {
+  return target.inWorkspace
+    ? vscode.l10n.t('Replaces {0} (notes and reading status are kept).', path(target))
+    : vscode.l10n.t('Replaces the extension’s storage (no folder is open) (notes and reading status are kept).');
+}
+
+export function savedAs(target: SaveTarget): string {
+  return target.inWorkspace ? vscode.l10n.t('Saved as {0}.', path(target)) : vscode.l10n.t('Saved as the extension’s storage (no folder is open).');
+}
+
+export function savedTo(target: SaveTarget): string {
+  return target.inWorkspace ? vscode.l10n.t('Saved to {0}.', path(target)) : vscode.l10n.t('Saved to the extension’s storage (no folder is open).');
+}
+
+/** The first sentence after a save: which issue, updated or imported, and how much of it. */
+export function whatWasSaved(issue: Issue, replaced: boolean): string {
+  const label = issueLabel(issue);
+  if (issue.cutOff) {
+    return replaced
+      ? vscode.l10n.t('Updated {0}, but only part of it: {1}', label, issue.cutOff.reason)
+      : vscode.l10n.t('Imported {0}, but only part of it: {1}', label, issue.cutOff.reason);
+  }
+  const papers = issue.papers.length;
+  if (replaced) return papers === 1 ? vscode.l10n.t('Updated {0}: 1 paper.', label) : vscode.l10n.t('Updated {0}: {1} papers.', label, papers);
+  return papers === 1 ? vscode.l10n.t('Imported {0}: 1 paper.', label) : vscode.l10n.t('Imported {0}: {1} papers.', label, papers);
+}
+
+function path(target: SaveTarget): string {
+  return vscode.workspace.asRelativePath(target.uri);
+}

@@ -1,0 +1,16 @@
+// A reading status as the reader sees it, in the display language: in the trees, the quick picks
+// and the summary panel. It takes `vscode.l10n` as an argument (the import is for its type only),
+// so the summary page, which the unit tests build in plain Node, uses it too.
+import type * as vscode from 'vscode';
+import type { ReadingStatus } from '../core/paperState';
+
+export function statusLabel(status: ReadingStatus, l10n: Pick<typeof vscode.l10n, 't'>): string {
+  switch (status) {
+    case 'toRead':
+      return l10n.t('To Read');
+    case 'reading':
+      return l10n.t('Reading');
+    case 'read':
+      return l10n.t('Read');
+  }
+}
