@@ -44,9 +44,12 @@ export function decodeLines(bytes: Uint8Array): string[] {
   for (;;) {
     const newline = bytes.indexOf(LF, start);
     const end = newline < 0 ? bytes.length : newline;
-    const line = decoder.decode(bytes.subarray(start, newline > start && bytes[newline - 1] === CR ? newline - 1 : end));
-    // A lone CR (classic Mac OS) ends a line too.
-    if (line.includes('\r')) lines.push(...line.split('\r'));
+    const lineEnd = newline > start && bytes[newline - 1] === CR ? newline - 1 : end;
+    // Blank lines are common (every other line of web text), and need no decoder.
+    const line = lineEnd === start ? '' : decoder.decode(bytes.subarray(start, lineEnd));
+    // A lone CR (classic Mac OS) ends a line too. (One push per part: spreading a file of many
+    // CR-only lines into push() would overflow the stack.)
+    if (line.includes('\r')) for (const part of line.split('\r')) lines.push(part);
     else lines.push(line);
     if (newline < 0) return lines;
     start = newline + 1;

@@ -93,6 +93,14 @@ describe('decoding a file line by line', () => {
     assert.deepEqual(decodeLines(new Uint8Array([0x61, 0xff, 0x0a, 0xe2, 0x80])), ['a\ufffd', '\ufffd'], 'bytes that are not UTF-8 read as U+FFFD, as TextDecoder reads them');
   });
 
+  it('reads a file of 300,000 lines that end in a lone CR (classic Mac OS)', () => {
+    const text = `${ISSUE.split('\n').slice(0, 8).join('\r')}${'\r'.repeat(300_000)}`;
+    const lines = decodeLines(utf8(text));
+    assert.equal(lines.length, 300_008);
+    assert.deepEqual(lines, whole(utf8(text)));
+    assert.equal(readIssueFile(utf8(text))?.result.issues.length, 1);
+  });
+
   it('agrees with decoding the whole text, on any text', () => {
     const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('\n', '\r\n', '\r', '\ufeff', '’', '🙂'));
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
