@@ -16,6 +16,20 @@ export const NEVER_ENTERED: ReadonlySet<string> = new Set(['node_modules', '.git
  */
 const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true };
 
+/**
+ * A VS Code glob as picomatch must be given it: parentheses, `|` and a leading `!` mean nothing
+ * special to VS Code (`Newsletters (IR)/*.txt` names that folder), but picomatch reads them as
+ * groups, alternatives and negation. Escaped, they are plain characters.
+ */
+function asPicomatch(glob: string): string {
+  return glob.replace(/[()|]/g, '\\$&').replace(/^!/, '\\!');
+}
+
+/** The fixed start picomatch finds in an escaped glob, as a plain path again. */
+function baseOf(escaped: string): string {
+  return picomatch.scan(escaped).base.replace(/\\([()|!])/g, '$1');
+}
+
 export interface IssueFileFilter {
   /** Whether to look inside a folder (its path relative to the workspace folder, `/`-separated). */
   entersFolder(path: string, siblings: ReadonlySet<string>): boolean;
@@ -35,9 +49,10 @@ interface ExcludeRule {
  * @param exclude the folder's `files.exclude` setting, as read: anything that is not an object hides nothing
  */
 export function createIssueFileFilter(glob: string, exclude: unknown): IssueFileFilter {
-  const isIssueFile = picomatch(glob, GLOB_OPTIONS);
+  const escaped = asPicomatch(glob);
+  const isIssueFile = picomatch(escaped, GLOB_OPTIONS);
   // Only folders on the way to the glob's fixed start (`issues/` of `issues/**/*.txt`) can hold a match.
-  const base = picomatch.scan(glob).base;
+  const base = baseOf(escaped);
   const rules = excludeRules(exclude);
   const excluded = (path: string, siblings: ReadonlySet<string>): boolean =>
     rules.some((rule) => rule.matches(path) && (rule.when === null || siblings.has(siblingName(rule.when, path))));
@@ -63,7 +78,7 @@ function excludeRules(exclude: unknown): ExcludeRule[] {
     const when = whenClause(value);
     if (pattern.trim() === '' || (value !== true && when === null)) continue; // false, or not a setting VS Code knows
     try {
-      rules.push({ matches: picomatch(pattern, GLOB_OPTIONS), when });
+      rules.push({ matches: picomatch(asPicomatch(pattern), GLOB_OPTIONS), when });
     } catch {
       // One malformed pattern hides nothing, as in VS Code; the others still apply.
     }

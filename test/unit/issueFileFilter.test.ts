@@ -42,6 +42,21 @@ describe('issue file filter (walking a folder without a search provider)', () =>
     assert.equal(wouldList(createIssueFileFilter('issues/*.txt', {}), 'issues/vol-132.txt'), true);
   });
 
+  it('reads parentheses, `|` and a leading `!` as plain characters, as VS Code does', () => {
+    const filter = createIssueFileFilter('Newsletters (IR)/*.txt', { '**/Archive (old)': true, '!draft.txt': true });
+    assert.equal(filter.entersFolder('Newsletters (IR)', none), true);
+    assert.equal(filter.entersFolder('Newsletters', none), false);
+    assert.equal(filter.listsFile('Newsletters (IR)/vol-1.txt', none), true);
+    assert.equal(filter.listsFile('Newsletters IR/vol-1.txt', none), false, 'not a group');
+    const all = createIssueFileFilter(DEFAULT_ISSUE_FILES, { '**/Archive (old)': true, '!draft.txt': true, 'a|b': true });
+    assert.equal(all.entersFolder('x/Archive (old)', none), false, 'files.exclude hides the folder with parentheses');
+    assert.equal(all.entersFolder('x/Archive old', none), true);
+    assert.equal(all.listsFile('!draft.txt', none), false, 'a leading ! is part of the name');
+    assert.equal(all.listsFile('draft.txt', none), true, 'and never negates');
+    assert.equal(all.entersFolder('a|b', none), false);
+    assert.equal(all.entersFolder('a', none), true, '| is no alternative');
+  });
+
   it('never enters node_modules or .git, at any depth, even when the glob points there', () => {
     for (const glob of [DEFAULT_ISSUE_FILES, 'node_modules/**/*.txt', '**/.git/**']) {
       const filter = createIssueFileFilter(glob, {});
