@@ -84,6 +84,8 @@ export async function run(): Promise<void> {
   const started = performance.now();
   const api = await extension.activate();
   const readyMs = await api.timings.readyMs;
+  // A build may have finished during loading (of the sample, before the workspace's files came).
+  const buildsWhenReady = api.commandServices.search.builds;
   const populated = performance.now() - started;
   const roots = (await api.issuesTree.getChildren()) ?? [];
   // Right after loading, before the idle-time search index: the issues and papers alone.
@@ -91,7 +93,8 @@ export async function run(): Promise<void> {
   // The search index is rebuilt in idle time after the library settles; a reader opening the
   // palette a second later finds it built. Wait for that, so the heap is measured as it stays.
   const search = api.commandServices.search;
-  for (let waited = 0; search.lastBuildMs === 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let waited = 0; (search.builds === buildsWhenReady || search.building) && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (search.builds === buildsWhenReady) throw new Error('the search index was not built within 10 s of loading');
   const heapAfter = heapAfterGc();
 
 

@@ -1,5 +1,6 @@
 // The search index behind "Open Paper..." and the Issues filter: every paper's words, each
 // distinct word of the library stored once. Pure: built and searched without vscode.
+import { IdListWriter, anyMarked } from './idLists';
 import { normalizeForSearch, queryWords } from './normalize';
 
 /** What the search sees of a paper. */
@@ -20,7 +21,7 @@ export class PaperSearchIndexBuilder {
   private readonly ids = new Map<string, number>();
   /** For each word id, the last paper it was added to: a paper lists a word once. */
   private readonly addedTo: number[] = [];
-  private readonly words: number[] = [];
+  private readonly lists = new IdListWriter();
   private readonly paperStarts: number[] = [];
   private readonly headEnds: number[] = [];
 
@@ -31,10 +32,10 @@ export class PaperSearchIndexBuilder {
   add(paper: SearchablePaper): void {
     const position = this.keys.length;
     this.keys.push(paper.key);
-    this.paperStarts.push(this.words.length);
-    this.addWords(`${paper.title}\n${paper.org ?? ''}\n${paper.issueLabel ?? ''}`, position);
-    this.headEnds.push(this.words.length);
-    this.addWords(paper.summary, position);
+    this.paperStarts.push(this.lists.offset);
+    this.lists.write(this.newWords(`${paper.title}\n${paper.org ?? ''}\n${paper.issueLabel ?? ''}`, position));
+    this.headEnds.push(this.lists.offset);
+    this.lists.write(this.newWords(paper.summary, position));
   }
 
   build(): PaperSearchIndex {
@@ -50,13 +51,15 @@ export class PaperSearchIndexBuilder {
       keys: [...this.keys],
       vocabulary: compactString(vocabulary.join('\n') + '\n'),
       wordStarts,
-      paperWords: vocabulary.length <= 0x10000 ? Uint16Array.from(this.words) : Uint32Array.from(this.words),
-      paperStarts: Uint32Array.from([...this.paperStarts, this.words.length]),
+      paperWords: this.lists.finish(),
+      paperStarts: Uint32Array.from([...this.paperStarts, this.lists.offset]),
       headEnds: Uint32Array.from(this.headEnds),
     });
   }
 
-  private addWords(text: string, paper: number): void {
+  /** The ids of the text's words that this paper does not list yet. */
+  private newWords(text: string, paper: number): number[] {
+    const found: number[] = [];
     for (const word of normalizeForSearch(text).split(WHITESPACE)) {
       if (word.length === 0) continue;
       let id = this.ids.get(word);
@@ -67,8 +70,9 @@ export class PaperSearchIndexBuilder {
       }
       if (this.addedTo[id] === paper) continue;
       this.addedTo[id] = paper;
-      this.words.push(id);
+      found.push(id);
     }
+    return found;
   }
 }
 
@@ -76,7 +80,7 @@ interface IndexParts {
   readonly keys: readonly string[];
   readonly vocabulary: string;
   readonly wordStarts: Uint32Array;
-  readonly paperWords: Uint16Array | Uint32Array;
+  readonly paperWords: Uint8Array;
   readonly paperStarts: Uint32Array;
   readonly headEnds: Uint32Array;
 }
@@ -84,8 +88,8 @@ interface IndexParts {
 /**
  * Every paper's words, each distinct word of the library stored once. A query word matches a
  * paper when it is part of one of the paper's words (after normalizeForSearch), which is the
- * same as being found anywhere in its text: query words hold no whitespace. Keeping word ids
- * instead of a copy of each summary takes about a quarter of the memory, and a search scans the
+ * same as being found anywhere in its text: query words hold no whitespace. Keeping packed word
+ * ids instead of a copy of each summary takes a fraction of the memory, and a search scans the
  * vocabulary once per query word and then each paper's ids, not every summary's characters.
  */
 export class PaperSearchIndex {
@@ -94,14 +98,19 @@ export class PaperSearchIndex {
   private readonly vocabulary: string;
   /** Where each word starts in `vocabulary`, and where the last one ends. */
   private readonly wordStarts: Uint32Array;
-  /** Each paper's distinct words, as ids: the head's first (title, organisation, issue label), then the summary's not in the head. */
-  private readonly paperWords: Uint16Array | Uint32Array;
-  /** Where paper i's words start in `paperWords` (and end, at i + 1). */
+  /**
+   * Each paper's distinct words, as two packed id lists (idLists.ts): its head's (title,
+   * organisation, issue label), then its summary's not in the head.
+   */
+  private readonly paperWords: Uint8Array;
+  /** Where paper i's lists start in `paperWords` (and end, at i + 1). */
   private readonly paperStarts: Uint32Array;
-  /** Where paper i's head words end in `paperWords`: a match there ranks first. */
+  /** Where paper i's head list ends and its summary list starts: a match in the head ranks first. */
   private readonly headEnds: Uint32Array;
   /** The last query and its matches (paper positions): typing on narrows them instead of rescanning. */
   private last: { words: string[]; matches: readonly number[] } | null = null;
+  /** The vocabulary words each word of the last query marked. */
+  private lastMarks = new Map<string, Uint8Array | null>();
 
   constructor(parts: IndexParts) {
     this.keys = parts.keys;
@@ -123,6 +132,11 @@ export class PaperSearchIndex {
     return this.keys.length;
   }
 
+  /** How many distinct words the papers have (for the benchmark). */
+  get vocabularySize(): number {
+    return this.wordStarts.length - 1;
+  }
+
   /**
    * Keys of the papers that contain every word of the query (anywhere in a word), those whose
    * title, organisation or issue has them all first; each group in the order given. An empty
@@ -131,25 +145,35 @@ export class PaperSearchIndex {
   search(query: string): string[] {
     const words = queryWords(query);
     if (words.length === 0) return [...this.keys];
-    const found = words.map((word) => this.wordsContaining(word));
+    // Words the last query had too (the ones before the one being typed) are not looked up again.
+    const marksOf = new Map<string, Uint8Array | null>();
+    for (const word of words) marksOf.set(word, this.lastMarks.get(word) ?? this.wordsContaining(word));
+    this.lastMarks = marksOf;
+    const found = words.map((word) => marksOf.get(word) ?? null);
+    if (found.includes(null)) {
+      // A word no paper has anywhere: nothing to scan.
+      this.last = { words, matches: [] };
+      return [];
+    }
+    const marks = found as Uint8Array[];
     const inHead: string[] = [];
     const inSummary: string[] = [];
-    for (const paper of this.matching(words, found)) {
+    for (const paper of this.matching(words, marks)) {
       const key = this.keys[paper] as string;
       const start = this.paperStarts[paper] as number;
       const headEnd = this.headEnds[paper] as number;
-      (found.every((marked) => this.hasAny(marked, start, headEnd)) ? inHead : inSummary).push(key);
+      (marks.every((marked) => this.hasAny(marked, start, headEnd)) ? inHead : inSummary).push(key);
     }
     return [...inHead, ...inSummary];
   }
 
-  /** Marks (1) the ids of the vocabulary words that contain `word`. */
-  private wordsContaining(word: string): Uint8Array {
+  /** Marks (1) the ids of the vocabulary words that contain `word`; null when none does. */
+  private wordsContaining(word: string): Uint8Array | null {
     const marked = new Uint8Array(this.wordStarts.length - 1);
     let from = 0;
     for (;;) {
       const at = this.vocabulary.indexOf(word, from);
-      if (at < 0) return marked;
+      if (at < 0) return from === 0 ? null : marked;
       const id = this.wordAt(at);
       marked[id] = 1;
       from = this.wordStarts[id + 1] as number;
@@ -168,10 +192,9 @@ export class PaperSearchIndex {
     return low;
   }
 
+  /** Whether the packed id list at [start, end) holds a marked word. */
   private hasAny(marked: Uint8Array, start: number, end: number): boolean {
-    const words = this.paperWords;
-    for (let i = start; i < end; i++) if (marked[words[i] as number] === 1) return true;
-    return false;
+    return anyMarked(this.paperWords, start, end, marked);
   }
 
   private matching(words: string[], found: readonly Uint8Array[]): readonly number[] {
@@ -180,8 +203,9 @@ export class PaperSearchIndex {
     const matches: number[] = [];
     const test = (paper: number): void => {
       const start = this.paperStarts[paper] as number;
+      const headEnd = this.headEnds[paper] as number;
       const end = this.paperStarts[paper + 1] as number;
-      if (found.every((marked) => this.hasAny(marked, start, end))) matches.push(paper);
+      if (found.every((marked) => this.hasAny(marked, start, headEnd) || this.hasAny(marked, headEnd, end))) matches.push(paper);
     };
     if (narrows && this.last) for (const paper of this.last.matches) test(paper);
     else for (let paper = 0; paper < this.keys.length; paper++) test(paper);
