@@ -182,8 +182,8 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
     shape: options.shape,
     webUrl,
     highlights,
-    papers: uniqueKeys(papers, sink),
-    extras: uniqueKeys(extras, sink),
+    papers: uniqueKeys(papers, sink).slice(),
+    extras: uniqueKeys(extras, sink).slice(),
     cutOff,
     range: { startLine: first, endLine: Math.max(first, cutOff?.line ?? lastLine) },
   };
@@ -230,8 +230,11 @@ function finishSection(section: OpenSection, volume: number | null, options: Bod
   const range = { startLine: section.heading.n, endLine: lastContentLine(section) };
   if (!section.title) sink.warning(section.heading.n, 'no-title', `${section.kind === 'paper' ? `Paper [${section.number ?? '?'}]` : 'An extra'} has no title.`);
   // Written out rather than spread from a shared object: in V8 an object built by a spread costs
-  // many times more than one built by a literal.
-  const { summary, links } = body;
+  // many times more than one built by a literal. The arrays are copied to their exact size: grown
+  // by push, each would keep room for more (17 slots for 3 links), and an archive of 1,000
+  // issues would hold megabytes of empty slots.
+  const summary = body.summary.slice();
+  const links = body.links.slice();
   if (section.kind === 'extra') {
     return { kind: 'extra', extra: { key, title, arxivId, arxivVersion, summary, links, range, section: section.extrasSection } };
   }
