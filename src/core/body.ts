@@ -73,19 +73,26 @@ export function readBody(lines: readonly SourceLine[], options: BodyOptions, sin
  */
 class ParagraphBuilder {
   private readonly paragraphs: Paragraph[] = [];
-  /** The paragraph being read: added to `paragraphs` once the next one starts. */
+  /** The first line of the paragraph being read: added to `paragraphs` once the next one starts. */
   private text: string | null = null;
+  /**
+   * All its lines, once a second one joins it; joined with spaces when it ends. One join copies
+   * each line once, where adding one line at a time builds a chain of partial strings that the
+   * first read of the paragraph (toBlocks) has to walk and copy again.
+   */
+  private lines: string[] | null = null;
   private bullet = false;
 
   constructor(private readonly joinLines: boolean) {}
 
   add(text: string, bullet: boolean, afterBlank: boolean): void {
     if (this.text !== null && this.joinLines && !afterBlank && !bullet) {
-      this.text = `${this.text} ${text}`;
+      (this.lines ??= [this.text]).push(text);
       return;
     }
     this.flush();
     this.text = text;
+    this.lines = null;
     this.bullet = bullet;
   }
 
@@ -95,7 +102,7 @@ class ParagraphBuilder {
   }
 
   private flush(): void {
-    if (this.text !== null) this.paragraphs.push({ text: this.text, bullet: this.bullet });
+    if (this.text !== null) this.paragraphs.push({ text: this.lines ? this.lines.join(' ') : this.text, bullet: this.bullet });
   }
 }
 
@@ -138,13 +145,19 @@ function toBlocks(paragraphs: readonly Paragraph[]): SummaryBlock[] {
   return blocks;
 }
 
+// Module constants: a regular expression literal in a function is a new object on every call.
+const NOT_WORD = /[^a-z0-9]+/;
+const DIGIT = /^\d$/;
+const CAPITALISED = /^[\p{Lu}\p{N}]/u;
+const ENDS_WITH_COMMA_OR_COLON = /[,:]$/;
+
 function announcedCount(intro: string): number | null {
   // Lowercasing the end alone finds the same words as lowercasing all of it (a character lowercases
   // on its own, to at least one character), without copying a whole paragraph.
-  const words = intro.slice(-120).toLowerCase().slice(-120).split(/[^a-z0-9]+/);
+  const words = intro.slice(-120).toLowerCase().slice(-120).split(NOT_WORD);
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i] as string;
-    const count = COUNT_WORDS.get(word) ?? (/^\d$/.test(word) ? Number(word) : undefined);
+    const count = COUNT_WORDS.get(word) ?? (DIGIT.test(word) ? Number(word) : undefined);
     if (count !== undefined && count >= 2) return count;
   }
   return null;
@@ -155,8 +168,7 @@ function looksLikeListItem(text: string): boolean {
   const words = text.split(' ', 3);
   const [first, second] = words;
   if (first === undefined || second === undefined) return false;
-  const capitalised = (word: string) => /^[\p{Lu}\p{N}]/u.test(word);
-  return capitalised(first) && (capitalised(second) || /[,:]$/.test(first));
+  return CAPITALISED.test(first) && (CAPITALISED.test(second) || ENDS_WITH_COMMA_OR_COLON.test(first));
 }
 
 /** The arXiv id of the first arXiv link, else the one behind the first Hugging Face paper page that names one. */

@@ -71,6 +71,8 @@ const HEADING = /^#{1,6}(?:\s+|$)/;
 const QUOTE = /^(?:>\s?)+/;
 const BULLET = /^(?:[-*+•▪◦‣]|\d{1,3}[.)])\s+/;
 const RULE = /^(?:[-*_=]\s*){3,}$/;
+/** The optional closing sequence of an ATX heading (`## Title ##`). */
+const CLOSING_HASHES = /\s#+$/;
 
 /**
  * One pass that tells whether a raw line needs any cleaning or link reading at all: odd spaces,
@@ -99,7 +101,7 @@ export function readLine(raw: string, n: number): SourceLine {
   const first = text.charCodeAt(0);
   if (first === 35 /* # */ && HEADING.test(text)) {
     heading = true;
-    text = text.replace(HEADING, '').replace(/\s#+$/, '').trim();
+    text = text.replace(HEADING, '').replace(CLOSING_HASHES, '').trim();
   } else if (first < 128 && !isLetterOrDigitCode(first) && RULE.test(text) && !text.toLowerCase().includes('forward')) {
     rule = true;
   } else if (mayStartBullet(first)) {
@@ -120,8 +122,10 @@ function mayStartBullet(code: number): boolean {
   );
 }
 
+const LEADING_EMPHASIS = /^[*_]+\s*/;
+
 function lowercaseStart(text: string): string {
-  const start = text.charCodeAt(0) === 42 /* * */ || text.charCodeAt(0) === 95 /* _ */ ? text.replace(/^[*_]+\s*/, '') : text;
+  const start = text.charCodeAt(0) === 42 /* * */ || text.charCodeAt(0) === 95 /* _ */ ? text.replace(LEADING_EMPHASIS, '') : text;
   return start.slice(0, HEAD_LENGTH).toLowerCase();
 }
 
@@ -167,6 +171,18 @@ const MAX_LABEL_WORDS = 4;
 const MAYBE_URL = /\/\/|(?:javascript|vbscript|data|file|command|vscode[a-z-]*|ftp|blob|about):/i;
 
 /**
+ * MAYBE_URL.test(text), asking the regex only when it could match: it needs a `//` or a `:`.
+ * Every position is a possible start for its case-insensitive alternatives, so it costs several
+ * times a plain search, and most lines have no `//` and no `:` (or a `//`, which decides at once).
+ */
+function maybeUrl(text: string): boolean {
+  return text.includes('//') || (text.includes(':') && MAYBE_URL.test(text));
+}
+
+/** Where readLineContent splits a line into tokens. */
+const TOKEN_SEPARATOR = /\s+/;
+
+/**
  * Splits a line into readable text and candidate URLs. Markdown links keep their label in the
  * text; e-mail redirects leave it. A redirect is dropped when the line already shows the real
  * address. Bare URLs stay in the text, but a line that is nothing but links and a short label
@@ -174,7 +190,9 @@ const MAYBE_URL = /\/\/|(?:javascript|vbscript|data|file|command|vscode[a-z-]*|f
  */
 export function readLineContent(text: string): LineContent {
   const urls: string[] = [];
-  const redirects: string[] = [];
+  // Made on the first redirect: only e-mails have them. (Typed with `as`: set in a callback,
+  // which TypeScript does not see, it would otherwise take it for always null.)
+  let redirects = null as string[] | null;
   let rest = text;
   // Markdown links and redirects start with `[`, autolinks with `<`: most lines have neither.
   if (rest.includes('[') || rest.includes('<')) {
@@ -189,15 +207,15 @@ export function readLineContent(text: string): LineContent {
     }
     if (rest.includes('[')) {
       rest = replaceEach(rest, REDIRECT, ([, target = '']) => {
-        redirects.push(target);
+        (redirects ??= []).push(target);
         return ' ';
       });
     }
   }
   let label = rest;
-  if (MAYBE_URL.test(rest)) {
+  if (maybeUrl(rest)) {
     const words: string[] = [];
-    for (const token of rest.split(/\s+/)) {
+    for (const token of rest.split(TOKEN_SEPARATOR)) {
       const bare = isWrapping(token.charCodeAt(0)) ? token.replace(WRAPPING, '') : token;
       if (URL_TOKEN.test(bare)) {
         urls.push(trimUrlPunctuation(bare));
@@ -206,10 +224,10 @@ export function readLineContent(text: string): LineContent {
       }
     }
     label = words.join(' ');
-  } else if (urls.length === 0 && redirects.length === 0) {
-    return { rest, urls, isLinkLine: false };
+  } else if (urls.length === 0 && redirects === null) {
+    return { rest, urls: NO_URLS, isLinkLine: false };
   }
-  if (urls.length === 0) urls.push(...redirects);
+  if (urls.length === 0 && redirects !== null) urls.push(...redirects);
   // The same address twice on a line (a Markdown link whose label is its URL) is one link;
   // collectLinks removes repeats with a Set, so nothing here is quadratic.
   return { rest, urls, isLinkLine: urls.length > 0 && isShortLabel(tidy(label)) };
@@ -261,13 +279,16 @@ function tidy(text: string): string {
 /** `*word*` or `_a few words_` after a space or at the start; never `snake_case` or `2*3*4`. */
 const EMPHASIS = /(^|[\s(“"])[*_]([^\s*_](?:[^*_\n]{0,200}[^\s*_])?)[*_](?![\p{L}\p{N}])/gu;
 
+const STRONG = /\*\*|__/g;
+const ESCAPE = /\\([\\`*_{}[\]()#+\-.!>])/g;
+
 /** Removes markdown emphasis and backslash escapes; everything else stays as the reader wrote it. */
 export function stripMarkup(text: string): string {
   // Every rule below needs one of these characters, and most text has none.
   if (!text.includes('*') && !text.includes('_') && !text.includes('\\')) return text.trim();
   let out = text;
-  if (out.includes('**') || out.includes('__')) out = out.replace(/\*\*|__/g, '');
-  if (out.includes('\\')) out = out.replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1');
+  if (out.includes('**') || out.includes('__')) out = out.replace(STRONG, '');
+  if (out.includes('\\')) out = out.replace(ESCAPE, '$1');
   if (out.includes('*') || out.includes(' _') || out.startsWith('_')) out = out.replace(EMPHASIS, '$1$2');
   return out.trim();
 }

@@ -36,13 +36,18 @@ export function arxivRefFromHuggingFace(url: URL): ArxivRef | null {
   return HF_HOSTS.has(url.hostname.toLowerCase()) ? arxivRefFromPaperPage(url.pathname) : null;
 }
 
+/** `/abs/<id>`, `/pdf/<id>[.pdf]`, `/html/<id>` (module constants: a literal in a function is a new object per call). */
+const ARXIV_PATH = /^\/(abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/;
+/** `/papers/<id>` */
+const PAPER_PAGE_PATH = /^\/papers\/([^/]+)\/?$/;
+
 function arxivRefFromPath(pathname: string): ArxivRef | null {
-  const match = /^\/(abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/.exec(pathname);
+  const match = ARXIV_PATH.exec(pathname);
   return match?.[2] !== undefined ? parseArxivIdentifier(match[2]) : null;
 }
 
 function arxivRefFromPaperPage(pathname: string): ArxivRef | null {
-  const match = /^\/papers\/([^/]+)\/?$/.exec(pathname);
+  const match = PAPER_PAGE_PATH.exec(pathname);
   return match?.[1] !== undefined ? parseArxivIdentifier(match[1]) : null;
 }
 
@@ -81,7 +86,7 @@ export type UrlCheck =
 /** Checks a candidate link: only well-formed http(s) URLs with no markup glued to them pass. */
 export function checkUrl(candidate: string): UrlCheck {
   const schemeEnd = candidate.indexOf(':');
-  const scheme = schemeEnd > 0 ? candidate.slice(0, schemeEnd).toLowerCase() : '';
+  const scheme = schemeOf(candidate, schemeEnd);
   if (scheme !== 'http' && scheme !== 'https') {
     return { ok: false, reason: scheme ? `only http(s) links are kept, not "${scheme}:"` : 'not a web address' };
   }
@@ -100,6 +105,13 @@ export function checkUrl(candidate: string): UrlCheck {
   if (!isHostWrittenPlainly(candidate, schemeEnd, hostname)) return { ok: false, reason: 'its host is not written plainly' };
   // The scheme lowercased (`HTTPS://` -> `https://`); most are written so already.
   return { ok: true, url, href: candidate.startsWith(scheme) ? candidate : `${scheme}${candidate.slice(schemeEnd)}` };
+}
+
+/** The scheme lowercased (`HTTPS` -> `https`); the usual two are known without building a string. */
+function schemeOf(candidate: string, schemeEnd: number): string {
+  if (schemeEnd === 5 && candidate.startsWith('https')) return 'https';
+  if (schemeEnd === 4 && candidate.startsWith('http')) return 'http';
+  return schemeEnd > 0 ? candidate.slice(0, schemeEnd).toLowerCase() : '';
 }
 
 /** Letters, digits and marks of any script, dots and hyphens: what an internationalised host is written with. */

@@ -19,7 +19,9 @@ export function parseIssueText(text: string): ParseResult {
 /** The same as parseIssueText, for text already split into lines (see decodeLines). */
 export function parseIssueLines(rawLines: readonly string[]): ParseResult {
   let length = 0;
-  for (const line of rawLines) length += line.length + 1;
+  // An index loop: this runs once per file, often before it is optimised, and a for-of loop
+  // there allocates an iterator result per line (as much garbage as the lines' own objects).
+  for (let i = 0; i < rawLines.length; i++) length += (rawLines[i] as string).length + 1;
   if (length - 1 > MAX_INPUT_CHARS) return tooLarge(length - 1);
   const sink = new DiagnosticSink();
   try {

@@ -11,13 +11,15 @@ export interface Segment {
   readonly end: number;
 }
 
+const WORD_FOR = /\bfor\b/;
+
 /** A `Vol.N for …` line that names an issue (not just any line starting with "Vol"). */
 export function isVolumeLine(line: SourceLine): boolean {
   if (!line.startsLikeMarker) return false;
   const head = headOf(line);
   if (head.charCodeAt(0) !== 118 /* v */ || !head.startsWith('vol')) return false;
   const parsed = volumeLineOf(line);
-  return parsed !== null && (parsed.week !== null || /\bfor\b/.test(head));
+  return parsed !== null && (parsed.week !== null || WORD_FOR.test(head));
 }
 
 /** Volume lines read so far: the parser asks about each one up to four times (segments, issue test, header). */
@@ -33,12 +35,19 @@ export function volumeLineOf(line: SourceLine): VolumeLine | null {
   return parsed;
 }
 
+const SECTION_HEADING = /^\[(\d{1,3})\]\s*(.*)$/;
+
 /** `[3] Title`: the number and the rest. */
 export function sectionHeading(text: string): { number: number; title: string } | null {
-  if (text.charCodeAt(0) !== 91 /* [ */) return null;
-  const match = /^\[(\d{1,3})\]\s*(.*)$/.exec(text);
+  // Many lines start with `[` (Markdown links, redirects): only `[` and a digit can be a heading.
+  if (text.charCodeAt(0) !== 91 /* [ */ || !isDigitCode(text.charCodeAt(1))) return null;
+  const match = SECTION_HEADING.exec(text);
   if (!match || match[1] === undefined) return null;
   return { number: Number(match[1]), title: match[2] ?? '' };
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /**

@@ -65,16 +65,26 @@ export function cleanLine(line: string): string {
 /** Whitespace that collapseSpaces would change: a run of two or more, or one that is not a plain space. */
 const LOOSE_WHITESPACE = /\s{2}|[^\S ]/;
 
+const WHITESPACE_RUN = /\s+/g;
+
 /** Collapses runs of whitespace to one space. */
 export function collapseSpaces(text: string): string {
   // Most text has single spaces only: testing first saves building the same string again.
-  return LOOSE_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  return LOOSE_WHITESPACE.test(text) ? text.replace(WHITESPACE_RUN, ' ').trim() : text.trim();
 }
+
+// The patterns of the small helpers below are module constants, not literals in the function:
+// a regular expression literal makes a new object each time it is evaluated, and these run for
+// many lines of every file.
+const WORD_CHAR_START = /^[\p{L}\p{N}]/u;
 
 /** True when the character at the start of `text` is a letter or digit in any script. */
 export function startsWithWordChar(text: string): boolean {
-  return /^[\p{L}\p{N}]/u.test(text);
+  return WORD_CHAR_START.test(text);
 }
+
+/** What stripLeadingSymbols stops at: a letter or digit, an opening bracket or quote. */
+const TEXT_START = /[\p{L}\p{N}[("'“‘<]/u;
 
 /**
  * Removes leading emoji, pictographs, variation selectors, joiners and punctuation such as bullets,
@@ -82,6 +92,8 @@ export function startsWithWordChar(text: string): boolean {
  * or at an opening bracket or quote that belongs to the text.
  */
 export function stripLeadingSymbols(text: string): string {
-  const match = /^[^\p{L}\p{N}[("'“‘<]*/u.exec(text);
-  return match ? text.slice(match[0].length) : text;
+  // The first character that is not a symbol, found without building a match: with the `u` flag
+  // the search steps by code point, as `^[^…]*` did, so it never stops inside a surrogate pair.
+  const start = text.search(TEXT_START);
+  return start < 0 ? '' : text.slice(start);
 }
