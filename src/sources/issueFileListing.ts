@@ -27,6 +27,8 @@ export interface Listing {
 export class IssueFileLister {
   /** Folders (by URI) whose search failed or never answered: walked, without asking again. */
   private readonly searchless = new Set<string>();
+  /** The last warning about each folder's walk. */
+  private readonly warned = new Map<string, string>();
 
   /** @param token cancelled when the listing is no longer wanted (the extension stops) */
   constructor(private readonly token: vscode.CancellationToken) {}
@@ -66,12 +68,13 @@ export class IssueFileLister {
     try {
       const exclude = vscode.workspace.getConfiguration('files', folder.uri).get<unknown>('exclude');
       const walked = await walkFolder(folder.uri, createIssueFileFilter(glob, exclude), this.token);
-      if (walked.reasons.length > 0) {
-        console.warn(
-          `Weekly Papers walked ${key} for issue files and left ${walked.unlisted.length} folder(s) unlisted: ${walked.reasons.join('; ')}. ` +
-            'Issue files there are read only when they change.',
-        );
-      }
+      const warning = walked.reasons.length > 0
+        ? `Weekly Papers walked ${key} for issue files and left ${walked.unlisted.length} folder(s) unlisted: ${walked.reasons.join('; ')}. Issue files there are read only when they change.`
+        : undefined;
+      // Said once, not on every listing (any new file lists the workspace again).
+      if (warning !== undefined && this.warned.get(key) !== warning) console.warn(warning);
+      if (warning === undefined) this.warned.delete(key);
+      else this.warned.set(key, warning);
       return walked;
     } catch (error) {
       // A glob picomatch cannot read, say: keep what the watcher reports for this folder.
