@@ -11,6 +11,7 @@ import type { IssueLibrary } from '../core/library';
 import { issueLabel } from '../core/format';
 import type { PaperSnapshot, PaperStateStore } from '../storage/paperStateStore';
 import { SUMMARY_VIEW_TYPE } from '../constants';
+import { paperKeyOf } from '../commands/paperTarget';
 import { openWebLink } from '../util/openExternal';
 import { createNonce } from './html';
 import { PanelState, WebviewMessage, type ExtensionMessage } from './messages';
@@ -40,13 +41,6 @@ export interface SummaryPanelOptions {
   /** arXiv's metadata: shown after the summary when there is some; the panel never waits for it. */
   readonly arxiv?: ArxivMetadata;
 }
-
-/** A tree node (or anything) holding a paper or an extra, as commands receive them. */
-const PaperTarget = z.union([
-  z.string().min(1),
-  z.object({ paper: z.object({ key: z.string().min(1) }) }).transform((node) => node.paper.key),
-  z.object({ extra: z.object({ key: z.string().min(1) }) }).transform((node) => node.extra.key),
-]);
 
 interface PendingNote {
   readonly key: string;
@@ -109,15 +103,14 @@ export class SummaryPanel implements vscode.Disposable {
 
   /**
    * Opens the panel on the paper `target` names, or shows that paper in the open panel.
-   * `target` is a paper key, or a tree node holding a `paper` or an `extra`.
+   * `target` is a paper key, or a row of the Issues view or the Reading List.
    */
   show(target: unknown): boolean {
-    const parsed = PaperTarget.safeParse(target);
-    if (!parsed.success) {
+    const key = paperKeyOf(target);
+    if (key === undefined) {
       this.options.log.warn('Show Summary needs a paper; it was run without one.');
       return false;
     }
-    const key = parsed.data;
     if (this.panel) {
       if (key !== this.key) {
         this.key = key;

@@ -7,7 +7,7 @@ import { Command, EXTENSION_ID } from '../../../src/constants';
 import { createCommands } from '../../../src/commands';
 import type { Issue } from '../../../src/core/model';
 import type { ReadingListNode } from '../../../src/views/readingList';
-import { activate } from '../helpers';
+import { activate, summaryTabs } from '../helpers';
 
 const NETFLIX = '2511.18261';
 const GONE_SOURCE = 'test:reading-list/gone-issue.txt';
@@ -46,6 +46,7 @@ describe('Reading List', () => {
   after(async () => {
     api.library.delete(GONE_SOURCE);
     for (const key of [NETFLIX, GONE_KEY]) await api.store.setStatus(key, null, { title: 'x', issueLabel: null, arxivId: null });
+    await vscode.window.tabGroups.close(summaryTabs());
   });
 
   it('is contributed as the "Reading List" view of the Weekly Papers container', () => {
@@ -64,6 +65,9 @@ describe('Reading List', () => {
 
     const node = (await rows(api, toRead)).find((row) => row.kind === 'savedPaper' && row.key === NETFLIX);
     assert.ok(node);
+    // The row's context menu passes the row itself to Show Summary.
+    await vscode.commands.executeCommand(Command.showSummary, node);
+    assert.equal(api.summaryPanel.currentKey(), NETFLIX, 'Show Summary from a Reading List row');
     const item = await api.readingList.getTreeItem(node);
     assert.equal(item.label, 'LLM Reasoning for Cold-Start Item Recommendation');
     assert.equal(item.description, 'Netflix · Vol.132');
