@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Command } from '../constants';
 import { NOTES_FILE_NAME, formatNotesMarkdown, parseNotesMarkdown } from '../core/notesMarkdown';
 import { isEmptyState, type PaperState } from '../core/paperState';
+import { decodeText } from '../core/text';
 import type { WeeklyPapersCommand } from './commandManager';
 import type { CommandServices } from './services';
 
@@ -66,7 +67,7 @@ export class ImportNotesCommand implements WeeklyPapersCommand {
         ? source
         : (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import Notes'), openLabel: vscode.l10n.t('Import'), defaultUri: defaultNotesUri(), filters: MARKDOWN_FILTERS }))?.[0];
     if (!uri) return undefined;
-    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    const text = decodeText(await vscode.workspace.fs.readFile(uri));
     const imported = parseNotesMarkdown(text);
     const { store } = this.services;
     const incoming = new Map<string, PaperState>();

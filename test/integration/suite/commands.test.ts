@@ -234,6 +234,26 @@ describe('commands', () => {
     }
   });
 
+  it('Import Notes reads a notes file saved as UTF-16 (Notepad’s “Unicode”)', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the tests run in a workspace');
+    const file = vscode.Uri.joinPath(folder.uri, `notes-utf16-${Date.now()}.md`);
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const state: PaperState = { status: 'toRead', note: 'Saved as “Unicode” — still read.', updatedAt: later, title: 'LLM Reasoning for Cold-Start Item Recommendation', issueLabel: null, arxivId: NETFLIX };
+    const text = formatNotesMarkdown(new Map([[NETFLIX, state]]));
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)).buffer)]);
+    await vscode.workspace.fs.writeFile(file, utf16);
+    try {
+      const summary = await vscode.commands.executeCommand<ImportSummary>(Command.importNotes, file);
+      assert.deepEqual(summary?.problems, []);
+      assert.equal(api.store.note(NETFLIX), 'Saved as “Unicode” — still read.');
+    } finally {
+      await vscode.workspace.fs.delete(file);
+      await vscode.commands.executeCommand(Command.editNote, NETFLIX, '');
+      await vscode.commands.executeCommand(Command.setStatus, NETFLIX, 'none');
+    }
+  });
+
   it('Filter shows only the papers with the words, anywhere in the summary; Clear Filter shows all', async () => {
     await vscode.commands.executeCommand(Command.filter, 'HotpotQA');
     const filtered = await vol132Papers(api);
