@@ -6,8 +6,7 @@
 import * as vscode from 'vscode';
 import { normalizeForSearch, queryWords } from '../core/search/normalize';
 import type { PaperState } from '../core/paperState';
-import { statusLabel } from '../util/statusLabel';
-import { STATUS_CODICONS } from '../views/paperRow';
+import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 import { issueGone } from '../views/readingList';
 import { findPaperTarget, paperKeyOf, type PaperTarget } from './paperTarget';
 import type { CommandServices } from './services';

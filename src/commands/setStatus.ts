@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { Command } from '../constants';
 import { ReadingStatus } from '../core/paperState';
-import { statusLabel } from '../util/statusLabel';
-import { STATUS_CODICONS } from '../views/paperRow';
+import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
 import { snapshotOf } from './paperTarget';

@@ -1,5 +1,5 @@
-// A reading status as the reader sees it, in the display language: in the trees, the quick picks
-// and the summary panel. It takes `vscode.l10n` as an argument (the import is for its type only),
+// A reading status as the reader sees it, in the display language and with its codicon: in the
+// trees, the quick picks and the summary panel. It takes `vscode.l10n` as an argument (the import is for its type only),
 // so the summary page, which the unit tests build in plain Node, uses it too.
 import type * as vscode from 'vscode';
 import type { ReadingStatus } from '../core/paperState';
@@ -14,3 +14,10 @@ export function statusLabel(status: ReadingStatus, l10n: Pick<typeof vscode.l10n
       return l10n.t('Read');
   }
 }
+
+/** The codicon of each status, the same wherever a status is shown. */
+export const STATUS_CODICONS: Readonly<Record<ReadingStatus, string>> = {
+  toRead: 'bookmark',
+  reading: 'eye',
+  read: 'pass-filled',
+};

@@ -4,14 +4,7 @@ import * as vscode from 'vscode';
 import { Command } from '../constants';
 import type { ReadingStatus } from '../core/paperState';
 import type { PaperLinks } from '../core/paperLinks';
-import { statusLabel } from '../util/statusLabel';
-
-/** The codicon of each reading status (also used in quick picks as `$(id)`). */
-export const STATUS_CODICONS: Readonly<Record<ReadingStatus, string>> = {
-  toRead: 'bookmark',
-  reading: 'eye',
-  read: 'pass-filled',
-};
+import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 
 const STATUS_COLORS: Readonly<Record<ReadingStatus, string>> = {
   toRead: 'charts.blue',

@@ -10,7 +10,7 @@ import type { SummaryBlock } from '../core/model';
 import { issueLabel } from '../core/format';
 import { paperLinks } from '../core/paperLinks';
 import { ReadingStatus, type PaperState } from '../core/paperState';
-import { statusLabel } from '../util/statusLabel';
+import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 import type { PanelLinkKind } from './messages';
 import { escapeAttribute, escapeHtml } from './html';
 
@@ -75,7 +75,6 @@ function linkButton(kind: PanelLinkKind, l10n: L10n): { readonly label: string; 
   }
 }
 
-const STATUS_ICONS: Readonly<Record<ReadingStatus, string>> = { toRead: 'bookmark', reading: 'eye', read: 'check' };
 
 /**
  * The links a paper offers, in button order. A paper on arXiv always has its page, PDF and
@@ -201,7 +200,7 @@ function renderStatus(status: ReadingStatus | null, l10n: L10n): string {
     const iconHtml = icon ? `<span class="codicon codicon-${icon}" aria-hidden="true"></span>` : '';
     return `<input type="radio" name="status" id="${id}" value="${value ?? ''}"${checked}><label for="${id}">${iconHtml}${escapeHtml(label)}</label>`;
   };
-  const options = [option(null, l10n.t('None'), null), ...ReadingStatus.options.map((value) => option(value, statusLabel(value, l10n), STATUS_ICONS[value]))];
+  const options = [option(null, l10n.t('None'), null), ...ReadingStatus.options.map((value) => option(value, statusLabel(value, l10n), STATUS_CODICONS[value]))];
   return `<fieldset class="status"><legend>${escapeHtml(l10n.t('Reading status'))}</legend><div class="segments">${options.join('')}</div></fieldset>`;
 }
 
