@@ -28,27 +28,35 @@ type PickServices = Pick<CommandServices, 'library' | 'store' | 'search'>;
 type ResolveServices = PickServices & Pick<CommandServices, 'ready'>;
 
 /**
+ * Each paper's item as the quick pick shows it, or null when the command does not offer the
+ * paper: built once per quick pick, not once per keystroke.
+ */
+export type PickItemCache = Map<string, PaperPickItem | null>;
+
+/**
  * The items for a query: papers whose title, organisation, issue or summary hold every word
  * (those matching in the title first), then papers only the store remembers (their issue is
  * gone) whose title matches.
  */
-export function paperPickItems(services: PickServices, query: string, accept?: (target: PaperTarget) => boolean): PaperPickItem[] {
+export function paperPickItems(services: PickServices, query: string, accept?: (target: PaperTarget) => boolean, cache: PickItemCache = new Map()): PaperPickItem[] {
   const { library, store, search } = services;
+  const alwaysShow = query.trim().length > 0;
   const items: PaperPickItem[] = [];
-  const add = (target: PaperTarget) => {
-    if (!accept || accept(target)) items.push(pickItem(services, target, query.trim().length > 0));
+  const add = (key: string) => {
+    let item = cache.get(key);
+    if (item === undefined) {
+      const target = findPaperTarget(library, store, key);
+      item = target && (!accept || accept(target)) ? pickItem(services, target) : null;
+      cache.set(key, item);
+    }
+    if (item) items.push(alwaysShow ? { ...item, alwaysShow } : item);
   };
-  for (const key of search.search(query)) {
-    const target = findPaperTarget(library, store, key);
-    if (target) add(target);
-  }
+  for (const key of search.search(query)) add(key);
   const words = queryWords(query);
   for (const [key, state] of store.all()) {
     if (library.findPaper(key).length > 0) continue;
     const haystack = goneHaystack(state);
-    if (!words.every((word) => haystack.includes(word))) continue;
-    const target = findPaperTarget(library, store, key);
-    if (target) add(target);
+    if (words.every((word) => haystack.includes(word))) add(key);
   }
   return items;
 }
@@ -68,7 +76,7 @@ function goneHaystack(state: PaperState): string {
   return haystack;
 }
 
-function pickItem({ store }: PickServices, target: PaperTarget, alwaysShow: boolean): PaperPickItem {
+function pickItem({ store }: PickServices, target: PaperTarget): PaperPickItem {
   const status = store.status(target.key);
   const hasNote = store.note(target.key).trim().length > 0;
   const detail = [
@@ -76,7 +84,7 @@ function pickItem({ store }: PickServices, target: PaperTarget, alwaysShow: bool
     target.found ? target.issueLabel : `$(history) ${target.issueLabel ? vscode.l10n.t('{0}: issue no longer available', target.issueLabel) : issueGone()}`,
     hasNote ? `$(note) ${vscode.l10n.t('note')}` : null,
   ].filter(Boolean);
-  return { key: target.key, label: target.title, description: target.org ?? undefined, detail: detail.join(' · '), alwaysShow };
+  return { key: target.key, label: target.title, description: target.org ?? undefined, detail: detail.join(' · '), alwaysShow: false };
 }
 
 /**
@@ -85,7 +93,8 @@ function pickItem({ store }: PickServices, target: PaperTarget, alwaysShow: bool
  */
 export async function pickPaper(services: ResolveServices, options: PickOptions): Promise<PaperTarget | undefined> {
   await services.ready;
-  const initial = paperPickItems(services, '', options.accept);
+  const cache: PickItemCache = new Map();
+  const initial = paperPickItems(services, '', options.accept, cache);
   if (initial.length === 0) {
     void vscode.window.showInformationMessage(options.nothingMessage ?? vscode.l10n.t('Weekly Papers has no papers yet: open a folder with newsletter issues.'));
     return undefined;
@@ -100,7 +109,7 @@ export async function pickPaper(services: ResolveServices, options: PickOptions)
     let chosen: PaperTarget | undefined;
     const listeners = [
       quickPick.onDidChangeValue((value) => {
-        quickPick.items = paperPickItems(services, value, options.accept);
+        quickPick.items = paperPickItems(services, value, options.accept, cache);
       }),
       quickPick.onDidAccept(() => {
         const key = quickPick.selectedItems[0]?.key ?? quickPick.activeItems[0]?.key;

@@ -28,13 +28,19 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[];
   private readonly redraw = new Coalescer(() => this.changeEmitter.fire(undefined));
+  /** papersWith's answers until the store changes. */
+  private grouped: Map<ReadingStatus, string[]> | null = null;
 
   constructor(
     private readonly library: IssueLibrary,
     private readonly store: PaperStateStore,
   ) {
     const stopListening = library.onDidChange(() => this.refresh());
-    this.disposables = [{ dispose: stopListening }, store.onDidChange(() => this.refresh()), this.redraw];
+    const storeChanged = store.onDidChange(() => {
+      this.grouped = null;
+      this.refresh();
+    });
+    this.disposables = [{ dispose: stopListening }, storeChanged, this.redraw];
   }
 
   dispose(): void {
@@ -48,10 +54,14 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
   }
 
   /** Keys by status, most recently changed first. */
-  papersWith(status: ReadingStatus): string[] {
-    const entries = [...this.store.all()].filter(([, state]) => state.status === status);
-    entries.sort(([, a], [, b]) => b.updatedAt.localeCompare(a.updatedAt));
-    return entries.map(([key]) => key);
+  papersWith(status: ReadingStatus): readonly string[] {
+    // Grouped once per store change: a redraw asks for each group several times.
+    if (this.grouped === null) {
+      const entries = [...this.store.all()].filter(([, state]) => state.status !== null);
+      entries.sort(([, a], [, b]) => b.updatedAt.localeCompare(a.updatedAt));
+      this.grouped = new Map(GROUP_ORDER.map((group) => [group, entries.filter(([, state]) => state.status === group).map(([key]) => key)]));
+    }
+    return this.grouped.get(status) ?? [];
   }
 
   getChildren(node?: ReadingListNode): ReadingListNode[] {
