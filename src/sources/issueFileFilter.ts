@@ -8,7 +8,10 @@ import picomatch from 'picomatch/posix';
 export const DEFAULT_ISSUE_FILES = '**/*.{txt,md}';
 
 /** Folders never entered, whatever the settings say: dependencies, and git's own store. */
-export const NEVER_ENTERED: ReadonlySet<string> = new Set(['node_modules', '.git']);
+const NEVER_ENTERED: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+/** The same folders as a glob, for findFiles' exclude. */
+export const NEVER_ENTERED_GLOB = `**/{${[...NEVER_ENTERED].join(',')}}/**`;
 
 /**
  * VS Code's glob dialect as findFiles reads it: `*` and `**` also match names that start with a
@@ -62,7 +65,8 @@ export function createIssueFileFilter(glob: string, exclude: unknown): IssueFile
   };
 }
 
-function neverEntered(path: string): boolean {
+/** Whether a path (relative to its workspace folder, `/`-separated) is in, or is, a folder never entered. */
+export function neverEntered(path: string): boolean {
   return path.split('/').some((name) => NEVER_ENTERED.has(name));
 }
 
@@ -103,10 +107,11 @@ function siblingName(when: string, path: string): string {
  * Whether a walk from the folder's root would list the file at `path`: every folder on the way
  * entered, and the file listed. For telling a reader that an issue saved there stays hidden.
  */
-export function wouldList(filter: IssueFileFilter, path: string, siblings: ReadonlySet<string> = new Set()): boolean {
+export function wouldList(filter: IssueFileFilter, path: string): boolean {
   const parts = path.split('/');
+  const none: ReadonlySet<string> = new Set();
   for (let depth = 1; depth < parts.length; depth++) {
-    if (!filter.entersFolder(parts.slice(0, depth).join('/'), new Set())) return false;
+    if (!filter.entersFolder(parts.slice(0, depth).join('/'), none)) return false;
   }
-  return filter.listsFile(path, siblings);
+  return filter.listsFile(path, none);
 }

@@ -12,9 +12,8 @@
 //   provider that indexes nothing, or not yet, must not hide the files a walk would find.
 import * as vscode from 'vscode';
 import { walkFolder } from './folderWalk';
-import { createIssueFileFilter } from './issueFileFilter';
+import { NEVER_ENTERED_GLOB, createIssueFileFilter, neverEntered } from './issueFileFilter';
 
-const NODE_MODULES = '**/node_modules/**';
 /** How long findFiles may take on a folder that is not `file:` before it is taken to have no search provider. */
 export const SEARCH_TIMEOUT_MS = 3000;
 
@@ -49,7 +48,7 @@ export class IssueFileLister {
       folders.map(async (folder) => {
         const listed = await this.listFolder(folder, glob);
         for (const uri of listed.files) {
-          if (!inNodeModules(folder, uri)) files.set(uri.toString(), uri);
+          if (!neverEntered(uri.path.slice(folder.uri.path.length))) files.set(uri.toString(), uri);
         }
         uncovered.push(...listed.unlisted.map(prefixOf));
       }),
@@ -89,7 +88,7 @@ export class IssueFileLister {
     const stop = this.token.onCancellationRequested(() => source.cancel());
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const found = Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), NODE_MODULES, undefined, source.token));
+      const found = Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), NEVER_ENTERED_GLOB, undefined, source.token));
       if (isFile) return await found;
       // Raced, not only cancelled: whether a cancelled search settles is up to VS Code.
       const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SEARCH_TIMEOUT_MS)));
@@ -111,9 +110,4 @@ export class IssueFileLister {
 function prefixOf(folder: vscode.Uri): string {
   const text = folder.toString();
   return text.endsWith('/') ? text : `${text}/`;
-}
-
-/** findFiles is told to leave node_modules out, but a provider need not listen. */
-function inNodeModules(folder: vscode.WorkspaceFolder, uri: vscode.Uri): boolean {
-  return uri.path.slice(folder.uri.path.length).split('/').includes('node_modules');
 }

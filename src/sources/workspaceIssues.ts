@@ -9,7 +9,7 @@ import type { IssueLibrary } from '../core/library';
 import { MAX_INPUT_CHARS } from '../core/parse';
 import { Setting } from '../constants';
 import type { IssueProblems } from '../diagnostics/problems';
-import { DEFAULT_ISSUE_FILES } from './issueFileFilter';
+import { DEFAULT_ISSUE_FILES, neverEntered } from './issueFileFilter';
 import { IssueFileLister } from './issueFileListing';
 import type { Refreshable } from './refreshable';
 import { readIssueFile, type IssueFile } from './sniff';
@@ -18,7 +18,6 @@ import { readIssueFile, type IssueFile } from './sniff';
 const DEBOUNCE_MS = 150;
 /** …or this long after it started, if it never does. */
 const MAX_DELAY_MS = 1000;
-/** Files read at once. */
 /** Files checked at once: stat and read are round trips, so many run together ... */
 const CONCURRENCY = 128;
 /** ... as long as the bytes being read at once stay within this. */
@@ -138,7 +137,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
     return vscode.Disposable.from(
       watcher,
       watcher.onDidCreate((uri) => {
-        if (inNodeModules(uri) || inGitFolder(uri)) return;
+        if (neverRead(uri)) return;
         this.newPaths.set(uri.toString(), uri);
         this.schedule();
       }),
@@ -147,7 +146,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   }
 
   private created(uri: vscode.Uri): void {
-    if (inNodeModules(uri)) return;
+    if (neverRead(uri)) return;
     // Only a listing tells whether files.exclude hides a new file.
     this.excluded.delete(uri.toString());
     this.pending.set(uri.toString(), uri);
@@ -156,7 +155,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
 
   private changed(uri: vscode.Uri): void {
     const key = uri.toString();
-    if (inNodeModules(uri) || this.excluded.has(key)) return;
+    if (neverRead(uri) || this.excluded.has(key)) return;
     this.pending.set(key, uri);
     if (this.seen.has(key)) this.schedule();
     else this.requestRelist();
@@ -311,12 +310,9 @@ export function issueFilesGlob(): string {
   return typeof glob === 'string' && glob.trim() !== '' ? glob.trim() : DEFAULT_ISSUE_FILES;
 }
 
-function inNodeModules(uri: vscode.Uri): boolean {
-  return vscode.workspace.asRelativePath(uri, false).split('/').includes('node_modules');
-}
-
-function inGitFolder(uri: vscode.Uri): boolean {
-  return vscode.workspace.asRelativePath(uri, false).split('/').includes('.git');
+/** In node_modules or .git: never read, whatever the settings say. */
+function neverRead(uri: vscode.Uri): boolean {
+  return neverEntered(vscode.workspace.asRelativePath(uri, false));
 }
 
 /** Whether any of the paths is a folder; true for too many to look at one by one. */

@@ -79,11 +79,6 @@ export class LibrarySearch {
     return this.current().search(query);
   }
 
-  /** Builds the index now if it is not built. */
-  warm(): void {
-    this.current();
-  }
-
   private later(ms: number, run: () => void): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(run, ms);
