@@ -48,6 +48,15 @@ describe('byte budget', () => {
     release();
     release();
     const again = await budget.acquire(10);
+    // Had the second release given its 10 bytes back too, this would start at once.
+    let more = false;
+    const next = budget.acquire(1).then((release) => {
+      more = true;
+      return release;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(more, false, 'a second release gave its bytes back twice');
     again();
+    (await next)();
   });
 });

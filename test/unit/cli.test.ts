@@ -178,6 +178,19 @@ describe('parse CLI (dist/cli.js)', function () {
     assert.ok(!extra.summary.includes('I hope this weekly roundup'), 'sign-off leaked into the extra');
   });
 
+  it('gives each diagnostic with its severity, line and message', function () {
+    const r = run([path.join(ROOT, 'test', 'fixtures', 'edge', 'vol-143-highlights-mismatch.txt')]);
+    assert.equal(r.status, 0, describeRun(r));
+    const diagnostics = parseJson(r)[0]?.diagnostics ?? [];
+    assert.ok(diagnostics.length > 0, 'the fixture has problems to report');
+    for (const d of diagnostics) {
+      assert.ok(['error', 'warning', 'info'].includes(d.severity), `severity ${d.severity}`);
+      assert.ok(Number.isInteger(d.line) && d.line >= 1, `line ${d.line}`);
+      assert.equal(typeof d.message, 'string');
+      assert.ok(d.message.length > 0);
+    }
+  });
+
   it('gives one entry per file, in argument order', function () {
     const other = tempFile('vol-133.txt', fs.readFileSync(SAMPLE_PATH, 'utf8').replace('Vol.132 for', 'Vol.133 for'));
     const r = run([other, SAMPLE_PATH]);
