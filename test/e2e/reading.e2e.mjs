@@ -22,7 +22,7 @@ describe('reading a paper (packaged extension in code-server, driven in Chromium
     assert.ok(await panel.getByRole('button', { name: 'Open the code' }).isVisible(), 'CLaRa has a code link');
   });
 
-  it('saves a note typed in the panel, and finds it again after the window reloads', async () => {
+  it('saves a note typed in the panel, and finds it again after the window reloads (in the restored panel, or reopened)', async () => {
     const { page } = workbench();
     const panel = summaryFrame(page);
     const note = panel.locator('textarea');

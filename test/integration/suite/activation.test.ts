@@ -27,6 +27,7 @@ describe('activation', () => {
   it('activates when the Weekly Papers view container is opened', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
+    assert.equal(extension.isActive, false, 'something activated the extension before its view was opened');
     await vscode.commands.executeCommand(showContainer);
     assert.ok(await waitFor(() => extension.isActive, 10_000), 'the extension did not activate within 10 s of opening its view container');
   });

@@ -1,6 +1,6 @@
 // "Import Issue from Clipboard / File... / URL..." in the real extension host, on a temporary copy
 // of test/workspace/. URLs are served by test/support/newsletterServer.ts on 127.0.0.1: no test
-// reaches the internet. Volumes 160-165 are used by no other test; their files are deleted after.
+// reaches the internet. Volumes 160-166 are used by no other test; their files are deleted after.
 import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,7 +12,7 @@ import { startNewsletterServer, type NewsletterServer } from '../../support/news
 import { activate, workspaceFolder as folder } from '../helpers';
 
 const WAIT_MS = 5000;
-const VOLUMES = [160, 161, 162, 163];
+const VOLUMES = [160, 161, 162, 163, 166];
 
 const issuesFolder = (): vscode.Uri => vscode.Uri.joinPath(folder(), 'issues');
 const imported = (volume: number): vscode.Uri => vscode.Uri.joinPath(issuesFolder(), `vol-${volume}.txt`);
@@ -180,8 +180,11 @@ describe('Import Issue', () => {
       assert.equal(unmatched.uri.toString(), inboxFile.toString());
       assert.match(unmatched.hiddenBy ?? '', /inbox\/vol-165\.txt, does not match the weeklyPapers\.issueFiles setting \(issues\/\*\*\/\*\.txt\)/);
 
-      // And it is right: neither shows up. (The watcher acts within about 0.3 s of a change.)
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // And it is right: neither shows up. A file written after them, that the settings show,
+      // is seen no sooner than they would be.
+      await vscode.workspace.fs.writeFile(imported(166), new TextEncoder().encode(await issueText(166)));
+      await until(api, 'Vol.166 is in the library', () => libraryHas(api, 166, imported(166)));
+      await new Promise((resolve) => setTimeout(resolve, 300));
       assert.ok(!api.library.issues().some((entry) => [164, 165].includes(entry.issue.volume ?? -1)), 'a file said to be hidden is in the library');
 
       await config().update(Setting.issueFiles, saved_.issueFiles, vscode.ConfigurationTarget.Workspace);

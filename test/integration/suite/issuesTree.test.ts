@@ -67,10 +67,9 @@ describe('Issues tree', () => {
     assert.ok(ids.size >= 13, `only ${ids.size} rows`);
   });
 
-  it('is contributed as the "Issues" view of the Weekly Papers container, which opens it', async () => {
-    await vscode.commands.executeCommand('workbench.view.extension.weeklyPapers');
+  it('is contributed as the "Issues" view of the Weekly Papers container', () => {
+    // That opening the container activates the extension is activation.test.ts's to check.
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.equal(extension?.isActive, true);
     const views = (extension?.packageJSON as { contributes: { views: Record<string, Array<{ id: string; name: string }>> } }).contributes.views;
     assert.deepEqual(views.weeklyPapers?.map((view) => [view.id, view.name]), [['weeklyPapers.issues', 'Issues'], ['weeklyPapers.readingList', 'Reading List']]);
   });

@@ -118,6 +118,8 @@ describe('summary panel', function () {
   });
 
   it('keeps a change made elsewhere out of the page’s HTML while it shows (no clobbering)', async () => {
+    assert.equal(api.summaryPanel.currentKey(), CLARA, 'the panel shows CLaRa');
+    assert.equal(summaryTabs().length, 1, 'the panel is open');
     const before = api.summaryPanel.lastHtml();
     await api.store.setStatus(CLARA, 'toRead', { title: CLARA_TITLE, issueLabel: null, arxivId: CLARA });
     // The visible page is told by message; it is not rebuilt under the reader's cursor.
