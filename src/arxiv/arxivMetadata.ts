@@ -109,13 +109,7 @@ export class ArxivMetadata implements vscode.Disposable {
    */
   request(ids: readonly string[]): void {
     if (!this.settings().enabled || this.disposed) return;
-    const maxAge = this.options.maxAgeMs ?? 7 * DAY_MS;
-    const now = this.clock.now();
-    const wanted = ids.filter((id) => {
-      if (this.loading.has(id) || this.problems.has(id)) return false;
-      const cached = this.cache.get(id);
-      return !cached || now - cached.fetchedAt > maxAge;
-    });
+    const wanted = ids.filter((id) => !this.loading.has(id) && !this.problems.has(id) && this.missingOrOld(id));
     if (wanted.length === 0) return;
     for (const id of wanted) {
       this.pending.add(id);
@@ -173,8 +167,22 @@ export class ArxivMetadata implements vscode.Disposable {
       this.pending.clear();
       if (ids.length === 0) return;
       this.changeEmitter.fire(ids);
-      void this.loaded.then(() => this.fetchBatches(ids, true));
+      void this.loaded.then(() => {
+        if (this.disposed) return;
+        // Asked for before the cache file was read: what it held fresh needs no request.
+        const fresh = ids.filter((id) => !this.missingOrOld(id));
+        for (const id of fresh) this.loading.delete(id);
+        if (fresh.length > 0) this.changeEmitter.fire(fresh);
+        const stale = ids.filter((id) => this.missingOrOld(id));
+        return stale.length > 0 ? this.fetchBatches(stale, true) : undefined;
+      });
     }, 0);
+  }
+
+  /** Whether the id is not cached, or was fetched more than the maximum age ago. */
+  private missingOrOld(id: string): boolean {
+    const cached = this.cache.get(id);
+    return !cached || this.clock.now() - cached.fetchedAt > (this.options.maxAgeMs ?? 7 * DAY_MS);
   }
 
   private async fetchBatches(ids: readonly string[], retry: boolean): Promise<void> {

@@ -199,6 +199,16 @@ describe('arXiv metadata', function () {
       }
       first.dispose();
 
+      // Asked for at once, before the cache file is read (a panel restored at start-up): the
+      // file's entry is used, and nothing is fetched.
+      const early = open();
+      early.request([CLARA]);
+      await early.loaded;
+      await nothingAsked();
+      assert.equal(server.requests.length, 1, 'a paper asked for before the cache file was read was fetched again');
+      assert.equal(early.status(CLARA).state, 'ready');
+      early.dispose();
+
       // A new window: the entry comes from the file, and nothing is fetched for it.
       const second = open();
       await second.loaded;
