@@ -213,6 +213,8 @@ function problemsIn({ issue, source }: SourcedIssue): number {
 export class IssuesView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<IssuesNode>;
   private readonly disposables: vscode.Disposable[];
+  /** The value last given to the `issuesFiltered` context key. */
+  private filtered = false;
 
   constructor(private readonly provider: IssuesTreeProvider) {
     this.treeView = vscode.window.createTreeView(View.issues, { treeDataProvider: provider, showCollapseAll: true });
@@ -237,6 +239,10 @@ export class IssuesView implements vscode.Disposable {
       : matchCount === 1
         ? vscode.l10n.t('Filtered by: {0} (1 paper)', filter)
         : vscode.l10n.t('Filtered by: {0} ({1} papers)', filter, matchCount ?? 0);
-    void vscode.commands.executeCommand('setContext', ContextKey.issuesFiltered, filter.length > 0);
+    // Shown again on every redraw while filtered: tell the workbench only when it changes.
+    const filtered = filter.length > 0;
+    if (filtered === this.filtered) return;
+    this.filtered = filtered;
+    void vscode.commands.executeCommand('setContext', ContextKey.issuesFiltered, filtered);
   }
 }
