@@ -27,6 +27,8 @@ export function toJsonEntry(file: string, result: ParseResult): JsonEntry {
         number: paper.number,
         title: paper.title,
         shortTitle: paper.shortTitle,
+        contentsTitle: issue.highlights.length > 0 ? paper.shortTitle : null,
+        complete: paper.complete,
         org: paper.org,
         key: paper.key,
         arxivId: paper.arxivId,

@@ -2,7 +2,7 @@
 // papers, the Extras, and where the text stops (sign-off, paywall, e-mail footer).
 import type { Extra, Highlight, Issue, IssueShape, Paper } from './model';
 import type { SourceLine } from './lines';
-import { displayOf, displayText, headOf, isLinkLine, readLineContent, stripMarkup } from './lines';
+import { contentOf, displayOf, displayText, headOf, isLinkLine, readLineContent, stripMarkup } from './lines';
 import { readBody, type BodyOptions } from './body';
 import type { DiagnosticSink } from './diagnostics';
 import { paperKey, uniqueKeys } from './keys';
@@ -36,7 +36,7 @@ export interface IssueOptions extends BodyOptions {
 /** Parses one segment into an issue. Always returns an issue; the caller decides whether it is one. */
 export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, sink: DiagnosticSink): Issue {
   /** Highlight texts as read (joined where hard-wrapped), split into title and org at the end. */
-  const highlightTexts: Array<{ text: string; line: number }> = [];
+  const highlightTexts: Array<{ text: string; line: number; hint: string | null }> = [];
   const papers: Paper[] = [];
   const extras: Extra[] = [];
   let title: string | null = null;
@@ -124,7 +124,7 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
           // Not content.
         } else if (volume !== null && text.toLowerCase().includes(', from ')) {
           state = 'highlights';
-          highlightTexts.push({ text: highlightText(line), line: line.n });
+          highlightTexts.push({ text: highlightText(line), line: line.n, hint: contentsHint(line) });
         } else if (title === null && volume === null && !titleFromSubject) {
           title = collapseSpaces(stripMarkup(text)) || null;
         }
@@ -136,8 +136,9 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
         // Hard-wrapped text splits one highlight over several lines.
         if (continuesPrevious && previous && !line.bullet && !HAS_ORG.test(previous.text)) {
           previous.text = `${previous.text} ${highlightText(line)}`;
+          previous.hint ??= contentsHint(line);
         } else {
-          highlightTexts.push({ text: highlightText(line), line: line.n });
+          highlightTexts.push({ text: highlightText(line), line: line.n, hint: contentsHint(line) });
         }
         break;
       }
@@ -167,13 +168,15 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
   }
   close();
 
-  const highlights = highlightTexts.map(({ text, line }) => splitHighlight(text, line));
+  const highlights = highlightTexts.map(({ text, line, hint }) => splitHighlight(text, line, hint));
   const first = lines[0]?.n ?? 1;
   if (volume === null) {
     sink.warning(first, 'missing-volume', 'No "Vol.N for <week>" line: the volume and week of this issue are unknown.');
   }
   matchHighlights(papers, highlights);
   reportShape(papers, highlights, cutOff, volumeLine || first, sink);
+  markCutOffSection(papers, cutOff, volume);
+  addContentsOnlyPapers(papers, highlights, volume);
 
   return {
     volume,
@@ -238,7 +241,10 @@ function finishSection(section: OpenSection, volume: number | null, options: Bod
   if (section.kind === 'extra') {
     return { kind: 'extra', extra: { key, title, arxivId, arxivVersion, summary, links, range, section: section.extrasSection } };
   }
-  return { kind: 'paper', paper: { key, title, arxivId, arxivVersion, summary, links, range, number: section.number, shortTitle: null, org: null } };
+  return {
+    kind: 'paper',
+    paper: { key, title, arxivId, arxivVersion, summary, links, range, number: section.number, shortTitle: null, titleHint: null, org: null, complete: true },
+  };
 }
 
 /** The last line of a section that is not blank or a rule (the heading when there is none). */
@@ -250,12 +256,44 @@ function lastContentLine(section: OpenSection): number {
   return section.heading.n;
 }
 
+/** A contents line as a reader sees it: without markup, and without the anchor's address after the title. */
 function highlightText(line: SourceLine): string {
-  return collapseSpaces(stripMarkup(displayOf(line))) || line.text;
+  const display = displayOf(line);
+  // The address goes; punctuation after it (`…/slug, from Apple`) stays with the text.
+  const words = display.includes('://')
+    ? display.split(' ').map((word) => (WEB_ADDRESS.test(word) ? (TRAILING_COMMA.exec(word)?.[0] ?? '') : word)).join(' ').replace(SPACE_BEFORE_COMMA, '$1')
+    : display;
+  return collapseSpaces(stripMarkup(words)) || line.text;
+}
+
+const WEB_ADDRESS = /^[(<"'“‘]*https?:\/\//i;
+const TRAILING_COMMA = /[,;]+$/;
+const SPACE_BEFORE_COMMA = /\s+([,;])/g;
+/**
+ * The anchor a contents line links to on the web page: `/i/<post id>/<slug>`, since 2026
+ * `/i/<post id>/<N>-<slug>`. The slug is the section's real title, lower-cased, punctuation dropped.
+ */
+const CONTENTS_ANCHOR = /^\/i\/\d+\/(?:\d{1,3}-)?([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)\/?$/u;
+
+/** The real title's words from the contents line's anchor, or null. */
+function contentsHint(line: SourceLine): string | null {
+  const { urls } = contentOf(line);
+  for (const candidate of urls) {
+    if (candidate.length > 2048) continue;
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(candidate).pathname);
+    } catch {
+      continue;
+    }
+    const slug = CONTENTS_ANCHOR.exec(path)?.[1];
+    if (slug) return slug.split('-').join(' ');
+  }
+  return null;
 }
 
 /** `<short title>, from <org>`, split on the last ", from " (titles contain commas). */
-function splitHighlight(text: string, line: number): Highlight {
+function splitHighlight(text: string, line: number, titleHint: string | null): Highlight {
   const lower = text.toLowerCase();
   let at = lower.lastIndexOf(', from ');
   let width = ', from '.length;
@@ -263,9 +301,9 @@ function splitHighlight(text: string, line: number): Highlight {
     at = lower.length - ', from'.length;
     width = ', from'.length;
   }
-  if (at <= 0) return { title: text, org: null, line };
+  if (at <= 0) return { title: text, org: null, titleHint, line };
   const org = text.slice(at + width).trim();
-  return { title: text.slice(0, at).trim(), org: org || null, line };
+  return { title: text.slice(0, at).trim(), org: org || null, titleHint, line };
 }
 
 /** The n-th highlight describes paper [n]. */
@@ -274,16 +312,69 @@ function matchHighlights(papers: Paper[], highlights: readonly Highlight[]): voi
     const highlight = highlights[(paper.number ?? index + 1) - 1] ?? highlights[index];
     if (highlight) {
       paper.shortTitle = highlight.title;
+      paper.titleHint = highlight.titleHint;
       paper.org = highlight.org;
     }
   });
+}
+
+/** A paper's key while only its number is known: `vol132:#2` (no title slug holds a `#` there). */
+export function slotKey(volume: number, number: number): string {
+  return `vol${volume}:#${number}`;
+}
+
+/**
+ * The last section before a cut-off is incomplete unless its links came (they end a section):
+ * the paywall cut its summary short. Keyed by its number until it has an arXiv id.
+ */
+function markCutOffSection(papers: Paper[], cutOff: Issue['cutOff'], volume: number | null): void {
+  const last = papers[papers.length - 1];
+  if (!cutOff || !last || last.links.length > 0) return;
+  last.complete = false;
+  if (last.arxivId === null && volume !== null && last.number !== null) last.key = slotKey(volume, last.number);
+}
+
+/** The most papers a contents list is read for: a list longer than this is not a newsletter's. */
+const MAX_CONTENTS_PAPERS = 50;
+
+/**
+ * Every contents line is a paper: one whose section the issue does not hold (the paywall, a
+ * shortened copy) is listed from its line alone, numbered in contents order, incomplete.
+ */
+function addContentsOnlyPapers(papers: Paper[], highlights: readonly Highlight[], volume: number | null): void {
+  if (highlights.length === 0 || highlights.length > MAX_CONTENTS_PAPERS) return;
+  // Where most lines name an organisation, a line that does not is no paper (a stray line of the e-mail).
+  const withOrg = highlights.filter((highlight) => highlight.org !== null).length;
+  const needOrg = withOrg * 2 >= highlights.length;
+  const numbered = new Set(papers.map((paper, index) => paper.number ?? index + 1));
+  let added = false;
+  highlights.forEach((highlight, index) => {
+    const number = index + 1;
+    if (numbered.has(number) || (needOrg && highlight.org === null)) return;
+    added = true;
+    papers.push({
+      key: volume === null ? paperKey(null, null, highlight.title) : slotKey(volume, number),
+      number,
+      title: highlight.title,
+      shortTitle: highlight.title,
+      titleHint: highlight.titleHint,
+      org: highlight.org,
+      arxivId: null,
+      arxivVersion: null,
+      summary: [],
+      links: [],
+      range: { startLine: highlight.line, endLine: highlight.line },
+      complete: false,
+    });
+  });
+  if (added) papers.sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
 }
 
 function reportShape(papers: readonly Paper[], highlights: readonly Highlight[], cutOff: Issue['cutOff'], line: number, sink: DiagnosticSink): void {
   if (cutOff) {
     const missing = Math.max(0, highlights.length - papers.length);
     const what = highlights.length > 0
-      ? `${missing} of the ${highlights.length} highlighted papers ${missing === 1 ? 'is' : 'are'} missing`
+      ? `the sections of ${missing} of the ${highlights.length} papers in its contents are missing (they are listed from the contents)`
       : 'papers after this point are missing';
     sink.warning(cutOff.line, 'cut-off', `The issue is cut off (paywall): ${what}. What was there is kept.`);
   } else if (highlights.length > 0 && papers.length > 0 && highlights.length !== papers.length) {
@@ -293,7 +384,7 @@ function reportShape(papers: readonly Paper[], highlights: readonly Highlight[],
   }
   papers.forEach((paper, index) => {
     const isLastOfCutOff = cutOff !== null && index === papers.length - 1;
-    if (paper.links.length === 0 && !isLastOfCutOff) {
+    if (paper.links.length === 0 && !isLastOfCutOff && paper.complete) {
       sink.warning(paper.range.startLine, 'no-links', `Paper [${paper.number ?? index + 1}] "${paper.title}" has no links.`);
     }
   });

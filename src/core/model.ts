@@ -35,18 +35,33 @@ export type Week = z.infer<typeof Week>;
 export const Highlight = z.object({
   title: z.string().min(1),
   org: z.string().nullable(),
+  /** The real title's words from the line's anchor (see Paper.titleHint). */
+  titleHint: z.string().nullable(),
   line: z.number().int().min(1),
 });
 export type Highlight = z.infer<typeof Highlight>;
 
 export const Paper = z.object({
-  /** Stable identity: the arXiv id where there is one, else derived from the volume and the normalised title. */
+  /**
+   * Stable identity: the arXiv id where there is one; else, for a complete paper, the volume and
+   * the normalised title; for an incomplete one, the volume and its number (`vol132:#2`).
+   */
   key: z.string().min(1),
   /** The number in the issue (`[3]`), or null where the issue did not number it. */
   number: z.number().int().min(0).nullable(),
   title: z.string().min(1),
-  /** The title as the highlights list gives it. */
+  /** The title as the highlights list (the contents) gives it: often rewritten by the editor. */
   shortTitle: z.string().nullable(),
+  /**
+   * The real title as the contents line's anchor names it (`/i/<post>/<slug>` on the web page),
+   * in lower-case words with punctuation dropped (and sometimes digits); null without one.
+   */
+  titleHint: z.string().nullable(),
+  /**
+   * False when the issue holds only the paper's contents line, or its section is cut off (the
+   * paywall): then the summary and links are missing or partial.
+   */
+  complete: z.boolean(),
   org: z.string().nullable(),
   /** arXiv id without version: `2511.18659` or `cs/0112017`. */
   arxivId: z.string().nullable(),

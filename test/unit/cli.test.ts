@@ -16,6 +16,8 @@ interface CliPaper {
   number: number | null;
   title: string;
   shortTitle: string | null;
+  contentsTitle: string | null;
+  complete: boolean;
   org: string | null;
   key: string;
   arxivId: string | null;
@@ -143,6 +145,8 @@ describe('parse CLI (dist/cli.js)', function () {
     for (const p of issue.papers) {
       assert.ok(typeof p.key === 'string' && p.key.length > 0, `key of ${p.title}`);
       assert.ok(isStringOrNull(p.shortTitle) && isStringOrNull(p.org), `shortTitle/org of ${p.title}`);
+      assert.equal(p.complete, true, `complete of ${p.title}`);
+      assert.equal(p.contentsTitle, p.shortTitle, `contentsTitle of ${p.title}`);
       assert.ok(typeof p.summary === 'string' && p.summary.length > 0, `summary of ${p.title}`);
       assert.ok(Array.isArray(p.links) && p.links.length >= 1, `links of ${p.title}`);
       for (const l of p.links) {
@@ -176,6 +180,25 @@ describe('parse CLI (dist/cli.js)', function () {
     assert.ok(extra.links.some((l) => l.url === 'https://github.com/psbagga17/E-GEO'), JSON.stringify(extra.links));
     // The sign-off is not part of the last extra.
     assert.ok(!extra.summary.includes('I hope this weekly roundup'), 'sign-off leaked into the extra');
+  });
+
+  it('lists every contents line of a paywalled issue as a paper, with contentsTitle and complete', function () {
+    const r = run([path.join(ROOT, 'test', 'fixtures', 'paywall', 'vol-132-cut-in-first-paper.txt')]);
+    assert.equal(r.status, 0, describeRun(r));
+    const issue = parseJson(r)[0]?.issues[0];
+    assert.ok(issue, describeRun(r));
+    assert.deepEqual(issue.papers.map((p) => [p.number, p.complete, p.contentsTitle === issue.highlights[(p.number ?? 0) - 1]?.title]), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => [n, false, true]));
+    assert.equal(issue.papers[0]?.title, 'CLaRa: Bridging Retrieval and Generation with Continuous Latent Reasoning');
+    assert.equal(issue.papers[1]?.key, 'vol132:#2');
+  });
+
+  it('gives contentsTitle null where the issue has no contents list', function () {
+    const text = fs.readFileSync(SAMPLE_PATH, 'utf8').split('\n').filter((_, i) => i < 3 || i > 13).join('\n');
+    const r = run([tempFile('vol-132-no-contents.txt', text)]);
+    assert.equal(r.status, 0, describeRun(r));
+    const papers = parseJson(r)[0]?.issues[0]?.papers ?? [];
+    assert.equal(papers.length, 10);
+    assert.deepEqual(new Set(papers.map((p) => `${p.contentsTitle}/${p.complete}`)), new Set(['null/true']));
   });
 
   it('gives each diagnostic with its severity, line and message', function () {

@@ -10,7 +10,7 @@ const CASES: Array<{ file: string; volume: number; week: { start: string; end: s
   { file: 'edge/vol-137-year-crossing.txt', volume: 137, week: { start: '2025-12-29', end: '2026-01-04' }, papers: 2 },
   { file: 'edge/vol-137-year-crossing-short.txt', volume: 137, week: { start: '2025-12-29', end: '2026-01-04' }, papers: 2 },
   { file: 'edge/vol-138-extras-datasets.txt', volume: 138, week: { start: '2026-01-05', end: '2026-01-11' }, papers: 2 },
-  { file: 'paywall/vol-141-after-first-paper.txt', volume: 141, week: { start: '2026-01-26', end: '2026-02-01' }, papers: 1 },
+  { file: 'paywall/vol-141-after-first-paper.txt', volume: 141, week: { start: '2026-01-26', end: '2026-02-01' }, papers: 8 },
 ];
 
 describe('parse: volume and week', () => {

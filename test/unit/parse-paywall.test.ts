@@ -28,9 +28,14 @@ describe('parse: paywall right after the highlights (Vol.140)', () => {
     assert.equal(issue.highlights[9]!.org, 'Larsen et al.');
   });
 
-  it('has no papers and no extras', () => {
-    assert.deepEqual(f.issue().papers, []);
-    assert.deepEqual(f.issue().extras, []);
+  it('lists its 10 papers from the contents, incomplete, keyed by volume and number, and no extras', () => {
+    const issue = f.issue();
+    assert.deepEqual(issue.papers.map((p) => [p.number, p.key, p.complete, p.title, p.org]), issue.highlights.map((h, i) => [i + 1, `vol140:#${i + 1}`, false, h.title, h.org]));
+    for (const p of issue.papers) {
+      assert.deepEqual([p.summary, p.links, p.arxivId, p.shortTitle], [[], [], null, p.title]);
+      assert.deepEqual(p.range, { startLine: 5 + (p.number ?? 0) - 1, endLine: 5 + (p.number ?? 0) - 1 });
+    }
+    assert.deepEqual(issue.extras, []);
   });
 
   it('marks the issue cut off at the first Substack line', () => {
@@ -65,10 +70,11 @@ describe('parse: paywall after the first paper (Vol.141)', () => {
     assert.equal(issue.highlights.length, 8);
   });
 
-  it('keeps the one paper that is there, with its summary and links', () => {
+  it('keeps the one paper that is there, complete, with its summary and links', () => {
     const issue = f.issue();
-    assert.equal(issue.papers.length, 1);
+    assert.equal(issue.papers.length, 8);
     const p = issue.papers[0]!;
+    assert.equal(p.complete, true);
     assert.equal(p.number, 1);
     assert.equal(p.title, 'Listwise Self-Assessment: Query Performance Prediction with Large Language Models');
     assert.equal(p.shortTitle, 'Predicting Query Performance by Asking the LLM to Judge Its Own Rankings');
@@ -82,6 +88,13 @@ describe('parse: paywall after the first paper (Vol.141)', () => {
     assert.ok(lineAt(f.text, 15).endsWith('on the hardest 20% of queries.'));
     assert.deepEqual(linkStrings(p), ['arxiv https://arxiv.org/abs/2601.17342', 'code https://github.com/devries-ir/lsa-qpp']);
     assert.ok(p.range.endLine < paywallLine);
+  });
+
+  it('lists papers 2 to 8 from the contents, incomplete', () => {
+    const rest = f.issue().papers.slice(1);
+    assert.deepEqual(rest.map((p) => [p.number, p.key, p.complete, p.summary.length, p.links.length]), [2, 3, 4, 5, 6, 7, 8].map((n) => [n, `vol141:#${n}`, false, 0, 0]));
+    assert.equal(rest[0]!.title, 'Generative Retrieval for Ads with Constrained Decoding');
+    assert.equal(rest[0]!.org, 'Kim et al.');
   });
 
   it('keeps Substack\'s lines out of every summary', () => {
