@@ -65,7 +65,9 @@ export const Setting = {
   importFolder: 'weeklyPapers.importFolder',
   /** The newsletter's feed, offered by "Import Issue from URL...". */
   feedUrl: 'weeklyPapers.feedUrl',
-  /** Off: nothing is fetched from the network (arXiv's metadata). */
+  /** Off: nothing is fetched from the network (arXiv's and Hugging Face's metadata). */
   networkEnabled: 'weeklyPapers.network.enabled',
   arxivApiUrl: 'weeklyPapers.arxivApiUrl',
+  /** Hugging Face's address (the API is under `/api/`); a user setting only (`scope: application`). */
+  huggingFaceApiUrl: 'weeklyPapers.huggingFaceApiUrl',
 } as const;

@@ -109,7 +109,10 @@ async function main() {
   // settings point arXiv at a closed port too (another one than the workspace's, so the restricted
   // suite can tell which applies), and turn the network off where the workspace turns it on.
   const restricted = { 'weeklyPapers.arxivApiUrl': 'http://127.0.0.1:1/api/query', 'weeklyPapers.network.enabled': false };
-  writeUserData(path.join(tmp, 'user-data'), untrusted ? { ...UNTRUSTED_SETTINGS, ...restricted } : {});
+  // Hugging Face's address is a user setting only (scope `application`): the workspace's
+  // settings cannot point it at a closed port, so the user settings do, in every run.
+  const closedHuggingFace = { 'weeklyPapers.huggingFaceApiUrl': 'http://127.0.0.1:9' };
+  writeUserData(path.join(tmp, 'user-data'), untrusted ? { ...closedHuggingFace, ...UNTRUSTED_SETTINGS, ...restricted } : closedHuggingFace);
   fs.mkdirSync(path.join(tmp, 'extensions'));
   let developmentPath = extensionPath;
   if (untrusted) {

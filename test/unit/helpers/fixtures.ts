@@ -35,6 +35,9 @@ export function onlyIssue(result: ParseResult, what = 'fixture'): Issue {
 /** Folders of fixtures that are not issue text for the parser: `html/` (pages and a feed, for the import). */
 const NOT_PARSER_INPUT = new Set(['html']);
 
+/** Folders of API answers (their own READMEs), for the arXiv and Hugging Face metadata tests. */
+const API_ANSWERS = new Set(['arxiv', 'huggingface']);
+
 /** Every fixture file, relative to test/fixtures, with '/' separators, sorted. README.md at the top level excluded. */
 export function listFixtures(): string[] {
   const out: string[] = [];
@@ -42,9 +45,9 @@ export function listFixtures(): string[] {
     for (const entry of fs.readdirSync(path.join(FIXTURES_DIR, dir), { withFileTypes: true })) {
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory() && NOT_PARSER_INPUT.has(rel)) continue;
-      // arxiv/ holds API answers for the arXiv metadata tests, not newsletter text.
+      // arxiv/ and huggingface/ hold API answers for the metadata tests, not newsletter text.
       if (entry.isDirectory()) {
-        if (rel !== 'arxiv') walk(rel);
+        if (!API_ANSWERS.has(rel)) walk(rel);
       }
       else if (rel !== 'README.md') out.push(rel);
     }

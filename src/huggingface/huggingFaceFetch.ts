@@ -1,0 +1,151 @@
+// Requests to Hugging Face's API, and what became of them. Nothing of vscode at run time (the
+// import is for the type of `vscode.l10n`, which describeFailure is given): Node's global fetch,
+// a timeout, and a size limit applied while the body streams in, so a huge answer is cut off
+// after 1 MB instead of being held in memory. Every failure is an outcome, never a throw.
+import type * as vscode from 'vscode';
+import {
+  MAX_HUGGING_FACE_BODY_BYTES, huggingFaceArtifactsUrl, huggingFacePaperUrl, parseHuggingFaceListCount, parseHuggingFacePaper,
+  type HuggingFacePaper,
+} from '../core/huggingFacePaper';
+
+export type RequestFailure =
+  /** HTTP 429: `retryAfter` is the header as sent, if any. */
+  | { readonly kind: 'rateLimited'; readonly retryAfter: string | null }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'offline'; readonly message: string }
+  | { readonly kind: 'httpError'; readonly status: number }
+  /** The body was larger than MAX_HUGGING_FACE_BODY_BYTES: reading stopped there. */
+  | { readonly kind: 'tooLarge' }
+  | { readonly kind: 'malformed'; readonly message: string }
+  /** The configured address is not http(s): nothing was sent. */
+  | { readonly kind: 'badAddress' }
+  /** Not sent, or abandoned: the network was turned off, or the owner disposed. */
+  | { readonly kind: 'cancelled' };
+
+export type JsonAnswer = { readonly kind: 'ok'; readonly text: string } | { readonly kind: 'notFound' } | RequestFailure;
+
+/** Sends one request when its turn comes, to the address `address` builds from the configured API address. */
+export type JsonGetter = (address: (apiUrl: string) => string | null) => Promise<JsonAnswer>;
+
+export type LookupOutcome =
+  | { readonly kind: 'found'; readonly paper: HuggingFacePaper }
+  /** Hugging Face has not indexed the paper (404). */
+  | { readonly kind: 'absent' }
+  | RequestFailure;
+
+/** GET `url` as text: at most `maxBytes`, within `timeoutMs`, abandoned when `signal` aborts. */
+export async function fetchJsonText(url: string | null, timeoutMs: number, signal: AbortSignal, maxBytes = MAX_HUGGING_FACE_BODY_BYTES): Promise<JsonAnswer> {
+  if (url === null) return { kind: 'badAddress' };
+  if (signal.aborted) return { kind: 'cancelled' };
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  try {
+    const response = await fetch(url, { signal: AbortSignal.any([signal, timeout.signal]), headers: { accept: 'application/json' } });
+    if (response.ok) return await readBounded(response, maxBytes);
+    await response.body?.cancel();
+    if (response.status === 404) return { kind: 'notFound' };
+    if (response.status === 429) return { kind: 'rateLimited', retryAfter: response.headers.get('retry-after') };
+    return { kind: 'httpError', status: response.status };
+  } catch (error) {
+    if (timeout.signal.aborted) return { kind: 'timeout' };
+    if (signal.aborted) return { kind: 'cancelled' };
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return { kind: 'offline', message: `${error instanceof Error ? error.message : String(error)}${cause}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readBounded(response: Response, maxBytes: number): Promise<JsonAnswer> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    return { kind: 'tooLarge' };
+  }
+  if (!response.body) return { kind: 'ok', text: '' };
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      // Stops the download: the rest is never received.
+      await reader.cancel();
+      return { kind: 'tooLarge' };
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { kind: 'ok', text: new TextDecoder().decode(body) };
+}
+
+/**
+ * One paper: `/api/papers/<id>`, then, for a paper Hugging Face has and when `countArtifacts`,
+ * `/api/models?filter=arxiv:<id>` and `/api/datasets?...` (each its own request, each `get`'s turn).
+ * A count that cannot be had for a lasting reason is left null; a passing failure (429, 5xx,
+ * timeout, offline) fails the whole lookup, to be retried.
+ */
+export async function lookUpHuggingFacePaper(id: string, get: JsonGetter, countArtifacts: boolean): Promise<LookupOutcome> {
+  const answer = await get((apiUrl) => huggingFacePaperUrl(apiUrl, id));
+  if (answer.kind === 'notFound') return { kind: 'absent' };
+  if (answer.kind !== 'ok') return answer;
+  const parsed = parseHuggingFacePaper(answer.text);
+  if (!parsed.ok) return { kind: 'malformed', message: parsed.error };
+  if (parsed.paper.id !== id) return { kind: 'malformed', message: `Hugging Face answered about another paper (${parsed.paper.id.slice(0, 40)})` };
+  if (!countArtifacts) return { kind: 'found', paper: parsed.paper };
+  const counts: Record<'models' | 'datasets', number | null> = { models: null, datasets: null };
+  for (const kind of ['models', 'datasets'] as const) {
+    const list = await get((apiUrl) => huggingFaceArtifactsUrl(apiUrl, kind, id));
+    if (list.kind !== 'ok') {
+      if (list.kind !== 'notFound' && (isTransient(list) || list.kind === 'cancelled')) return list;
+      continue;
+    }
+    const count = parseHuggingFaceListCount(list.text);
+    counts[kind] = count.ok ? count.count : null;
+  }
+  return { kind: 'found', paper: { ...parsed.paper, ...counts } };
+}
+
+/** A failure that may pass by itself (rate limit, server trouble, time-out, no connection): worth retrying later. */
+export function isTransient(failure: RequestFailure): boolean {
+  switch (failure.kind) {
+    case 'rateLimited':
+    case 'timeout':
+    case 'offline':
+    case 'malformed':
+      return true;
+    case 'httpError':
+      return failure.status >= 500 || failure.status === 408;
+    case 'tooLarge':
+    case 'badAddress':
+    case 'cancelled':
+      return false;
+  }
+}
+
+/** What the panel says when a lookup failed; `retrying` adds that it will try again. */
+export function describeFailure(failure: Exclude<RequestFailure, { kind: 'cancelled' }>, retrying: boolean, l10n: Pick<typeof vscode.l10n, 't'>): string {
+  switch (failure.kind) {
+    case 'rateLimited':
+      return retrying ? l10n.t('Hugging Face is rate-limiting, will retry') : l10n.t('Hugging Face is rate-limiting');
+    case 'timeout':
+      return retrying ? l10n.t('Hugging Face did not answer in time, will retry') : l10n.t('Hugging Face did not answer in time');
+    case 'offline':
+      return retrying ? l10n.t('offline (Hugging Face could not be reached), will retry') : l10n.t('offline (Hugging Face could not be reached)');
+    case 'httpError':
+      return retrying ? l10n.t('Hugging Face answered HTTP {0}, will retry', failure.status) : l10n.t('Hugging Face answered HTTP {0}', failure.status);
+    case 'malformed':
+      return retrying ? l10n.t("Hugging Face's answer could not be read, will retry") : l10n.t("Hugging Face's answer could not be read");
+    case 'tooLarge':
+      return l10n.t("Hugging Face's answer was larger than {0} MB, so it was not read", MAX_HUGGING_FACE_BODY_BYTES / (1024 * 1024));
+    case 'badAddress':
+      return l10n.t('the Hugging Face address (weeklyPapers.huggingFaceApiUrl) is not an http(s) address');
+  }
+}
