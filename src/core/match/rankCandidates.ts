@@ -2,8 +2,10 @@
 // on the evidence a careful reader would weigh: the title hint against the title, the contents
 // line's words against title and abstract, the organisation named in the paper, the first
 // author's surname, and the submission date against the issue's week. A paper is taken only when
-// it scores high on its own AND clearly above the runner-up; otherwise the best few are offered
-// for the reader to choose. Pure: no vscode import, deterministic (ties broken by id).
+// it leads the runner-up clearly AND more than a paraphrase's words support it (the title hint,
+// the organisation named in an on-topic paper, the surname as first author), or its words cover
+// nearly all of the line; otherwise the best few are offered for the reader to choose. Pure: no
+// vscode import, deterministic (ties broken by id).
 import type { ArxivEntry } from '../arxivAtom';
 import { authorSurname, isoDay, searchWindow, type MatchRequest } from './arxivSearchQuery';
 import { STOP_WORDS, organisationWords, similarity, stem, stemWeight, topicPairs, topicSequence, withoutDigits, words } from './words';
@@ -48,7 +50,7 @@ export const MATCH_RULE = {
   possibleCorroboratedWords: 0.1,
   /** How many are offered. */
   possibleCount: 5,
-  /** The organisation named in the paper adds up to this much, in full once its text covers a third of the contents line. */
+  /** The organisation named in the paper adds up to this much: nothing when its text covers less than 0.15 of the contents line, in full from `onTopic`. */
   organisation: 0.5,
   /** The paper names organisations (affiliations), and not this one: taken off. */
   otherOrganisation: 0.15,
@@ -61,7 +63,7 @@ export const MATCH_RULE = {
   /** Before the six weeks searched, or after the week (the newsletter cannot have read it yet). */
   tooOld: -0.25,
   tooNew: -0.6,
-  /** How much a pair of adjacent words of the contents line counts, found side by side, against its two words apart. */
+  /** How much a pair of the contents line's words found side by side counts, beside the two words themselves (times the pair's rarity). */
   pair: 0.5,
 } as const;
 
@@ -103,7 +105,7 @@ interface Prepared {
   readonly textStems: ReadonlySet<string>;
 }
 
-/** One word of the contents line, or two adjacent ones (stop words skipped). */
+/** One word of the contents line, or two side by side in it (nothing but a space or a hyphen between them). */
 type Unit = readonly [string] | readonly [string, string];
 
 const DAY_MS = 86_400_000;
@@ -202,7 +204,10 @@ function hintScore(hint: string, title: string): number {
   const hintWords = hintStems(hint);
   const titleWords = hintStems(title).filter((word) => withoutDigits(word).length >= 2 || word === withoutDigits(word));
   if (hintWords.length === 0 || titleWords.length === 0) return 0;
-  const pair = (h: string, t: string) => Math.max(similarity(h, t), withoutDigits(t) !== t ? similarity(h, stem(withoutDigits(t))) : 0, withoutDigits(t) !== t && h === withoutDigits(t) ? 1 : 0);
+  const pair = (h: string, t: string) => {
+    const bare = withoutDigits(t);
+    return bare === t ? similarity(h, t) : Math.max(similarity(h, t), h === bare ? 1 : similarity(h, stem(bare)));
+  };
   const recall = hintWords.reduce((sum, h) => sum + Math.max(...titleWords.map((t) => pair(h, t))), 0) / hintWords.length;
   const precision = titleWords.reduce((sum, t) => sum + Math.max(...hintWords.map((h) => pair(h, t))), 0) / titleWords.length;
   return recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0;
@@ -298,8 +303,8 @@ export function scoreEntries(request: MatchRequest, entries: readonly ArxivEntry
     const hintValue = hint ? hintScore(hint, entry.title) : null;
     const wordsScore = hintValue === null ? contentsScore : 0.7 * hintValue + 0.3 * contentsScore;
     const org = organisationEvidence(entry, orgWords);
-    // An organisation counts once the paper is on the topic: in full when its text covers a
-    // third of the contents line, not at all below a sixth (a search that asks for the
+    // An organisation counts once the paper is on the topic: in full when its text covers
+    // `onTopic` of the contents line, not at all at 0.15 or less (a search that asks for the
     // organisation brings its other papers too).
     const topical = Math.max(contentsInText, hintValue ?? 0);
     const onTopic = Math.min(1, Math.max(0, (topical - 0.15) / (rule.onTopic - 0.15)));
@@ -358,7 +363,8 @@ function hasEvidence(e: Evidence, rule: MatchRule): boolean {
 
 export function rankCandidates(request: MatchRequest, entries: readonly ArxivEntry[], rule: MatchRule = MATCH_RULE): MatchDecision {
   const scored = scoreEntries(request, entries, rule);
-  const byId = new Map(entries.map((entry) => [entry.id, entry] as const));
+  const byId = new Map<string, ArxivEntry>();
+  for (const entry of entries) if (!byId.has(entry.id)) byId.set(entry.id, entry);
   const candidate = (evidence: Evidence): MatchCandidate => {
     const entry = byId.get(evidence.id)!;
     return { id: entry.id, title: entry.title, score: evidence.score, published: entry.published };
