@@ -36,7 +36,7 @@ export function onlyIssue(result: ParseResult, what = 'fixture'): Issue {
 const NOT_PARSER_INPUT = new Set(['html']);
 
 /** Folders of API answers (their own READMEs), for the arXiv and Hugging Face metadata tests. */
-const API_ANSWERS = new Set(['arxiv', 'huggingface']);
+const API_ANSWERS = new Set(['arxiv', 'huggingface', 'match']);
 
 /** Every fixture file, relative to test/fixtures, with '/' separators, sorted. README.md at the top level excluded. */
 export function listFixtures(): string[] {
@@ -45,7 +45,8 @@ export function listFixtures(): string[] {
     for (const entry of fs.readdirSync(path.join(FIXTURES_DIR, dir), { withFileTypes: true })) {
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory() && NOT_PARSER_INPUT.has(rel)) continue;
-      // arxiv/ and huggingface/ hold API answers for the metadata tests, not newsletter text.
+      // arxiv/ and huggingface/ hold API answers for the metadata tests, match/ the corpus and
+      // labels of the arXiv matching tests: none is newsletter text.
       if (entry.isDirectory()) {
         if (!API_ANSWERS.has(rel)) walk(rel);
       }

