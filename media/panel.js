@@ -53,17 +53,15 @@
     });
   }
 
-  for (const button of document.querySelectorAll('button[data-link]')) {
-    button.addEventListener('click', () => {
-      vscode.postMessage({ type: 'openLink', key, kind: /** @type {HTMLElement} */ (button).dataset.link });
-    });
-  }
-
-  for (const button of document.querySelectorAll('button[data-doi]')) {
-    button.addEventListener('click', () => {
-      vscode.postMessage({ type: 'openDoi', key });
-    });
-  }
+  // Delegated: the arXiv and Hugging Face details and the match line are replaced in place as
+  // answers arrive, and their buttons with them.
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (!(button instanceof HTMLElement)) return;
+    if (button.dataset.link !== undefined) vscode.postMessage({ type: 'openLink', key, kind: button.dataset.link });
+    else if (button.dataset.doi !== undefined) vscode.postMessage({ type: 'openDoi', key });
+    else if (button.dataset.chooseMatch !== undefined) vscode.postMessage({ type: 'chooseMatch', key });
+  });
 
   function applyStatus(status) {
     const radio = document.getElementById(`status-${status || 'none'}`);
@@ -94,6 +92,12 @@
         if (typeof message.note === 'string') applyNote(message.note);
         applyStatus(message.status);
         break;
+      case 'matchDetails': {
+        // Markup the extension rendered and escaped, as for arxivDetails.
+        const match = document.getElementById('arxiv-match');
+        if (match && typeof message.html === 'string') match.innerHTML = message.html;
+        break;
+      }
       case 'arxivDetails': {
         // Markup the extension rendered and escaped; the page's CSP runs no script in it.
         const details = document.getElementById('arxiv-details');

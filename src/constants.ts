@@ -32,6 +32,8 @@ export const Command = {
   importIssueFromFile: 'weeklyPapers.importIssueFromFile',
   importIssueFromUrl: 'weeklyPapers.importIssueFromUrl',
   exportBibtex: 'weeklyPapers.exportBibtex',
+  chooseArxivMatch: 'weeklyPapers.chooseArxivMatch',
+  removeArxivMatch: 'weeklyPapers.removeArxivMatch',
 } as const;
 
 /** Context keys the extension sets, for `when` clauses in package.json. */
@@ -49,6 +51,8 @@ export const StorageKey = {
   /** Prefix of keys that hold stored values that did not validate, kept aside. */
   damagedPrefix: 'weeklyPapers.paperStates.damaged.',
   toldAboutDamage: 'weeklyPapers.paperStates.toldAboutDamage',
+  /** What searches of arXiv found for papers the newsletter gave no id (a cache: losing it costs requests, nothing else). */
+  arxivMatches: 'weeklyPapers.arxivMatches',
 } as const;
 
 /** The summary panel's webview type (also its serializer's). */

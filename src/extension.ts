@@ -1,6 +1,10 @@
 // Wiring only: build the services once, register the views, own every disposable.
 import * as vscode from 'vscode';
-import { ArxivMetadata } from './arxiv/arxivMetadata';
+import { ArxivMetadata, arxivSettings } from './arxiv/arxivMetadata';
+import { RequestThrottle } from './core/requestThrottle';
+import { ArxivMatcher } from './papers/arxivMatcher';
+import { HuggingFaceMetadata } from './huggingface/huggingFaceMetadata';
+import { Coalescer } from './util/coalesce';
 import { IssueLibrary } from './core/library';
 import { Command } from './constants';
 import { IssuesTreeProvider, IssuesView, type IssuesNode } from './views/issuesTree';
@@ -18,6 +22,7 @@ import { GlobalIssues } from './sources/globalIssues';
 import { IssueImporter } from './import/issueImporter';
 import { IssueProblems } from './diagnostics/problems';
 import { PaperStateStore } from './storage/paperStateStore';
+import { PaperKeyMigration } from './papers/keyMigration';
 import { SummaryPanel } from './webview/summaryPanel';
 
 /** What the extension hands to its integration tests (and to other extensions). */
@@ -35,6 +40,12 @@ export interface WeeklyPapersApi {
   readonly commandServices: CommandServices;
   /** arXiv's metadata (cached in global storage, fetched in the background). */
   readonly arxiv: ArxivMetadata;
+  /** Moves notes to their papers' new keys (a paper from a contents line that got its arXiv id). */
+  readonly keyMigration: PaperKeyMigration;
+  /** Finds the arXiv record of papers the newsletter gave no id. */
+  readonly matcher: ArxivMatcher;
+  /** Hugging Face's paper pages (cached in global storage, fetched in the background). */
+  readonly huggingFace: HuggingFaceMetadata;
   /** How long activate() itself took, and activation until every source was first read (ms). */
   readonly timings: { readonly activateMs: number; readonly readyMs: Promise<number> };
 }
@@ -70,15 +81,28 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
   const globalIssues = new GlobalIssues(library, vscode.Uri.joinPath(context.globalStorageUri, 'issues'));
   const ready = Promise.all([sampleReady, workspaceIssues.ready, globalIssues.refresh()]).then(() => undefined);
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Weekly Papers'), { log: true });
-  const arxiv = new ArxivMetadata({ storageUri: context.globalStorageUri, log });
-  context.subscriptions.push(arxiv);
-  const summaryPanel = new SummaryPanel({ extensionUri: context.extensionUri, library, store, ready, log, arxiv });
+  const keyMigration = new PaperKeyMigration(library, store, log);
+  context.subscriptions.push(keyMigration);
+  // arXiv asks for one request at a time, 3 s apart: look-ups and searches wait in one queue.
+  const arxivQueue = new RequestThrottle(3000);
+  const arxiv = new ArxivMetadata({ storageUri: context.globalStorageUri, log, throttle: arxivQueue });
+  const matcher = new ArxivMatcher({ library, store, memento: context.workspaceState, throttle: arxivQueue, arxiv, log, settings: arxivSettings });
+  library.setResolver(matcher.resolver);
+  // Hugging Face's paper page names a paper's repository: its code link where the newsletter gave none.
+  const huggingFace = new HuggingFaceMetadata({ storageUri: context.globalStorageUri, log });
+  library.setCodeLinks((id) => {
+    const status = huggingFace.get(id);
+    return status.state === 'ready' ? status.paper.githubRepo : null;
+  });
+  const codeLinksChanged = new Coalescer(() => library.resolutionsChanged(), 100);
+  context.subscriptions.push(arxiv, matcher, huggingFace, codeLinksChanged, huggingFace.onDidChange(() => codeLinksChanged.schedule()));
+  const summaryPanel = new SummaryPanel({ extensionUri: context.extensionUri, library, store, ready, log, arxiv, matcher, huggingFace });
   context.subscriptions.push(log, summaryPanel, vscode.commands.registerCommand(Command.showSummary, (target: unknown) => summaryPanel.show(target)));
 
   const sources: Refreshable[] = [sample, workspaceIssues, globalIssues];
   const importer = new IssueImporter(globalIssues.folder, globalIssues);
   const notes = new NoteFileSystem(store, (key) => findPaperTarget(library, store, key));
-  const commandServices: CommandServices = { library, store, search, issues: issuesTree, sources, notes, open: openWebLink, clipboard: vscode.env.clipboard, ready, arxiv, importer };
+  const commandServices: CommandServices = { library, store, search, issues: issuesTree, sources, notes, open: openWebLink, clipboard: vscode.env.clipboard, ready, arxiv, importer, matcher };
   context.subscriptions.push(notes, registerCommands(commandServices));
   flushOnDeactivate = async () => {
     await summaryPanel.flush().catch(() => undefined);
@@ -90,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
     log.info(`Activated in ${activateMs.toFixed(1)} ms; read ${library.issues().length} issues in ${ms.toFixed(0)} ms.`);
     return ms;
   });
-  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, timings: { activateMs, readyMs } };
+  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, keyMigration, matcher, huggingFace, timings: { activateMs, readyMs } };
 }
 
 /** Set by activate(): saves a note still being typed and waits for every write to land. */

@@ -15,8 +15,22 @@ export type FetchOutcome =
   /** The configured address is not http(s): nothing was sent. */
   | { readonly kind: 'badAddress' };
 
-export async function fetchArxivBatch(apiUrl: string, ids: readonly string[], timeoutMs: number): Promise<FetchOutcome> {
-  const url = arxivQueryUrl(apiUrl, ids);
+export function fetchArxivBatch(apiUrl: string, ids: readonly string[], timeoutMs: number): Promise<FetchOutcome> {
+  return fetchArxivFeed(arxivQueryUrl(apiUrl, ids), timeoutMs);
+}
+
+/** One request to arXiv's API (a look-up by ids, or a search) at `url`; null when the address is not http(s). */
+export async function fetchArxivFeed(url: string | null, timeoutMs: number): Promise<FetchOutcome> {
+  const answer = await fetchArxivText(url, timeoutMs);
+  if (answer.kind !== 'ok') return answer;
+  const feed = parseArxivAtom(answer.text);
+  return feed.ok ? { kind: 'ok', entries: feed.entries, errors: feed.errors } : { kind: 'malformed', message: feed.error };
+}
+
+export type TextOutcome = { readonly kind: 'ok'; readonly text: string } | Exclude<FetchOutcome, { kind: 'ok' }>;
+
+/** The body of one answer of arXiv's API, unread (the search's ranking reads it: see matchPaper). */
+export async function fetchArxivText(url: string | null, timeoutMs: number): Promise<TextOutcome> {
   if (url === null) return { kind: 'badAddress' };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -30,8 +44,7 @@ export async function fetchArxivBatch(apiUrl: string, ids: readonly string[], ti
       await response.body?.cancel();
       return { kind: 'httpError', status: response.status };
     }
-    const feed = parseArxivAtom(await response.text());
-    return feed.ok ? { kind: 'ok', entries: feed.entries, errors: feed.errors } : { kind: 'malformed', message: feed.error };
+    return { kind: 'ok', text: await response.text() };
   } catch (error) {
     if (controller.signal.aborted) return { kind: 'timeout' };
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';

@@ -22,6 +22,8 @@ export interface ArxivMetadataOptions {
   readonly storageUri: vscode.Uri;
   readonly log?: vscode.LogOutputChannel;
   readonly clock?: Clock;
+  /** The queue every request to arXiv's API waits in (shared with the search for matches). */
+  readonly throttle?: RequestThrottle;
   readonly timeoutMs?: number;
   readonly minIntervalMs?: number;
   readonly backoffBaseMs?: number;
@@ -41,7 +43,8 @@ const BACKOFF_CAP_MS = 10 * 60 * 1000;
 const CachedEntry = z.object({ fetchedAt: z.number(), entry: ArxivEntry });
 const CacheFile = z.object({ version: z.literal(1), entries: z.record(z.string(), z.unknown()) });
 
-function settingsFromConfiguration(): { enabled: boolean; apiUrl: string } {
+/** The network switch and arXiv's address, as the settings say now. */
+export function arxivSettings(): { enabled: boolean; apiUrl: string } {
   const config = vscode.workspace.getConfiguration();
   return {
     enabled: config.get<boolean>(Setting.networkEnabled, true),
@@ -72,8 +75,8 @@ export class ArxivMetadata implements vscode.Disposable {
 
   constructor(private readonly options: ArxivMetadataOptions) {
     this.clock = options.clock ?? systemClock;
-    this.throttle = new RequestThrottle(options.minIntervalMs ?? 3000, this.clock);
-    this.settings = options.settings ?? settingsFromConfiguration;
+    this.throttle = options.throttle ?? new RequestThrottle(options.minIntervalMs ?? 3000, this.clock);
+    this.settings = options.settings ?? arxivSettings;
     this.loaded = this.readCache();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -96,6 +99,16 @@ export class ArxivMetadata implements vscode.Disposable {
     if (problem !== undefined) return { state: 'unavailable', reason: problem };
     if (!this.settings().enabled) return { state: 'disabled' };
     return { state: 'none' };
+  }
+
+  /** Keeps an entry arXiv sent for an id asked for another way (the search that matched a paper). */
+  remember(entry: ArxivEntry): void {
+    if (this.disposed) return;
+    this.cache.set(entry.id, { fetchedAt: this.clock.now(), entry });
+    this.problems.delete(entry.id);
+    this.loading.delete(entry.id);
+    this.changeEmitter.fire([entry.id]);
+    void this.writeCache();
   }
 
   /** The cached entry, if any (old or not). */

@@ -23,7 +23,7 @@ export class FilterCommand implements WeeklyPapersCommand {
     const input = vscode.window.createInputBox();
     input.title = vscode.l10n.t('Filter Papers');
     input.value = before;
-    input.placeholder = vscode.l10n.t('Words of the title, organisation or summary, e.g. "rerank LLM"');
+    input.placeholder = vscode.l10n.t('Words of the title, organisation or summary, e.g. "rerank LLM"; has:code for papers with code');
     input.prompt = vscode.l10n.t('Enter keeps the filter; Escape puts back the one there was.');
     return new Promise((resolve) => {
       let accepted = false;

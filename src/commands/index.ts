@@ -1,5 +1,6 @@
 // Every command, built once with the services it needs and registered in one place.
 import type * as vscode from 'vscode';
+import { ChooseArxivMatchCommand, RemoveArxivMatchCommand } from './arxivMatch';
 import { CommandManager, type WeeklyPapersCommand } from './commandManager';
 import { CopyBibtexCommand, CopyLinkCommand } from './copy';
 import { EditNoteCommand } from './editNote';
@@ -38,6 +39,8 @@ export function createCommands(services: CommandServices): WeeklyPapersCommand[]
     new ImportIssueFromFileCommand(services),
     new ImportIssueFromUrlCommand(services),
     new ExportBibtexCommand(services),
+    new ChooseArxivMatchCommand(services),
+    new RemoveArxivMatchCommand(services),
   ];
 }
 

@@ -29,7 +29,8 @@ export function findPaperTarget(library: IssueLibrary, store: PaperStateStore, k
   if (found) {
     const { paper, kind, entry } = found;
     return {
-      key,
+      // The paper's key now: `key` may be one it had before (its slot, before it was matched).
+      key: paper.key,
       title: paper.title,
       org: 'org' in paper ? paper.org : paper.section,
       kind,
@@ -42,7 +43,7 @@ export function findPaperTarget(library: IssueLibrary, store: PaperStateStore, k
   }
   const state = store.get(key);
   if (!state) return undefined;
-  return { key, title: state.title || key, org: null, kind: 'paper', arxivId: state.arxivId, links: [], issueLabel: state.issueLabel, weekStart: null, found: null };
+  return { key: store.currentKey(key), title: state.title || key, org: null, kind: 'paper', arxivId: state.arxivId, links: [], issueLabel: state.issueLabel, weekStart: null, found: null };
 }
 
 /** What the store keeps of a paper with every change, so the Reading List can show it after its issue is gone. */

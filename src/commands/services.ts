@@ -8,6 +8,7 @@ import type { Refreshable } from '../sources/refreshable';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import type { IssuesTreeProvider } from '../views/issuesTree';
 import type { NoteFileSystem } from './noteDocuments';
+import type { ArxivMatcher } from '../papers/arxivMatcher';
 
 /** Opens a web address; resolves to whether it was opened. Tests pass one that records. */
 export type OpenUrl = (url: string) => Thenable<boolean>;
@@ -30,4 +31,6 @@ export interface CommandServices {
   readonly importer: IssueImporter;
   /** arXiv's metadata, for BibTeX; absent, BibTeX is built from what the issues know. */
   readonly arxiv?: ArxivMetadata;
+  /** Matches papers the newsletter gave no arXiv id; absent, Choose arXiv Match offers no candidates. */
+  readonly matcher?: ArxivMatcher;
 }

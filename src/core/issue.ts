@@ -6,6 +6,7 @@ import { contentOf, displayOf, displayText, headOf, isLinkLine, readLineContent,
 import { readBody, type BodyOptions } from './body';
 import type { DiagnosticSink } from './diagnostics';
 import { paperKey, uniqueKeys } from './keys';
+import { slotKey } from './paperIdentity';
 import { isFooterLine, isForwardHeader, isHighlightsHeader, isPaywallLine, isSignOffLine, isTaglineLine } from './markers';
 import { isVolumeLine, sectionHeading, volumeLineOf } from './segment';
 import { collapseSpaces, startsWithWordChar, stripLeadingSymbols } from './text';
@@ -316,11 +317,6 @@ function matchHighlights(papers: Paper[], highlights: readonly Highlight[]): voi
       paper.org = highlight.org;
     }
   });
-}
-
-/** A paper's key while only its number is known: `vol132:#2` (no title slug holds a `#` there). */
-export function slotKey(volume: number, number: number): string {
-  return `vol${volume}:#${number}`;
 }
 
 /**

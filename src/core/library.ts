@@ -1,6 +1,7 @@
 // All issues the reader has, from every source, newest first. Pure: the VS Code layer feeds it
 // and listens to it; views only present it.
-import type { Diagnostic, Extra, Issue, Paper } from './model';
+import type { ArxivMatchOrigin, Diagnostic, Extra, Issue, Paper } from './model';
+import { earlierKeys, paperSlot } from './paperIdentity';
 
 /** Where issues were read from: a file in the workspace, the bundled sample, an import. */
 export interface IssueSource {
@@ -30,12 +31,30 @@ export interface SourceContents {
 
 type Listener = () => void;
 
+/** An arXiv id for a paper the newsletter gave none: found by a search, or chosen by the reader (null: "not on arXiv"). */
+export interface ArxivResolution {
+  readonly arxivId: string | null;
+  /** The arXiv record's title, where known. */
+  readonly title: string | null;
+  readonly origin: ArxivMatchOrigin;
+}
+
+/** The resolution for a paper by its slot (`vol132:#2`), if there is one. */
+export type ArxivResolver = (slot: string, paper: Paper) => ArxivResolution | undefined;
+
+/** The code repository known for an arXiv id from elsewhere (Hugging Face's paper page), if any. */
+export type CodeLinkSource = (arxivId: string) => string | null;
+
 export class IssueLibrary {
   private readonly sources = new Map<string, SourceContents>();
   private readonly listeners = new Set<Listener>();
   private sorted: SourcedIssue[] | null = null;
   private index: Map<string, PaperEntry[]> | null = null;
+  /** Earlier keys of the papers shown (see paperIdentity), to the key each paper has now. */
+  private earlier: Map<string, string> | null = null;
   private bundledVisible = true;
+  private resolver: ArxivResolver | null = null;
+  private codeLinks: CodeLinkSource | null = null;
 
   /** Adds or replaces what one source holds. */
   set(contents: SourceContents): void {
@@ -63,8 +82,29 @@ export class IssueLibrary {
   }
 
   /**
+   * Gives papers the newsletter gave no arXiv id the one a search found or the reader chose: such
+   * a paper is then keyed by that id. Call `resolutionsChanged` when what it answers changes.
+   */
+  setResolver(resolver: ArxivResolver | null): void {
+    this.resolver = resolver;
+    this.changed();
+  }
+
+  /** Gives papers with an arXiv id and no code link from the newsletter the repository `source` knows. */
+  setCodeLinks(source: CodeLinkSource | null): void {
+    this.codeLinks = source;
+    this.changed();
+  }
+
+  /** What the resolver or the code-link source answers changed: papers are resolved again. */
+  resolutionsChanged(): void {
+    if (this.resolver || this.codeLinks) this.changed();
+  }
+
+  /**
    * Every issue, newest first (by week, then volume); issues without either come last. An issue
-   * (a volume) held by several sources is listed once: see `preferredCopy`.
+   * (a volume) held by several sources is listed once: see `preferredCopy`. Papers carry their
+   * resolved arXiv ids (see setResolver).
    */
   issues(): readonly SourcedIssue[] {
     if (this.sorted === null) {
@@ -82,14 +122,29 @@ export class IssueLibrary {
           if (!kept || preferredCopy(entry, kept) < 0) byVolume.set(issue.volume, entry);
         }
       }
-      this.sorted = [...byVolume.values(), ...unnumbered].sort(newestFirst);
+      const sorted = [...byVolume.values(), ...unnumbered].sort(newestFirst);
+      const { resolver, codeLinks } = this;
+      this.sorted = resolver || codeLinks ? sorted.map((entry) => resolveIssue(entry, resolver, codeLinks)) : sorted;
     }
     return this.sorted;
   }
 
-  /** Where a paper (by key) is, newest issue first; empty when no issue has it. */
+  /**
+   * Where a paper is, newest issue first; empty when no issue has it. A key the paper had before
+   * (its slot, before it was matched) finds it too: ask the entry's `paper.key` for its key now.
+   */
   findPaper(key: string): readonly PaperEntry[] {
-    return this.paperIndex().get(key) ?? [];
+    const index = this.paperIndex();
+    const found = index.get(key);
+    if (found) return found;
+    const now = this.earlier?.get(key);
+    return now === undefined ? [] : (index.get(now) ?? []);
+  }
+
+  /** The key the paper once keyed by `key` has now; `key` itself when it is current or unknown. */
+  currentKey(key: string): string {
+    const index = this.paperIndex();
+    return index.has(key) ? key : (this.earlier?.get(key) ?? key);
   }
 
   /**
@@ -104,11 +159,18 @@ export class IssueLibrary {
         if (list) list.push(item);
         else index.set(key, [item]);
       };
+      const earlier = new Map<string, string>();
       for (const entry of this.issues()) {
-        for (const paper of entry.issue.papers) add(paper.key, { paper, kind: 'paper', entry });
+        for (const paper of entry.issue.papers) {
+          add(paper.key, { paper, kind: 'paper', entry });
+          for (const key of earlierKeys(entry.issue, paper)) if (!earlier.has(key)) earlier.set(key, paper.key);
+        }
         for (const extra of entry.issue.extras) add(extra.key, { paper: extra, kind: 'extra', entry });
       }
+      // A key that is some paper's own is never another's earlier one.
+      for (const key of index.keys()) earlier.delete(key);
       this.index = index;
+      this.earlier = earlier;
     }
     return this.index;
   }
@@ -122,18 +184,53 @@ export class IssueLibrary {
   private changed(): void {
     this.sorted = null;
     this.index = null;
+    this.earlier = null;
     for (const listener of [...this.listeners]) listener();
   }
 }
 
 /**
+ * The issue with resolved arXiv ids for its papers that had none, and code links from Hugging
+ * Face for those without one; the same object when nothing changes.
+ */
+function resolveIssue(entry: SourcedIssue, resolver: ArxivResolver | null, codeLinks: CodeLinkSource | null): SourcedIssue {
+  const { issue } = entry;
+  let papers: Paper[] | null = null;
+  issue.papers.forEach((original, index) => {
+    let paper = original;
+    const slot = resolver && paper.arxivId === null ? paperSlot(issue, paper) : null;
+    const resolution = slot === null ? undefined : resolver?.(slot, paper);
+    const id = resolution?.arxivId ?? null;
+    // An id another paper of the issue already has is no match for this one.
+    if (resolution && !(id !== null && (papers ?? issue.papers).some((other) => other.key === id || other.arxivId === id))) {
+      paper = { ...paper, arxivId: id, arxivVersion: null, key: id ?? paper.key, arxivMatch: { origin: resolution.origin, title: resolution.title } };
+    }
+    const code = codeLinks && paper.arxivId !== null && !paper.links.some((link) => link.kind === 'code') ? codeLinks(paper.arxivId) : null;
+    if (code !== null) paper = { ...paper, links: [...paper.links, { kind: 'code', url: code, line: paper.range.startLine }], codeFrom: 'huggingface' };
+    if (paper === original) return;
+    papers ??= issue.papers.slice();
+    papers[index] = paper;
+  });
+  return papers === null ? entry : { issue: { ...issue, papers }, source: entry.source };
+}
+
+/** How many papers of the issue have their section (not only a contents line). */
+function completePapers(issue: Issue): number {
+  let count = 0;
+  for (const paper of issue.papers) if (paper.complete) count++;
+  return count;
+}
+
+/**
  * Which of two copies of one issue to show (negative: `a`). A file in the workspace beats the
- * bundled sample; a complete copy beats one cut off by the paywall; more papers beat fewer; then
+ * bundled sample; a complete copy beats one cut off by the paywall; more complete papers beat fewer; then
  * the source id decides, so the choice never depends on the order sources arrived in.
  */
 function preferredCopy(a: SourcedIssue, b: SourcedIssue): number {
   if (a.source.bundled !== b.source.bundled) return a.source.bundled ? 1 : -1;
   if ((a.issue.cutOff === null) !== (b.issue.cutOff === null)) return a.issue.cutOff === null ? -1 : 1;
+  const complete = completePapers(b.issue) - completePapers(a.issue);
+  if (complete !== 0) return complete;
   if (a.issue.papers.length !== b.issue.papers.length) return b.issue.papers.length - a.issue.papers.length;
   if (a.source.id !== b.source.id) return a.source.id < b.source.id ? -1 : 1;
   return a.issue.range.startLine - b.issue.range.startLine;

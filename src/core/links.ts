@@ -26,6 +26,25 @@ export function parseArxivIdentifier(text: string): ArxivRef | null {
   return { id: match[1], version: match[2] ?? null };
 }
 
+/**
+ * The arXiv id a reader typed or pasted: `2511.18659`, `2511.18659v2`, `arXiv:2511.18659`, or an
+ * arXiv or Hugging Face paper page's address; null for anything else (or anything over 300 characters).
+ */
+export function arxivIdFromInput(input: string): ArxivRef | null {
+  const text = input.trim();
+  if (text.length === 0 || text.length > 300) return null;
+  const bare = parseArxivIdentifier(text.replace(/^arxiv:\s*/i, ''));
+  if (bare) return bare;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  return arxivRefFromUrl(url) ?? arxivRefFromHuggingFace(url);
+}
+
 /** The arXiv id of an `arxiv.org/abs|pdf|html/<id>` URL, or null. */
 export function arxivRefFromUrl(url: URL): ArxivRef | null {
   return ARXIV_HOSTS.has(url.hostname.toLowerCase()) ? arxivRefFromPath(url.pathname) : null;

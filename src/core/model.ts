@@ -70,8 +70,16 @@ export const Paper = z.object({
   summary: z.array(SummaryBlock),
   links: z.array(Link),
   range: SourceRange,
+  /**
+   * Set where the arXiv id did not come from the newsletter: found by a search of arXiv, or
+   * chosen by the reader (then `arxivId` null means "not on arXiv"). The parser never sets it.
+   */
+  arxivMatch: z.object({ origin: z.enum(['search', 'reader']), title: z.string().nullable() }).optional(),
+  /** Set where the code link is not the newsletter's but the repository Hugging Face's paper page names. */
+  codeFrom: z.literal('huggingface').optional(),
 });
 export type Paper = z.infer<typeof Paper>;
+export type ArxivMatchOrigin = NonNullable<Paper['arxivMatch']>['origin'];
 
 export const Extra = z.object({
   key: z.string().min(1),

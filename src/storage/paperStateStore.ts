@@ -1,7 +1,7 @@
 // Notes and reading status in workspace state. Never loses a note: a value that does not
 // validate is copied aside under its own key (never overwritten) and the reader is told once.
 import * as vscode from 'vscode';
-import { isEmptyState, loadStates, saveStates, type PaperState, type ReadingStatus } from '../core/paperState';
+import { isEmptyState, loadChoices, loadStates, mergeStates, saveStates, type ArxivChoice, type PaperState, type ReadingStatus } from '../core/paperState';
 import { StorageKey } from '../constants';
 
 /** What the store remembers about a paper besides the reader's own words. */
@@ -9,6 +9,11 @@ export type PaperSnapshot = Pick<PaperState, 'title' | 'issueLabel' | 'arxivId'>
 
 export class PaperStateStore implements vscode.Disposable {
   private readonly states: Map<string, PaperState>;
+  /** The reader's arXiv matches, by slot (see ArxivChoice). */
+  private readonly choices: Map<string, ArxivChoice>;
+  private readonly choiceEmitter = new vscode.EventEmitter<readonly string[]>();
+  /** Fires with the slots whose choice changed. */
+  readonly onDidChangeChoice = this.choiceEmitter.event;
   private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
   /** Fires with the keys whose state changed. */
   readonly onDidChange = this.changeEmitter.event;
@@ -16,11 +21,18 @@ export class PaperStateStore implements vscode.Disposable {
   private asideFailed = false;
   /** Writes are chained so they land in order. */
   private writing: Thenable<void> = Promise.resolve();
+  /**
+   * Keys whose state moved (see `move`), to where: a note still being typed under the old key
+   * (the panel, an open note editor) lands on the new one, never beside it.
+   */
+  private readonly moved = new Map<string, string>();
 
   /** Loads synchronously from workspace state; damaged values are set aside first. */
   constructor(readonly memento: vscode.Memento, onDamaged: (count: number) => void = () => undefined) {
-    const loaded = loadStates(memento.get(StorageKey.paperStates));
+    const raw = memento.get(StorageKey.paperStates);
+    const loaded = loadStates(raw);
     this.states = loaded.states;
+    this.choices = loaded.damaged?.['*'] === undefined ? loadChoices(raw) : new Map<string, ArxivChoice>();
     if (loaded.damaged) {
       const asideKey = `${StorageKey.damagedPrefix}${new Date().toISOString()}`;
       // Kept aside first; only then may the good entries be written back.
@@ -42,10 +54,57 @@ export class PaperStateStore implements vscode.Disposable {
 
   dispose(): void {
     this.changeEmitter.dispose();
+    this.choiceEmitter.dispose();
+  }
+
+  /** The reader's choice of arXiv record for the paper in this slot, if they made one. */
+  choice(slot: string): ArxivChoice | undefined {
+    return this.choices.get(slot);
+  }
+
+  /** Keeps (or, with undefined, forgets) the reader's choice for a slot; written like a note. */
+  setChoice(slot: string, choice: Omit<ArxivChoice, 'at'> | undefined): Promise<void> {
+    if (choice === undefined) this.choices.delete(slot);
+    else this.choices.set(slot, { ...choice, at: new Date().toISOString() });
+    this.choiceEmitter.fire([slot]);
+    return this.persist([]);
   }
 
   get(key: string): PaperState | undefined {
-    return this.states.get(key);
+    return this.states.get(this.currentKey(key));
+  }
+
+  /** Where the state once kept under `key` is now (itself, unless it was moved this session). */
+  currentKey(key: string): string {
+    let current = key;
+    // A chain of moves is short; the bound guards against a cycle all the same.
+    for (let hops = 0; hops < 16; hops++) {
+      const next = this.moved.get(current);
+      if (next === undefined) return current;
+      current = next;
+    }
+    return current;
+  }
+
+  /**
+   * Moves states to the keys their papers have now (a paper known by its contents line got its
+   * arXiv id): where the new key already has a state, the two are merged (mergeStates), so no
+   * note is lost and none is kept twice. One write for all; returns the keys that moved.
+   */
+  move(moves: ReadonlyArray<{ readonly from: string; readonly to: string }>): Promise<readonly string[]> {
+    const changed: string[] = [];
+    for (const { from, to } of moves) {
+      const state = this.states.get(from);
+      if (from === to || state === undefined) continue;
+      const existing = this.states.get(to);
+      this.states.set(to, existing ? mergeStates(existing, state) : state);
+      this.states.delete(from);
+      this.moved.delete(to);
+      this.moved.set(from, to);
+      changed.push(from, to);
+    }
+    if (changed.length === 0) return Promise.resolve([]);
+    return this.persist(changed).then(() => changed);
   }
 
   all(): ReadonlyMap<string, PaperState> {
@@ -53,11 +112,11 @@ export class PaperStateStore implements vscode.Disposable {
   }
 
   status(key: string): ReadingStatus | null {
-    return this.states.get(key)?.status ?? null;
+    return this.get(key)?.status ?? null;
   }
 
   note(key: string): string {
-    return this.states.get(key)?.note ?? '';
+    return this.get(key)?.note ?? '';
   }
 
   setStatus(key: string, status: ReadingStatus | null, snapshot: PaperSnapshot): Promise<void> {
@@ -86,7 +145,8 @@ export class PaperStateStore implements vscode.Disposable {
     return this.writing;
   }
 
-  private update(key: string, snapshot: PaperSnapshot, change: (state: PaperState) => PaperState): Promise<void> {
+  private update(requestedKey: string, snapshot: PaperSnapshot, change: (state: PaperState) => PaperState): Promise<void> {
+    const key = this.currentKey(requestedKey);
     const current = this.states.get(key) ?? { status: null, note: '', updatedAt: '', ...snapshot };
     const next = { ...change({ ...current, ...snapshot }), updatedAt: new Date().toISOString() };
     if (isEmptyState(next)) this.states.delete(key);
@@ -95,7 +155,7 @@ export class PaperStateStore implements vscode.Disposable {
   }
 
   private persist(keys: readonly string[]): Promise<void> {
-    const value = saveStates(this.states);
+    const value = saveStates(this.states, this.choices);
     const doWrite = () =>
       this.asideFailed
         ? Promise.reject(new Error('stored notes that could not be read were not set aside, so they are not overwritten'))

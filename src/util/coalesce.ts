@@ -10,6 +10,11 @@ export class Coalescer {
     private readonly delayMs = 30,
   ) {}
 
+  /** True while a run is scheduled and has not started. */
+  get pending(): boolean {
+    return this.timer !== undefined;
+  }
+
   schedule(): void {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;

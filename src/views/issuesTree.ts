@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { Coalescer } from '../util/coalesce';
 import type { IssueLibrary, SourcedIssue } from '../core/library';
-import type { Extra, Paper } from '../core/model';
+import type { Extra, Issue, Paper } from '../core/model';
 import { issueLabel } from '../core/format';
 import { paperLinks } from '../core/paperLinks';
 import type { LibrarySearch } from '../core/search/librarySearch';
@@ -11,7 +11,7 @@ import { summaryExcerpt } from '../core/summary';
 import { ContextKey, View } from '../constants';
 import { PROBLEMS_SOURCE } from '../diagnostics/problems';
 import type { PaperStateStore } from '../storage/paperStateStore';
-import { paperAccessibilityLabel, paperContextValue, showSummaryCommand, statusIcon } from './paperRow';
+import { paperAccessibilityLabel, paperContextValue, paperMarks, showSummaryCommand, statusIcon } from './paperRow';
 
 export type IssuesNode =
   | { readonly kind: 'issue'; readonly entry: SourcedIssue }
@@ -20,6 +20,8 @@ export type IssuesNode =
   | { readonly kind: 'extra'; readonly entry: SourcedIssue; readonly extra: Extra };
 
 const TOOLTIP_SUMMARY_CHARS = 400;
+/** The filter word that keeps only papers with code. */
+const HAS_CODE = 'has:code';
 
 export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<IssuesNode | undefined>();
@@ -31,7 +33,7 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
   private readonly redraw = new Coalescer(() => {
     // Matches are recomputed once a burst of changes is over (a folder of issues being read),
     // not once per file.
-    if (this.matchingStale && this.filterText) this.matching = new Set(this.search.search(this.filterText));
+    if (this.matchingStale && this.filterText) this.matching = this.matches(this.filterText);
     this.matchingStale = false;
     this.changeEmitter.fire(undefined);
   });
@@ -85,9 +87,24 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
     const trimmed = text.trim();
     if (trimmed === this.filterText) return;
     this.filterText = trimmed;
-    this.matching = trimmed ? new Set(this.search.search(trimmed)) : null;
+    this.matching = trimmed ? this.matches(trimmed) : null;
     this.filterEmitter.fire();
     this.refresh();
+  }
+
+  /** The papers with every word; `has:code` keeps only papers with a code link (the newsletter's or Hugging Face's). */
+  private matches(filter: string): ReadonlySet<string> {
+    const words = filter.split(/\s+/);
+    const wantCode = words.some((word) => word.toLowerCase() === HAS_CODE);
+    const query = words.filter((word) => word.toLowerCase() !== HAS_CODE).join(' ');
+    const found = new Set(this.search.search(query));
+    if (!wantCode) return found;
+    const withCode = new Set<string>();
+    for (const key of found) {
+      const paper = this.library.findPaper(key)[0]?.paper;
+      if (paper?.links.some((link) => link.kind === 'code')) withCode.add(key);
+    }
+    return withCode;
   }
 
   getChildren(node?: IssuesNode): IssuesNode[] {
@@ -115,7 +132,7 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
       case 'issue':
         return this.issueItem(node.entry);
       case 'paper':
-        return this.paperItem(node.paper, node.paper.org, `${this.issueId(node.entry)}/${node.paper.key}`, 'paper');
+        return this.paperItem(node.paper, node.paper.org, `${this.issueId(node.entry)}/${node.paper.key}`, 'paper', node.entry.issue);
       case 'extras': {
         const item = new vscode.TreeItem(vscode.l10n.t('Extras'), this.matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         const sections = [...new Set(node.entry.issue.extras.map((extra) => extra.section))];
@@ -126,7 +143,7 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
         return item;
       }
       case 'extra':
-        return this.paperItem(node.extra, node.extra.section, `${this.issueId(node.entry)}/extra/${node.extra.key}`, 'extra');
+        return this.paperItem(node.extra, node.extra.section, `${this.issueId(node.entry)}/extra/${node.extra.key}`, 'extra', node.entry.issue);
     }
   }
 
@@ -135,7 +152,11 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
     // While filtering, issues open to show what matched.
     const item = new vscode.TreeItem(issueLabel(issue), this.matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     const problems = source.bundled ? 0 : problemsIn(entry);
-    const marks = [issue.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', issue.papers.length)];
+    const read = issue.papers.filter((paper) => this.store.status(paper.key) === 'read').length;
+    // Reading progress once the reader has started the issue; before that, how many papers it has.
+    const marks = [
+      read > 0 ? vscode.l10n.t('{0}/{1} read', read, issue.papers.length) : issue.papers.length === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', issue.papers.length),
+    ];
     if (issue.cutOff) marks.push(vscode.l10n.t('cut off'));
     if (problems > 0) marks.push(problems === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', problems));
     if (source.bundled) marks.push(vscode.l10n.t('sample'));
@@ -155,14 +176,16 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
     return item;
   }
 
-  private paperItem(paper: Paper | Extra, description: string | null, id: string, kind: 'paper' | 'extra'): vscode.TreeItem {
+  private paperItem(paper: Paper | Extra, description: string | null, id: string, kind: 'paper' | 'extra', issue: Issue): vscode.TreeItem {
     const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
     const status = this.store.status(paper.key);
     const hasNote = this.store.note(paper.key).trim().length > 0;
+    const { marks, tooltip } = paperMarks(paper, issue);
     // The icon shows the status, so the note is a word beside the organisation.
-    item.description = [description, hasNote ? vscode.l10n.t('note') : null].filter(Boolean).join(' · ') || undefined;
-    item.tooltip = summaryExcerpt(paper.summary, TOOLTIP_SUMMARY_CHARS);
-    item.iconPath = statusIcon(status, kind);
+    item.description = [description, ...marks, hasNote ? vscode.l10n.t('note') : null].filter(Boolean).join(' · ') || undefined;
+    item.tooltip = [...tooltip, summaryExcerpt(paper.summary, TOOLTIP_SUMMARY_CHARS)].filter(Boolean).join('\n\n');
+    const complete = !('complete' in paper) || paper.complete;
+    item.iconPath = statusIcon(status, kind, complete);
     const links = paperLinks(paper);
     item.contextValue = paperContextValue({
       kind,
@@ -170,8 +193,10 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
       status,
       hasNote,
       inIssue: true,
+      matchable: kind === 'paper' && (paper.arxivId === null || ('arxivMatch' in paper && paper.arxivMatch !== undefined)),
+      matched: 'arxivMatch' in paper && paper.arxivMatch !== undefined && paper.arxivId !== null,
     });
-    item.accessibilityInformation = { label: paperAccessibilityLabel(paper.title, description, status, hasNote) };
+    item.accessibilityInformation = { label: paperAccessibilityLabel(paper.title, [description, ...marks].filter(Boolean).join(', '), status, hasNote) };
     item.command = showSummaryCommand(paper.key);
     item.id = id;
     return item;

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { Command } from '../constants';
 import type { ReadingStatus } from '../core/paperState';
 import type { PaperLinks } from '../core/paperLinks';
+import type { Extra, Issue, Paper } from '../core/model';
 import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 
 const STATUS_COLORS: Readonly<Record<ReadingStatus, string>> = {
@@ -12,8 +13,8 @@ const STATUS_COLORS: Readonly<Record<ReadingStatus, string>> = {
   read: 'charts.green',
 };
 
-export function statusIcon(status: ReadingStatus | null, kind: 'paper' | 'extra'): vscode.ThemeIcon {
-  if (status === null) return new vscode.ThemeIcon(kind === 'paper' ? 'file-text' : 'beaker');
+export function statusIcon(status: ReadingStatus | null, kind: 'paper' | 'extra', complete = true): vscode.ThemeIcon {
+  if (status === null) return new vscode.ThemeIcon(kind === 'extra' ? 'beaker' : complete ? 'file-text' : 'lock');
   return new vscode.ThemeIcon(STATUS_CODICONS[status], new vscode.ThemeColor(STATUS_COLORS[status]));
 }
 
@@ -24,6 +25,10 @@ export interface PaperRowFacts {
   readonly hasNote: boolean;
   /** An issue in the library still has the paper (so its file can be revealed). */
   readonly inIssue: boolean;
+  /** The newsletter gave no arXiv id: the reader may choose one (Choose arXiv Match...). */
+  readonly matchable?: boolean;
+  /** It has an arXiv id from a search or the reader's choice (Remove arXiv Match). */
+  readonly matched?: boolean;
 }
 
 /**
@@ -41,7 +46,30 @@ export function paperContextValue(facts: PaperRowFacts): string {
   if (facts.status) parts.push(facts.status);
   if (facts.hasNote) parts.push('hasNote');
   if (facts.inIssue) parts.push('inIssue');
+  if (facts.matchable) parts.push('matchable');
+  if (facts.matched) parts.push('matched');
   return parts.join(':');
+}
+
+/** What a paper row says about how much of the paper the issue holds and where its arXiv id came from. */
+export function paperMarks(paper: Paper | Extra, issue: Pick<Issue, 'cutOff'>): { readonly marks: string[]; readonly tooltip: string[] } {
+  const marks: string[] = [];
+  const tooltip: string[] = [];
+  if ('complete' in paper && !paper.complete) {
+    marks.push(issue.cutOff ? vscode.l10n.t('paywalled') : vscode.l10n.t('no summary'));
+    tooltip.push(
+      issue.cutOff
+        ? vscode.l10n.t('Only the start of this paper is here: the rest of the issue is behind the paywall.')
+        : vscode.l10n.t('This copy of the issue has only the paper’s line in the contents, not its section.'),
+    );
+  }
+  if ('arxivMatch' in paper && paper.arxivMatch) {
+    if (paper.arxivId === null) tooltip.push(vscode.l10n.t('Not on arXiv (chosen by you).'));
+    else tooltip.push(paper.arxivMatch.origin === 'reader' ? vscode.l10n.t('arXiv {0}, chosen by you.', paper.arxivId) : vscode.l10n.t('arXiv {0}, found on arXiv by its title.', paper.arxivId));
+  } else if ('complete' in paper && paper.arxivId === null && !paper.complete) {
+    tooltip.push(vscode.l10n.t('Not matched to arXiv yet.'));
+  }
+  return { marks, tooltip };
 }
 
 /** A click on a paper row shows its summary. */

@@ -10,7 +10,7 @@ import { summaryExcerpt } from '../core/summary';
 import { View } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import { statusLabel } from '../util/statusLabel';
-import { paperAccessibilityLabel, paperContextValue, showSummaryCommand, statusIcon } from './paperRow';
+import { paperAccessibilityLabel, paperContextValue, paperMarks, showSummaryCommand, statusIcon } from './paperRow';
 
 export type ReadingListNode =
   | { readonly kind: 'statusGroup'; readonly status: ReadingStatus }
@@ -97,13 +97,18 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
     const org = 'org' in paper ? paper.org : paper.section;
     const issue = entry.issue.volume !== null ? `Vol.${entry.issue.volume}` : null;
     const links = paperLinks(paper);
+    const { marks, tooltip } = paperMarks(paper, entry.issue);
+    const matched = 'arxivMatch' in paper && paper.arxivMatch !== undefined;
     return this.item(key, state, {
       title: paper.title,
       kind,
-      description: [org, issue].filter(Boolean).join(' · ') || null,
-      tooltip: summaryExcerpt(paper.summary, TOOLTIP_SUMMARY_CHARS),
+      description: [org, issue, ...marks].filter(Boolean).join(' · ') || null,
+      tooltip: [...tooltip, summaryExcerpt(paper.summary, TOOLTIP_SUMMARY_CHARS)].filter(Boolean).join('\n\n'),
       links: { ...links, any: !!(links.arxiv ?? links.code ?? links.huggingface ?? links.web) },
       inIssue: true,
+      complete: !('complete' in paper) || paper.complete,
+      matchable: kind === 'paper' && (paper.arxivId === null || matched),
+      matched: matched && paper.arxivId !== null,
     });
   }
 
@@ -124,15 +129,25 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
   private item(
     key: string,
     state: PaperState | undefined,
-    row: { title: string; kind: 'paper' | 'extra'; description: string | null; tooltip: string; links: Parameters<typeof paperContextValue>[0]['links']; inIssue: boolean },
+    row: {
+      title: string;
+      kind: 'paper' | 'extra';
+      description: string | null;
+      tooltip: string;
+      links: Parameters<typeof paperContextValue>[0]['links'];
+      inIssue: boolean;
+      complete?: boolean;
+      matchable?: boolean;
+      matched?: boolean;
+    },
   ): vscode.TreeItem {
     const status = state?.status ?? null;
     const hasNote = (state?.note ?? '').trim().length > 0;
     const item = new vscode.TreeItem(row.title, vscode.TreeItemCollapsibleState.None);
     item.description = [row.description, hasNote ? vscode.l10n.t('note') : null].filter(Boolean).join(' · ') || undefined;
     item.tooltip = row.tooltip;
-    item.iconPath = statusIcon(status, row.kind);
-    item.contextValue = paperContextValue({ kind: row.kind, links: row.links, status, hasNote, inIssue: row.inIssue });
+    item.iconPath = statusIcon(status, row.kind, row.complete);
+    item.contextValue = paperContextValue({ kind: row.kind, links: row.links, status, hasNote, inIssue: row.inIssue, matchable: row.matchable, matched: row.matched });
     item.accessibilityInformation = { label: paperAccessibilityLabel(row.title, row.description, status, hasNote) };
     item.command = showSummaryCommand(key);
     item.id = `saved:${key}`;

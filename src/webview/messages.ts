@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { ReadingStatus } from '../core/paperState';
 
 /** The links a paper can offer, as the webview names them. It never sends a URL. */
-export const PanelLinkKind = z.enum(['arxiv', 'pdf', 'code', 'huggingface', 'web']);
+export const PanelLinkKind = z.enum(['arxiv', 'pdf', 'code', 'huggingface', 'web', 'project']);
 export type PanelLinkKind = z.infer<typeof PanelLinkKind>;
 
 /** A note is the reader's own text; this only stops a runaway message, not a real note. */
@@ -34,6 +34,8 @@ export const WebviewMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openLink'), key: z.string().min(1), kind: PanelLinkKind }),
   /** Opens the DOI arXiv gives for the paper on show (the page never sends the DOI itself). */
   z.strictObject({ type: z.literal('openDoi'), key: z.string().min(1) }),
+  /** Runs Choose arXiv Match... on the paper on show. */
+  z.strictObject({ type: z.literal('chooseMatch'), key: z.string().min(1) }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessage>;
 
@@ -44,7 +46,9 @@ export type ExtensionMessage =
   /** The note or status changed elsewhere (e.g. the Edit Note command). */
   | { readonly type: 'paperState'; readonly note: string; readonly status: ReadingStatus | null }
   /** arXiv's details arrived or changed: the section is replaced, the rest of the page (and the note being typed) stays. */
-  | { readonly type: 'arxivDetails'; readonly html: string };
+  | { readonly type: 'arxivDetails'; readonly html: string }
+  /** Where the paper's arXiv id stands changed (a search started or ended): that line is replaced. */
+  | { readonly type: 'matchDetails'; readonly html: string };
 
 /** What the webview keeps with `setState`, so the panel comes back after a window reload. */
 export const PanelState = z.object({ key: z.string().min(1) });

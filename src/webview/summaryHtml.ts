@@ -13,6 +13,7 @@ import { ReadingStatus, type PaperState } from '../core/paperState';
 import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 import type { PanelLinkKind } from './messages';
 import { escapeAttribute, escapeHtml } from './html';
+import { renderHuggingFace, type HuggingFacePanelView } from './huggingFaceHtml';
 
 /** What the page's words are translated with: `vscode.l10n` in the extension. */
 export type L10n = Pick<typeof vscode.l10n, 't'>;
@@ -37,7 +38,25 @@ export interface SummaryView {
   readonly status: ReadingStatus | null;
   /** arXiv's metadata, or what became of the attempt to get it; null for a paper not on arXiv. */
   readonly arxiv: ArxivPanelView | null;
+  /** How much of the paper the issue holds: its section, the part before the paywall, or only its contents line. */
+  readonly completeness: 'complete' | 'paywalled' | 'contentsOnly';
+  /** The title in the issue's contents, where the editor rewrote it (null when it is the title shown). */
+  readonly contentsTitle: string | null;
+  /** Which arXiv record the paper is and where that came from; null for an extra or a paper only remembered. */
+  readonly match: MatchPanelView | null;
+  /** Hugging Face's page for the paper; null for a paper not on arXiv. */
+  readonly huggingFace: HuggingFacePanelView | null;
 }
+
+/** The paper's arXiv id and where it came from, or how the search for it stands. */
+export type MatchPanelView =
+  | { readonly kind: 'newsletter'; readonly arxivId: string }
+  | { readonly kind: 'found'; readonly arxivId: string; readonly title: string | null }
+  | { readonly kind: 'chosen'; readonly arxivId: string | null; readonly title: string | null }
+  | { readonly kind: 'searching' }
+  | { readonly kind: 'possible'; readonly count: number }
+  | { readonly kind: 'noMatch' }
+  | { readonly kind: 'notYet'; readonly reason: string | null };
 
 /** The arXiv part of the panel, shown after the newsletter's summary. */
 export type ArxivPanelView =
@@ -72,6 +91,8 @@ function linkButton(kind: PanelLinkKind, l10n: L10n): { readonly label: string; 
       return { label: 'Hugging Face', name: l10n.t('Open the Hugging Face page'), icon: 'smiley' };
     case 'web':
       return { label: l10n.t('Web page'), name: l10n.t('Open the web page'), icon: 'globe' };
+    case 'project':
+      return { label: l10n.t('Project page'), name: l10n.t('Open the project page'), icon: 'home' };
   }
 }
 
@@ -112,6 +133,8 @@ export function summaryView(
   l10n: L10n,
   remembered?: Pick<PaperState, 'title' | 'issueLabel' | 'arxivId'>,
   arxiv: ArxivPanelView | null = null,
+  match: MatchPanelView | null = null,
+  huggingFace: HuggingFacePanelView | null = null,
 ): SummaryView {
   const { note, status } = reader;
   if (!entry) {
@@ -126,20 +149,30 @@ export function summaryView(
       note,
       status,
       arxiv,
+      completeness: 'complete',
+      contentsTitle: null,
+      match: null,
+      huggingFace,
     };
   }
   const paper = entry.paper;
+  const complete = !('complete' in paper) || paper.complete;
+  const contentsTitle = 'shortTitle' in paper && paper.shortTitle !== null && paper.shortTitle !== paper.title ? paper.shortTitle : null;
   return {
     key,
     title: paper.title,
     byline: 'section' in paper ? l10n.t('Extras: {0}', paper.section) : paper.org,
     issueLabel: issueLabel(entry.entry.issue),
     summary: paper.summary,
-    links: offeredLinks(paper),
+    links: huggingFace?.state === 'ready' && huggingFace.paper.projectPage ? [...offeredLinks(paper), { kind: 'project', url: huggingFace.paper.projectPage }] : offeredLinks(paper),
     found: true,
     note,
     status,
     arxiv,
+    completeness: complete ? 'complete' : paper.summary.length > 0 ? 'paywalled' : 'contentsOnly',
+    contentsTitle,
+    match,
+    huggingFace,
   };
 }
 
@@ -172,10 +205,12 @@ export function renderSummaryHtml(view: SummaryView, resources: PanelResources, 
         ${view.byline ? `<p class="byline"><span class="codicon codicon-organization" aria-hidden="true"></span>${escapeHtml(view.byline)}</p>` : ''}
       </header>
       ${view.found ? '' : `<p class="notice" role="status"><span class="codicon codicon-info" aria-hidden="true"></span>${escapeHtml(l10n.t('This paper is no longer in any issue. Your note and reading status are kept.'))}</p>`}
+      ${renderCompleteness(view, l10n)}
+      <div id="arxiv-match">${renderMatch(view.match, l10n)}</div>
       ${renderLinks(view.links, l10n)}
       ${renderStatus(view.status, l10n)}
       ${renderSummary(view.summary, l10n)}
-      <div id="arxiv-details">${renderArxiv(view.arxiv, l10n)}</div>
+      <div id="arxiv-details">${renderDetails(view, l10n)}</div>
       ${renderNote(view.note, l10n)}
     </main>
     <script nonce="${nonce}" src="${escapeAttribute(resources.script)}"></script>
@@ -184,7 +219,62 @@ export function renderSummaryHtml(view: SummaryView, resources: PanelResources, 
 `;
 }
 
-function renderLinks(links: readonly OfferedLink[], l10n: L10n): string {
+/** Says plainly what the issue does not hold of the paper, and what the contents list called it. */
+function renderCompleteness(view: SummaryView, l10n: L10n): string {
+  const contents = view.contentsTitle ? `<p class="contents-title">${escapeHtml(l10n.t('In the contents: “{0}”', view.contentsTitle))}</p>` : '';
+  if (view.completeness === 'complete') return contents;
+  const text =
+    view.completeness === 'paywalled'
+      ? l10n.t('The rest of this summary is behind the paywall: the issue you have stops here. Import the full issue to read it; your note and status stay with the paper.')
+      : l10n.t('Only the contents line of this paper is in the issue you have: its summary is behind the paywall. Import the full issue to read it; your note and status stay with the paper.');
+  return `${contents}<p class="notice incomplete" role="note"><span class="codicon codicon-lock" aria-hidden="true"></span>${escapeHtml(text)}</p>`;
+}
+
+/** The paper's arXiv id and where it came from, or how the search for it stands; with a button to choose. */
+export function renderMatch(match: MatchPanelView | null, l10n: L10n): string {
+  if (match === null) return '';
+  const choose = (label: string) =>
+    `<button type="button" class="choose-match" data-choose-match aria-label="${escapeAttribute(l10n.t('Choose the arXiv record of this paper'))}"><span class="codicon codicon-search-fuzzy" aria-hidden="true"></span><span>${escapeHtml(label)}</span></button>`;
+  const line = (icon: string, html: string, button = '') =>
+    `<p class="arxiv-match"><span class="codicon codicon-${icon}" aria-hidden="true"></span><span>${html}</span>${button}</p>`;
+  const record = (id: string, title: string | null) =>
+    `<code>${escapeHtml(id)}</code>${title ? ` <span class="match-title">${escapeHtml(title)}</span>` : ''}`;
+  switch (match.kind) {
+    case 'newsletter':
+      return line('book', `${record(match.arxivId, null)} <span class="origin">${escapeHtml(l10n.t('from the newsletter'))}</span>`);
+    case 'found':
+      return line('book', `${record(match.arxivId, match.title)} <span class="origin">${escapeHtml(l10n.t('found on arXiv by its title'))}</span>`, choose(l10n.t('Change...')));
+    case 'chosen':
+      return match.arxivId === null
+        ? line('circle-slash', escapeHtml(l10n.t('Not on arXiv (chosen by you).')), choose(l10n.t('Change...')))
+        : line('book', `${record(match.arxivId, match.title)} <span class="origin">${escapeHtml(l10n.t('chosen by you'))}</span>`, choose(l10n.t('Change...')));
+    case 'searching':
+      return line('loading', escapeHtml(l10n.t('Looking for this paper on arXiv…')));
+    case 'possible':
+      return line(
+        'question',
+        escapeHtml(match.count === 1 ? l10n.t('Not matched to arXiv: 1 possible match.') : l10n.t('Not matched to arXiv: {0} possible matches.', match.count)),
+        choose(l10n.t('Choose arXiv Match...')),
+      );
+    case 'noMatch':
+      return line('question', escapeHtml(l10n.t('No match found on arXiv.')), choose(l10n.t('Choose arXiv Match...')));
+    case 'notYet':
+      return line(
+        'clock',
+        escapeHtml(match.reason ? l10n.t('Not matched to arXiv yet ({0}).', match.reason) : l10n.t('Not matched to arXiv yet.')),
+        choose(l10n.t('Choose arXiv Match...')),
+      );
+  }
+}
+
+/** What arXiv and Hugging Face say about the paper: one region, replaced in place as their answers arrive. */
+export function renderDetails(view: Pick<SummaryView, 'arxiv' | 'huggingFace'>, l10n: L10n): string {
+  return `${renderArxiv(view.arxiv, l10n)}${renderHuggingFace(view.huggingFace, l10n)}`;
+}
+
+function renderLinks(all: readonly OfferedLink[], l10n: L10n): string {
+  // The project page's button is on the Hugging Face line, which names where it comes from.
+  const links = all.filter((link) => link.kind !== 'project');
   if (links.length === 0) return '';
   const buttons = links.map(({ kind, url }) => {
     const button = linkButton(kind, l10n);

@@ -7,15 +7,19 @@ import { Coalescer } from '../util/coalesce';
 import * as z from 'zod';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
 import { doiUrl, validDoi } from '../core/arxivAtom';
-import type { IssueLibrary } from '../core/library';
+import type { IssueLibrary, PaperEntry } from '../core/library';
 import { issueLabel } from '../core/format';
 import type { PaperSnapshot, PaperStateStore } from '../storage/paperStateStore';
-import { SUMMARY_VIEW_TYPE } from '../constants';
+import { Command, SUMMARY_VIEW_TYPE } from '../constants';
+import type { ArxivMatcher } from '../papers/arxivMatcher';
+import type { HuggingFaceMetadata } from '../huggingface/huggingFaceMetadata';
+import type { HuggingFacePanelView } from './huggingFaceHtml';
+import { matchViewOf, slotOfEntry } from './panelMatch';
 import { paperKeyOf } from '../commands/paperTarget';
 import { openWebLink } from '../util/openExternal';
 import { createNonce } from './html';
 import { PanelState, WebviewMessage, type ExtensionMessage } from './messages';
-import { renderArxiv, renderSummaryHtml, summaryView, type ArxivPanelView, type PanelResources, type SummaryView } from './summaryHtml';
+import { renderDetails, renderMatch, renderSummaryHtml, summaryView, type ArxivPanelView, type PanelResources, type SummaryView } from './summaryHtml';
 
 /** How long the reader may pause typing before the note is written to workspace state. */
 export const NOTE_SAVE_DELAY_MS = 400;
@@ -40,6 +44,10 @@ export interface SummaryPanelOptions {
   readonly openLink?: (url: string) => Promise<boolean>;
   /** arXiv's metadata: shown after the summary when there is some; the panel never waits for it. */
   readonly arxiv?: ArxivMetadata;
+  /** The search for papers the newsletter gave no arXiv id: the panel says how it stands. */
+  readonly matcher?: ArxivMatcher;
+  /** Hugging Face's paper pages: upvotes, models, datasets, the project page; never waited for. */
+  readonly huggingFace?: HuggingFaceMetadata;
 }
 
 interface PendingNote {
@@ -81,6 +89,8 @@ export class SummaryPanel implements vscode.Disposable {
       this.handledEmitter,
     );
     if (options.arxiv) this.disposables.push(options.arxiv.onDidChange((ids) => this.arxivChanged(ids)));
+    if (options.huggingFace) this.disposables.push(options.huggingFace.onDidChange((ids) => this.arxivChanged(ids)));
+    if (options.matcher) this.disposables.push(options.matcher.onDidChange((slots) => this.matchChanged(slots)));
   }
 
   dispose(): void {
@@ -106,11 +116,12 @@ export class SummaryPanel implements vscode.Disposable {
    * `target` is a paper key, or a row of the Issues view or the Reading List.
    */
   show(target: unknown): boolean {
-    const key = paperKeyOf(target);
-    if (key === undefined) {
+    const named = paperKeyOf(target);
+    if (named === undefined) {
       this.options.log.warn('Show Summary needs a paper; it was run without one.');
       return false;
     }
+    const key = this.resolve(named);
     if (this.panel) {
       if (key !== this.key) {
         this.key = key;
@@ -144,7 +155,7 @@ export class SummaryPanel implements vscode.Disposable {
       return;
     }
     panel.webview.options = this.webviewOptions();
-    this.adopt(panel, parsed.data.key);
+    this.adopt(panel, this.resolve(parsed.data.key));
   }
 
   /**
@@ -164,9 +175,11 @@ export class SummaryPanel implements vscode.Disposable {
       this.options.log.warn(`Summary panel: ignored a message it does not understand (${problems.join('; ')}).`);
       return 'rejected';
     }
+    this.followKey();
     const key = this.key;
     if (!this.panel || key === undefined) return 'ignored';
-    const data = parsed.data;
+    // A page rendered before its paper's key changed (it got its arXiv id) still names the old key.
+    const data = 'key' in parsed.data ? { ...parsed.data, key: this.resolve(parsed.data.key) } : parsed.data;
     if (data.type === 'ready') {
       // The page may have been rebuilt from older HTML (it is not kept while hidden).
       await this.post({ type: 'paperState', note: this.currentNote(key), status: this.options.store.status(key) });
@@ -212,6 +225,10 @@ export class SummaryPanel implements vscode.Disposable {
         await (this.options.openLink ?? openWebLink)(doiUrl(doi));
         return 'done';
       }
+      case 'chooseMatch':
+        // A fixed command on the key of the page on show, never a command or an argument the page names.
+        await vscode.commands.executeCommand(Command.chooseArxivMatch, key);
+        return 'done';
     }
   }
 
@@ -258,6 +275,8 @@ export class SummaryPanel implements vscode.Disposable {
     // A note typed for the previous page is saved before that page goes.
     if (this.pendingNote) void this.saveNote();
     this.requestArxiv(key);
+    const slot = slotOfEntry(this.options.library.findPaper(key)[0]);
+    if (slot !== null) this.options.matcher?.prioritize(slot);
     const view = this.view(key);
     const webview = panel.webview;
     this.nonce = createNonce();
@@ -277,7 +296,37 @@ export class SummaryPanel implements vscode.Disposable {
     const reader = { note: this.currentNote(key), status: this.options.store.status(key) };
     const remembered = this.options.store.get(key);
     const arxivId = entry ? entry.paper.arxivId : (remembered?.arxivId ?? null);
-    return summaryView(key, entry, reader, vscode.l10n, remembered, arxivId ? this.arxivView(arxivId) : null);
+    return summaryView(key, entry, reader, vscode.l10n, remembered, arxivId ? this.arxivView(arxivId) : null, matchViewOf(entry, this.options.matcher), arxivId ? this.huggingFaceView(arxivId, entry?.paper) : null);
+  }
+
+  private huggingFaceView(id: string, paper: PaperEntry['paper'] | undefined): HuggingFacePanelView | null {
+    const huggingFace = this.options.huggingFace;
+    if (!huggingFace) return null;
+    const status = huggingFace.get(id);
+    switch (status.state) {
+      case 'ready':
+        return { state: 'ready', paper: status.paper, codeFromHuggingFace: paper !== undefined && 'codeFrom' in paper && paper.codeFrom === 'huggingface' };
+      case 'none':
+        // Asked for in this same render, so about to load.
+        return { state: 'loading' };
+      default:
+        return status;
+    }
+  }
+
+  /** The search for the paper on show moved on: its line is replaced in place (a note being typed stays). */
+  private matchChanged(slots: readonly string[]): void {
+    const key = this.key;
+    if (!this.panel || key === undefined) return;
+    const [entry] = this.options.library.findPaper(key);
+    const slot = slotOfEntry(entry);
+    if (slot === null || !slots.includes(slot)) return;
+    const view = this.view(key);
+    if (contentOf(view) === this.shownContent) return;
+    if (!this.panel.visible || this.nonce === undefined) return this.render();
+    void this.post({ type: 'matchDetails', html: renderMatch(view.match, vscode.l10n) });
+    this.html = renderSummaryHtml(view, this.resources(this.panel.webview), this.nonce, vscode.l10n);
+    this.shownContent = contentOf(view);
   }
 
   private arxivView(id: string): ArxivPanelView | null {
@@ -296,7 +345,10 @@ export class SummaryPanel implements vscode.Disposable {
     const ids = entry
       ? [entry.paper.arxivId, ...entry.entry.issue.papers.map((paper) => paper.arxivId), ...entry.entry.issue.extras.map((extra) => extra.arxivId)]
       : [this.options.store.get(key)?.arxivId ?? null];
-    arxiv.request([...new Set(ids.filter((id): id is string => id !== null))]);
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    arxiv.request(wanted);
+    // The paper on show first: Hugging Face is asked one paper at a time.
+    this.options.huggingFace?.request(wanted);
   }
 
   private arxivChanged(ids: readonly string[]): void {
@@ -312,7 +364,7 @@ export class SummaryPanel implements vscode.Disposable {
     this.requestArxiv(key);
     // Only the arXiv section changes: replace it in place, so a note being typed keeps its text,
     // caret and focus (arXiv's answer, or a retry, can come at any moment).
-    void this.post({ type: 'arxivDetails', html: renderArxiv(view.arxiv, vscode.l10n) });
+    void this.post({ type: 'arxivDetails', html: renderDetails(view, vscode.l10n) });
     this.html = renderSummaryHtml(view, this.resources(this.panel.webview), this.nonce, vscode.l10n);
     this.shownContent = contentOf(view);
   }
@@ -367,7 +419,24 @@ export class SummaryPanel implements vscode.Disposable {
     this.noteTimer = undefined;
   }
 
+  /** The key the paper once keyed `key` has now: it got an arXiv id (a match, the full issue). */
+  private resolve(key: string): string {
+    return this.options.store.currentKey(this.options.library.currentKey(key));
+  }
+
+  /** Keeps the panel on its paper when the paper's key changes; true when it did. */
+  private followKey(): boolean {
+    const key = this.key;
+    if (key === undefined) return false;
+    const current = this.resolve(key);
+    if (current === key) return false;
+    this.key = current;
+    if (this.pendingNote?.key === key) this.pendingNote = { ...this.pendingNote, key: current };
+    return true;
+  }
+
   private storeChanged(keys: readonly string[]): void {
+    if (this.followKey()) return this.render();
     const key = this.key;
     if (!this.panel || key === undefined || !keys.includes(key)) return;
     if (this.panel.visible) {
@@ -380,6 +449,7 @@ export class SummaryPanel implements vscode.Disposable {
   }
 
   private libraryChanged(): void {
+    if (this.followKey()) return this.render();
     const key = this.key;
     if (!this.panel || key === undefined) return;
     if (contentOf(this.view(key)) !== this.shownContent) this.render();

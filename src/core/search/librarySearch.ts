@@ -8,9 +8,13 @@ import { PaperSearchIndex, PaperSearchIndexBuilder, type SearchablePaper } from 
 /** What the search sees of one library entry. */
 export function searchablePaper(entry: PaperEntry): SearchablePaper {
   const { paper } = entry;
+  // The contents line's title (the editor rewrites it) and the arXiv record's find the paper too.
+  const titles = [paper.title];
+  if ('shortTitle' in paper && paper.shortTitle && paper.shortTitle !== paper.title) titles.push(paper.shortTitle);
+  if ('arxivMatch' in paper && paper.arxivMatch?.title) titles.push(paper.arxivMatch.title);
   return {
     key: paper.key,
-    title: paper.title,
+    title: titles.join('\n'),
     org: 'org' in paper ? paper.org : paper.section,
     issueLabel: issueLabel(entry.entry.issue),
     summary: summaryToText(paper.summary),

@@ -43,6 +43,9 @@ describe('arXiv metadata', function () {
     };
     await config().update(Setting.arxivApiUrl, server.url, vscode.ConfigurationTarget.Workspace);
     await config().update(Setting.networkEnabled, true, vscode.ConfigurationTarget.Workspace);
+    // The workspace's paywalled issue has papers the newsletter gave no id: the search for them
+    // (this server answers it with nothing) goes first, so that what follows is the only traffic.
+    await api.matcher.idle();
     await api.arxiv.clear();
     server.reset();
   });
@@ -187,10 +190,12 @@ describe('arXiv metadata', function () {
 
     it('keeps what it fetched across a restart, and asks again only after 7 days, showing the old entry meanwhile', async () => {
       server.reset();
+      // Look-ups by id: the extension's own search for unmatched papers may ask this server too.
+      const lookups = () => server.requests.filter((request) => request.ids.length > 0);
       const first = open();
       await first.fetchMissing([CLARA]);
       assert.equal(first.status(CLARA).state, 'ready');
-      assert.equal(server.requests.length, 1);
+      assert.equal(lookups().length, 1);
       const cacheFile = vscode.Uri.joinPath(storageUri, 'arxiv-metadata.json');
       const cached = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(cacheFile).then((bytes) => bytes, () => new Uint8Array()));
       for (let tries = 0; !(await cached()).includes(CLARA); tries++) {
@@ -205,7 +210,7 @@ describe('arXiv metadata', function () {
       early.request([CLARA]);
       await early.loaded;
       await nothingAsked();
-      assert.equal(server.requests.length, 1, 'a paper asked for before the cache file was read was fetched again');
+      assert.equal(lookups().length, 1, 'a paper asked for before the cache file was read was fetched again');
       assert.equal(early.status(CLARA).state, 'ready');
       early.dispose();
 
@@ -218,13 +223,13 @@ describe('arXiv metadata', function () {
       clock.time += 6 * DAY_MS;
       second.request([CLARA]);
       await nothingAsked();
-      assert.equal(server.requests.length, 1, 'a six-day-old entry is not fetched again');
+      assert.equal(lookups().length, 1, `a six-day-old entry is not fetched again: ${server.requests.map((request) => request.url).join(' | ')}`);
 
       clock.time += 2 * DAY_MS;
       second.request([CLARA]);
       assert.equal(second.status(CLARA).state, 'ready', 'the old entry stays on show while it is refreshed');
-      await waitFor(() => server.requests.length === 2, 'a second request');
-      assert.deepEqual(server.requests[1]?.ids, [CLARA]);
+      await waitFor(() => lookups().length === 2, 'a second request');
+      assert.deepEqual(lookups()[1]?.ids, [CLARA]);
       second.dispose();
     });
   });

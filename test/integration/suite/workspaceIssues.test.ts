@@ -120,7 +120,7 @@ describe('issue files in the workspace', () => {
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(warning.code, 'cut-off');
     assert.equal(warning.range.start.line, 17, 'the cut-off is reported on line 18, where the paywall starts');
-    assert.match(warning.message, /cut off \(paywall\): 7 of the 8 highlighted papers are missing/);
+    assert.match(warning.message, /cut off \(paywall\): the sections of 7 of the 8 papers in its contents are missing/);
     const lines = (await read(file('broken', 'vol-141-cut.txt'))).split('\n');
     assert.equal(lines[17], 'Keep reading with a 7-day free trial');
     assert.equal(warning.range.end.character, 'Keep reading with a 7-day free trial'.length);
@@ -145,7 +145,9 @@ describe('issue files in the workspace', () => {
     const edited = (await issueText(150)).replace(/\[4\] FlashRerank[\s\S]*?(?=I hope this weekly roundup)/, '');
     start = Date.now();
     await vscode.workspace.fs.writeFile(first, encode(edited));
-    await until(api, 'Vol.150 has three papers', () => issuesFrom(api, first)[0]?.issue.papers.length === 3);
+    // Paper [4]'s section is gone; its contents line still lists it, incomplete.
+    await until(api, 'Vol.150 has three complete papers', () => issuesFrom(api, first)[0]?.issue.papers.filter((paper) => paper.complete).length === 3);
+    assert.equal(issuesFrom(api, first)[0]?.issue.papers.length, 4);
     const editMs = Date.now() - start;
 
     // A rename: the issue moves to the new file, and is there once.

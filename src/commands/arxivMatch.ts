@@ -1,0 +1,126 @@
+// "Choose arXiv Match..." and "Remove arXiv Match": the reader says which arXiv record a paper
+// the newsletter gave no id is (from the possible matches a search kept, or an id or link they
+// paste), or that it has none. The choice is kept with the notes and always beats a search.
+import * as vscode from 'vscode';
+import { Command } from '../constants';
+import { arxivIdFromInput } from '../core/links';
+import { paperSlot } from '../core/paperIdentity';
+import type { WeeklyPapersCommand } from './commandManager';
+import { resolvePaper } from './paperPicker';
+import type { PaperTarget } from './paperTarget';
+import type { CommandServices } from './services';
+
+type MatchServices = Pick<CommandServices, 'library' | 'store' | 'search' | 'ready' | 'matcher'>;
+
+interface MatchItem extends vscode.QuickPickItem {
+  readonly choice: { readonly arxivId: string | null; readonly title: string | null } | 'enter';
+}
+
+/** The slot of a paper whose arXiv id the reader may choose: one the newsletter gave none. */
+export function matchableSlot(target: PaperTarget): string | null {
+  const found = target.found;
+  if (!found || found.kind !== 'paper' || !('number' in found.paper)) return null;
+  const paper = found.paper;
+  if (paper.arxivId !== null && paper.arxivMatch === undefined) return null;
+  return paperSlot(found.entry.issue, paper);
+}
+
+export class ChooseArxivMatchCommand implements WeeklyPapersCommand {
+  readonly id = Command.chooseArxivMatch;
+
+  constructor(private readonly services: MatchServices) {}
+
+  /** `(paper)` asks; `(paper, idOrLink)` sets it (null or "none": not on arXiv). */
+  async execute(arg?: unknown, choiceArg?: unknown): Promise<void> {
+    const target = await resolvePaper(this.services, arg, {
+      title: vscode.l10n.t('Choose arXiv Match'),
+      accept: (candidate) => matchableSlot(candidate) !== null,
+      nothingMessage: vscode.l10n.t('Every paper has its arXiv id from the newsletter: there is nothing to match.'),
+    });
+    if (!target) return;
+    const slot = matchableSlot(target);
+    if (slot === null) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has its arXiv id from the newsletter.', target.title));
+      return;
+    }
+    const choice = choiceArg === undefined ? await this.ask(target, slot) : choiceFromArgument(choiceArg);
+    if (choice === undefined || choice === 'enter') return;
+    await setChoice(this.services, target, slot, choice);
+  }
+
+  private async ask(target: PaperTarget, slot: string): Promise<MatchItem['choice'] | undefined> {
+    const current = this.services.store.choice(slot);
+    const currentId = current ? current.arxivId : target.arxivId;
+    const candidates = this.services.matcher?.candidates(slot) ?? [];
+    const items: MatchItem[] = candidates.map((candidate) => ({
+      choice: { arxivId: candidate.id, title: candidate.title },
+      label: candidate.title,
+      description: `${candidate.id}${candidate.published ? ` · ${candidate.published.slice(0, 10)}` : ''}`,
+      detail: candidate.id === currentId ? vscode.l10n.t('the current match') : undefined,
+    }));
+    if (currentId !== null && !candidates.some((candidate) => candidate.id === currentId)) {
+      const paper = target.found?.paper;
+      const title = (paper && 'arxivMatch' in paper ? paper.arxivMatch?.title : null) ?? null;
+      items.unshift({ choice: { arxivId: currentId, title }, label: title ?? currentId, description: currentId, detail: vscode.l10n.t('the current match') });
+    }
+    items.push(
+      { choice: 'enter', label: `$(edit) ${vscode.l10n.t('Enter an arXiv id or link...')}` },
+      { choice: { arxivId: null, title: null }, label: `$(circle-slash) ${vscode.l10n.t('Not on arXiv')}`, description: vscode.l10n.t('no automatic match either') },
+    );
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Choose arXiv Match'),
+      placeHolder: vscode.l10n.t('Which arXiv record is “{0}”?', target.title),
+      matchOnDescription: true,
+    });
+    if (!picked) return undefined;
+    if (picked.choice !== 'enter') return picked.choice;
+    const typed = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Choose arXiv Match'),
+      prompt: vscode.l10n.t('The arXiv id (2511.18659) or the address of its arXiv or Hugging Face page'),
+      validateInput: (value) => (arxivIdFromInput(value) ? undefined : vscode.l10n.t('Not an arXiv id or an arXiv or Hugging Face paper address.')),
+    });
+    const ref = typed === undefined ? null : arxivIdFromInput(typed);
+    return ref ? { arxivId: ref.id, title: null } : undefined;
+  }
+}
+
+export class RemoveArxivMatchCommand implements WeeklyPapersCommand {
+  readonly id = Command.removeArxivMatch;
+
+  constructor(private readonly services: MatchServices) {}
+
+  async execute(arg?: unknown): Promise<void> {
+    const target = await resolvePaper(this.services, arg, {
+      title: vscode.l10n.t('Remove arXiv Match'),
+      accept: (candidate) => matchableSlot(candidate) !== null && candidate.arxivId !== null,
+      nothingMessage: vscode.l10n.t('No paper has an arXiv match found by a search or chosen by you.'),
+    });
+    if (!target) return;
+    const slot = matchableSlot(target);
+    if (slot === null || target.arxivId === null) return;
+    await setChoice(this.services, target, slot, { arxivId: null, title: null });
+  }
+}
+
+/** The choice an argument names: an id or link, or null / "none" for "not on arXiv"; undefined when it names none. */
+function choiceFromArgument(arg: unknown): MatchItem['choice'] | undefined {
+  if (arg === null || arg === 'none') return { arxivId: null, title: null };
+  if (typeof arg !== 'string') return undefined;
+  const ref = arxivIdFromInput(arg);
+  if (!ref) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('“{0}” is not an arXiv id or an arXiv or Hugging Face paper address.', arg.slice(0, 100)));
+    return undefined;
+  }
+  return { arxivId: ref.id, title: null };
+}
+
+/**
+ * Keeps the choice and moves the paper's note and status to its new key. A key no other paper
+ * has (a match found by a search that the reader now replaces) leaves with them.
+ */
+async function setChoice(services: MatchServices, target: PaperTarget, slot: string, choice: Exclude<MatchItem['choice'], 'enter'>): Promise<void> {
+  const before = target.key;
+  await services.store.setChoice(slot, choice);
+  const after = services.library.currentKey(slot);
+  if (before !== after && services.library.findPaper(before).length === 0) await services.store.move([{ from: before, to: after }]);
+}

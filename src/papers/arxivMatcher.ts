@@ -1,0 +1,279 @@
+// Finds the arXiv record of each paper the newsletter gave no id (a paywalled issue's contents
+// line, an e-mail's redirect links): one search of arXiv's API at a time, in the same polite
+// queue as the metadata look-ups, newest issue first and the paper on show before the rest.
+// A confident match gives the paper its arXiv id; a doubtful one is kept as up to five possible
+// matches for the reader to choose from (Choose arXiv Match...). The reader's choice, kept with
+// the notes, always wins. Searches are cached by slot in workspace state.
+import * as vscode from 'vscode';
+import type { ArxivResolution, ArxivResolver, IssueLibrary } from '../core/library';
+import type { Issue, Paper } from '../core/model';
+import { paperSlot } from '../core/paperIdentity';
+import type { MatchRequest } from '../core/match/arxivSearchQuery';
+import { matchPaper, type MatchOutcome } from '../core/match/matchPaper';
+import type { MatchCandidate } from '../core/match/rankCandidates';
+import { loadMatchCache, matchFingerprint, saveMatchCache, toCachedMatch, type CachedMatch } from '../core/match/matchCache';
+import { backoffDelay, systemClock, type Clock, type RequestThrottle } from '../core/requestThrottle';
+import { describeFailure, fetchArxivText, type TextOutcome } from '../arxiv/arxivFetch';
+import type { ArxivMetadata } from '../arxiv/arxivMetadata';
+import { Setting, StorageKey } from '../constants';
+import type { PaperStateStore } from '../storage/paperStateStore';
+import { Coalescer } from '../util/coalesce';
+
+/** Where a paper's arXiv id stands, for the panel, the tree and the commands. */
+export type MatchStatus =
+  | { readonly kind: 'newsletter' }
+  | { readonly kind: 'chosen'; readonly arxivId: string | null; readonly title: string | null }
+  | { readonly kind: 'found'; readonly arxivId: string; readonly title: string }
+  | { readonly kind: 'possible'; readonly candidates: readonly MatchCandidate[] }
+  | { readonly kind: 'noMatch' }
+  | { readonly kind: 'searching' }
+  /** Not searched yet: the network is off, arXiv failed (and will be asked again), or its turn has not come. */
+  | { readonly kind: 'notYet'; readonly reason: string | null };
+
+export interface ArxivMatcherOptions {
+  readonly library: IssueLibrary;
+  readonly store: PaperStateStore;
+  /** Where searches are cached (workspace state). */
+  readonly memento: vscode.Memento;
+  readonly throttle: RequestThrottle;
+  /** Gets the entry of each confident match, so the panel needs no second request for it. */
+  readonly arxiv?: ArxivMetadata;
+  readonly log?: vscode.LogOutputChannel;
+  readonly clock?: Clock;
+  readonly timeoutMs?: number;
+  readonly backoffBaseMs?: number;
+  readonly settings: () => { readonly enabled: boolean; readonly apiUrl: string };
+}
+
+/** A search that found nothing sure is tried again after this long (new versions, new papers). */
+const RESEARCH_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
+const BACKOFF_CAP_MS = 30 * 60 * 1000;
+
+interface Job {
+  readonly slot: string;
+  readonly request: MatchRequest;
+}
+
+/** What is searched for a paper: its contents title, the real title where known, its organisation and week. */
+export function matchRequestOf(issue: Pick<Issue, 'week'>, paper: Pick<Paper, 'title' | 'shortTitle' | 'titleHint' | 'org'>): MatchRequest {
+  const contentsTitle = paper.shortTitle ?? paper.title;
+  const realTitle = paper.shortTitle !== null && paper.title !== paper.shortTitle ? paper.title : null;
+  return { contentsTitle, titleHint: realTitle ?? paper.titleHint, org: paper.org, weekStart: issue.week.start, weekEnd: issue.week.end };
+}
+
+export class ArxivMatcher implements vscode.Disposable {
+  private readonly cache: Map<string, CachedMatch>;
+  private readonly queue = new Map<string, Job>();
+  private readonly searching = new Set<string>();
+  /** Slots whose last search failed, with why (the reader sees it; it is tried again). */
+  private readonly problems = new Map<string, string>();
+  private readonly clock: Clock;
+  private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
+  /** Fires with the slots whose status changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly scan = new Coalescer(() => this.enqueueUnmatched(), 200);
+  private readonly save = new Coalescer(() => void this.options.memento.update(StorageKey.arxivMatches, saveMatchCache(this.cache)), 500);
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.scan, this.save];
+  private pumping: Promise<void> | null = null;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+
+  /** Answers the library for each paper without an arXiv id from the newsletter. */
+  readonly resolver: ArxivResolver = (slot) => this.resolutionOf(slot);
+
+  constructor(private readonly options: ArxivMatcherOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.cache = loadMatchCache(options.memento.get(StorageKey.arxivMatches));
+    const stop = options.library.onDidChange(() => this.scan.schedule());
+    this.disposables.push(
+      { dispose: stop },
+      options.store.onDidChangeChoice(() => options.library.resolutionsChanged()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(Setting.networkEnabled) || event.affectsConfiguration(Setting.arxivApiUrl)) this.retryNow();
+      }),
+    );
+    this.scan.schedule();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  status(slot: string, paper: Pick<Paper, 'arxivId' | 'arxivMatch'>): MatchStatus {
+    const choice = this.options.store.choice(slot);
+    if (choice) return { kind: 'chosen', arxivId: choice.arxivId, title: choice.title };
+    if (paper.arxivId !== null && paper.arxivMatch === undefined) return { kind: 'newsletter' };
+    const cached = this.cache.get(slot);
+    if (cached?.decision === 'accepted' && cached.best && paper.arxivMatch?.origin === 'search') return { kind: 'found', arxivId: cached.best.id, title: cached.best.title };
+    if (this.searching.has(slot)) return { kind: 'searching' };
+    const problem = this.problems.get(slot);
+    if (problem !== undefined) return { kind: 'notYet', reason: problem };
+    if (cached?.decision === 'possible') return { kind: 'possible', candidates: cached.candidates };
+    if (cached?.decision === 'none') return { kind: 'noMatch' };
+    if (!this.options.settings().enabled) return { kind: 'notYet', reason: vscode.l10n.t('network use is turned off (Weekly Papers › Network: Enabled)') };
+    return { kind: 'notYet', reason: null };
+  }
+
+  /** The candidates a search kept for the slot (the best first), for Choose arXiv Match... */
+  candidates(slot: string): readonly MatchCandidate[] {
+    return this.cache.get(slot)?.candidates ?? [];
+  }
+
+  /** Searches this slot's paper before the others (the paper on show). */
+  prioritize(slot: string): void {
+    const job = this.queue.get(slot);
+    if (!job) return;
+    this.queue.delete(slot);
+    // A Map keeps insertion order: rebuilt with this one first.
+    const rest = [...this.queue];
+    this.queue.clear();
+    this.queue.set(slot, job);
+    for (const [key, value] of rest) this.queue.set(key, value);
+  }
+
+  /** Forgets what searches found and failed, and searches again (Refresh). */
+  searchAgain(): void {
+    this.cache.clear();
+    this.problems.clear();
+    this.failures = 0;
+    this.save.schedule();
+    this.options.library.resolutionsChanged();
+    this.scan.schedule();
+  }
+
+  /** Settles when no search is waiting or running (tests, the benchmark). */
+  async idle(): Promise<void> {
+    for (let rounds = 0; rounds < 1000 && !this.disposed; rounds++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (this.pumping === null && this.queue.size === 0 && !this.scan.pending) return;
+    }
+  }
+
+  /** Searches what failed again now (a new address, the network back on, Refresh). */
+  retryNow(): void {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.failures = 0;
+    const slots = [...this.problems.keys()];
+    this.problems.clear();
+    if (slots.length > 0) this.changeEmitter.fire(slots);
+    this.scan.schedule();
+  }
+
+  private resolutionOf(slot: string): ArxivResolution | undefined {
+    const choice = this.options.store.choice(slot);
+    if (choice) return { arxivId: choice.arxivId, title: choice.title, origin: 'reader' };
+    const cached = this.cache.get(slot);
+    if (cached?.decision === 'accepted' && cached.best) return { arxivId: cached.best.id, title: cached.best.title, origin: 'search' };
+    return undefined;
+  }
+
+  /** Queues every paper that still needs a search, newest issue first. */
+  private enqueueUnmatched(): void {
+    if (this.disposed) return;
+    const now = this.clock.now();
+    for (const { issue } of this.options.library.issues()) {
+      for (const paper of issue.papers) {
+        if (paper.arxivId !== null || paper.arxivMatch !== undefined) continue;
+        const slot = paperSlot(issue, paper);
+        if (slot === null || this.queue.has(slot) || this.searching.has(slot) || this.options.store.choice(slot)) continue;
+        const request = matchRequestOf(issue, paper);
+        const cached = this.cache.get(slot);
+        if (cached && cached.fingerprint === matchFingerprint(request) && now - cached.at < RESEARCH_AFTER_MS) continue;
+        this.queue.set(slot, { slot, request });
+      }
+    }
+    if (this.queue.size > 0) void this.pump();
+  }
+
+  private pump(): Promise<void> {
+    this.pumping ??= this.drain().finally(() => {
+      this.pumping = null;
+    });
+    return this.pumping;
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.disposed && this.queue.size > 0 && this.retryTimer === undefined) {
+      if (!this.options.settings().enabled) {
+        // Nothing is fetched; the papers wait, listed as not matched yet, until the setting changes.
+        const waiting = [...this.queue.keys()];
+        this.queue.clear();
+        this.changeEmitter.fire(waiting);
+        return;
+      }
+      const [job] = this.queue.values();
+      if (!job) return;
+      this.queue.delete(job.slot);
+      await this.search(job);
+    }
+  }
+
+  private async search(job: Job): Promise<void> {
+    const { slot, request } = job;
+    this.searching.add(slot);
+    this.changeEmitter.fire([slot]);
+    let failure: Exclude<TextOutcome, { kind: 'ok' }> | null = null;
+    let outcome: MatchOutcome;
+    try {
+      // matchPaper asks its queries one after the other (a second only when the first is not
+      // enough), each through arXiv's queue; a failed request ends the search, to be tried again.
+      outcome = await matchPaper(request, this.options.settings().apiUrl, async (url) => {
+        if (failure) throw new Error('an earlier request of this search failed');
+        const answer = await this.options.throttle.run(() => {
+          this.options.log?.info(`arXiv: searching for paper ${slot} (${url}).`);
+          return fetchArxivText(url, this.options.timeoutMs ?? 15_000);
+        });
+        if (answer.kind !== 'ok') {
+          failure = answer;
+          throw new Error(answer.kind);
+        }
+        return answer.text;
+      });
+    } finally {
+      this.searching.delete(slot);
+    }
+    if (this.disposed) return;
+    if (failure) return this.failed(job, failure);
+    if (outcome.urls.length === 0) return this.failed(job, { kind: 'badAddress' });
+    const { decision } = outcome;
+    this.failures = 0;
+    this.problems.delete(slot);
+    this.cache.set(slot, toCachedMatch(matchFingerprint(request), decision, this.clock.now()));
+    this.save.schedule();
+    if (decision.kind === 'accepted') {
+      const entry = outcome.entries.find((candidate) => candidate.id === decision.best.id);
+      if (entry) this.options.arxiv?.remember(entry);
+      this.options.log?.info(`arXiv: paper ${slot} is ${decision.best.id} ("${decision.best.title}").`);
+    }
+    this.changeEmitter.fire([slot]);
+    this.options.library.resolutionsChanged();
+  }
+
+  private failed(job: Job, outcome: Exclude<TextOutcome, { kind: 'ok' }>): void {
+    this.failures++;
+    const retry = outcome.kind !== 'badAddress';
+    const reason = describeFailure(outcome, retry, vscode.l10n);
+    this.options.log?.warn(`arXiv: the search for paper ${job.slot} failed: ${reason}.`);
+    this.problems.set(job.slot, reason);
+    // Back in the queue, first: it is tried again before the rest.
+    const rest = [...this.queue];
+    this.queue.clear();
+    this.queue.set(job.slot, job);
+    for (const [key, value] of rest) this.queue.set(key, value);
+    this.changeEmitter.fire([job.slot]);
+    if (!retry) {
+      this.queue.clear();
+      return;
+    }
+    const delay = backoffDelay(this.failures, this.options.backoffBaseMs ?? 30_000, BACKOFF_CAP_MS, outcome.kind === 'rateLimited' ? outcome.retryAfter : null, this.clock.now());
+    if (outcome.kind === 'rateLimited') this.options.throttle.holdOff(delay);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.pump();
+    }, delay);
+  }
+}

@@ -1,0 +1,114 @@
+// Inside the real extension host: a paywalled issue lists every paper of its contents, and a
+// note written on a paper known only by its contents line (keyed `vol160:#2`) follows it to its
+// arXiv key, whether the id comes from the reader's choice or from the full issue arriving; it
+// is never lost and never kept twice, and a new store over the same state (a reload) agrees.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Command, EXTENSION_ID } from '../../../src/constants';
+import type { WeeklyPapersApi } from '../../../src/extension';
+import { PaperStateStore } from '../../../src/storage/paperStateStore';
+import { activate, waitFor, workspaceFolder } from '../helpers';
+
+const file = (...path: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...path);
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+
+/** The bundled sample as Vol.160, so it never meets the sample's own Vol.132. */
+async function sampleAs160(): Promise<string> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, 'the extension under test');
+  const text = decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'sample', 'vol-132.txt')));
+  return text.replace('Vol.132 for Nov 24 - Nov 30, 2025', 'Vol.160 for Nov 24 - Nov 30, 2025');
+}
+
+/** The sample cut by the paywall inside its first section, as a non-subscriber has it. */
+function paywalled(full: string): string {
+  const lines = full.split('\n');
+  const first = lines.findIndex((line) => line.startsWith('[1] '));
+  return [...lines.slice(0, first + 1), 'This paper from Apple presents CLaRa.', 'Keep reading with a 7-day free trial', 'Subscribe to Top Information Retrieval Papers of the Week to keep reading this post.'].join('\n');
+}
+
+const vol160 = (api: WeeklyPapersApi) => api.library.issues().find((entry) => entry.issue.volume === 160);
+
+describe('papers of a paywalled issue, and their notes when their arXiv id arrives', function () {
+  this.timeout(30_000);
+  let api: WeeklyPapersApi;
+  let full: string;
+  const cutFile = () => file('issues', 'vol-160-cut.txt');
+  const fullFile = () => file('issues', 'vol-160-full.txt');
+
+  before(async () => {
+    api = await activate();
+    full = await sampleAs160();
+    await vscode.workspace.fs.writeFile(cutFile(), encode(paywalled(full)));
+    await waitFor(() => vol160(api)?.issue.papers.length === 10, 'the paywalled Vol.160 with its ten papers');
+  });
+
+  after(async () => {
+    for (const uri of [cutFile(), fullFile()]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    await api.store.setChoice('vol160:#2', undefined);
+    // The suites after this one see the library without Vol.160.
+    await waitFor(() => vol160(api) === undefined, 'Vol.160 gone from the library');
+  });
+
+  it('lists the ten papers of the contents, the nine without a section keyed by volume and number', () => {
+    const papers = vol160(api)!.issue.papers;
+    assert.deepEqual(papers.map((paper) => paper.complete), papers.map(() => false));
+    assert.deepEqual(papers.slice(1).map((paper) => paper.key), [2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `vol160:#${n}`));
+    assert.equal(papers[5]!.title, 'A Lightweight End-to-End Model for Structured Document Understanding');
+  });
+
+  it('shows them in the tree, the issue row with its reading progress', async () => {
+    await api.store.setStatus('vol160:#4', 'read', { title: 'paper 4', issueLabel: null, arxivId: null });
+    const roots = (await api.issuesTree.getChildren()) ?? [];
+    const issueNode = roots.find((node) => node.kind === 'issue' && node.entry.issue.volume === 160);
+    assert.ok(issueNode, 'no Vol.160 row');
+    const row = await api.issuesTree.getTreeItem(issueNode);
+    assert.match(String(row.description), /^1\/10 read · cut off/);
+    const rows = (await api.issuesTree.getChildren(issueNode)) ?? [];
+    assert.equal(rows.length, 10);
+    const sixth = await api.issuesTree.getTreeItem(rows[5]!);
+    assert.match(String(sixth.description), /NVIDIA · paywalled/);
+    assert.match(String(sixth.contextValue), /:matchable\b/);
+    await api.store.setStatus('vol160:#4', null, { title: 'paper 4', issueLabel: null, arxivId: null });
+  });
+
+  it('moves the note on paper 2 to the arXiv id the reader chooses, and back when the match is removed', async () => {
+    // An id no issue has: the note is this paper's alone.
+    const chosen = '2512.09999';
+    const stored = (key: string) => api.store.all().get(key)?.note;
+    await api.store.setNote('vol160:#2', 'Written before anything was matched.', { title: 'paper 2', issueLabel: null, arxivId: null });
+    await vscode.commands.executeCommand(Command.chooseArxivMatch, 'vol160:#2', `https://arxiv.org/abs/${chosen}v1`);
+    await waitFor(() => api.library.currentKey('vol160:#2') === chosen, 'paper 2 keyed by its chosen id');
+    await waitFor(() => stored(chosen) !== undefined, 'the note on the new key');
+    assert.equal(stored(chosen), 'Written before anything was matched.');
+    assert.equal(api.store.all().has('vol160:#2'), false, 'the note is kept once');
+    assert.equal(api.store.choice('vol160:#2')?.arxivId, chosen);
+    const row = api.library.findPaper(chosen)[0]?.paper;
+    assert.equal(row && 'arxivMatch' in row ? row.arxivMatch?.origin : null, 'reader');
+
+    await vscode.commands.executeCommand(Command.removeArxivMatch, chosen);
+    await waitFor(() => api.library.currentKey('vol160:#2') === 'vol160:#2', 'paper 2 keyed by its slot again');
+    await waitFor(() => stored('vol160:#2') !== undefined, 'the note back on the slot');
+    assert.equal(stored('vol160:#2'), 'Written before anything was matched.');
+    assert.equal(api.store.all().has(chosen), false, 'the note is kept once');
+    assert.equal(api.store.choice('vol160:#2')?.arxivId, null, 'the reader said: not on arXiv');
+  });
+
+  it('moves notes to the arXiv ids of the full issue when it is saved beside the cut one, and a reload agrees', async () => {
+    await api.store.setChoice('vol160:#2', undefined);
+    await api.store.setNote('vol160:#3', 'A note on paper 3.', { title: 'paper 3', issueLabel: null, arxivId: null });
+    await vscode.workspace.fs.writeFile(fullFile(), encode(full));
+    await waitFor(() => vol160(api)?.issue.papers.every((paper) => paper.complete) === true, 'the full Vol.160 shown');
+    const stored = (key: string) => api.store.all().get(key)?.note;
+    await waitFor(() => stored('2511.16681') === 'A note on paper 3.' && stored('2511.18261') !== undefined, 'the notes on the arXiv keys');
+    assert.equal(stored('2511.18261'), 'Written before anything was matched.');
+    for (const gone of ['vol160:#2', 'vol160:#3']) assert.equal(api.store.all().has(gone), false, `${gone} kept twice`);
+    await api.store.flushed();
+    const reloaded = new PaperStateStore(api.store.memento);
+    assert.equal(reloaded.note('2511.16681'), 'A note on paper 3.');
+    assert.equal(reloaded.all().has('vol160:#3'), false);
+    reloaded.dispose();
+    for (const key of ['2511.16681', '2511.18261']) await api.store.setNote(key, '', { title: key, issueLabel: null, arxivId: key });
+  });
+});
