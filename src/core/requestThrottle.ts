@@ -1,4 +1,4 @@
-// One request at a time, at least `minIntervalMs` between the starts of two requests, and a
+// One request at a time, at least `minIntervalMs` from the end of one request to the start of the next, and a
 // back-off the caller can impose (arXiv: one request every 3 s, one connection at a time; 429
 // means wait longer). Pure: the clock is injected, so tests run it with a fake one.
 
@@ -57,7 +57,13 @@ export class RequestThrottle {
       const wait = delayBeforeNext(this.clock.now(), this.lastStart, this.minIntervalMs, this.notBefore);
       if (wait > 0) await this.clock.sleep(wait);
       this.lastStart = this.clock.now();
-      return task();
+      try {
+        return await task();
+      } finally {
+        // Counted from the end as well: a request that took a while to reach the server (a new
+        // connection) must not arrive less than the interval before the next one.
+        this.lastStart = this.clock.now();
+      }
     });
     // The next task waits for this one whether it succeeds or fails.
     this.tail = turn.catch(() => undefined);

@@ -3,7 +3,8 @@
 // (test/fixtures/match/corpus.json) in arXiv's Atom layout. It takes the documented subset of the
 // query language (test/support/arxivSearchLanguage.ts) and answers HTTP 400 with an Error entry
 // for anything else, so that a malformed query fails a test instead of quietly matching nothing.
-// `sortBy`, `sortOrder`, `start` and `max_results` are honoured. Every request is recorded (time,
+// `sortBy`, `sortOrder`, `start` and `max_results` are honoured; `id_list` alone is answered with
+// the corpus's entries for those ids (the panel's look-ups). Every request is recorded (time,
 // query, status), so callers can count requests and check their spacing. Its relevance order is a
 // tf-idf sum, not arXiv's. Close it in `after`.
 import * as http from 'node:http';
@@ -25,7 +26,7 @@ export interface RecordedSearch {
 /** arXiv refuses more than this many results in one answer (its manual: 2000 a slice, 30000 in all). */
 const MAX_RESULTS_LIMIT = 2000;
 const DEFAULT_MAX_RESULTS = 10;
-const PARAMETERS = new Set(['search_query', 'start', 'max_results', 'sortBy', 'sortOrder']);
+const PARAMETERS = new Set(['search_query', 'id_list', 'start', 'max_results', 'sortBy', 'sortOrder']);
 
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -178,7 +179,14 @@ export class ArxivSearchServer {
         if (!PARAMETERS.has(name)) throw new BadRequest(`unsupported parameter ${name}`);
         if (url.searchParams.getAll(name).length > 1) throw new BadRequest(`parameter ${name} given twice`);
       }
-      if (query === null) throw new BadRequest('search_query is required by this stand-in');
+      const idList = url.searchParams.get('id_list');
+      if (query === null && idList !== null) {
+        // A look-up by ids (the metadata for the panel): the corpus's entries for them, in order.
+        const found = idList.split(',').map((id) => this.byId.get(id)).filter((entry): entry is CorpusEntry => entry !== undefined);
+        send(200, feedXml('', 0, found.length, found.length, found), found.length);
+        return;
+      }
+      if (query === null) throw new BadRequest('search_query (or id_list) is required by this stand-in');
       const start = integer(url.searchParams.get('start'), 'start', 0, 30000);
       const maxResults = integer(url.searchParams.get('max_results'), 'max_results', DEFAULT_MAX_RESULTS, MAX_RESULTS_LIMIT);
       const sortBy = url.searchParams.get('sortBy') ?? 'relevance';

@@ -92,3 +92,24 @@ describe('readFeed', () => {
     assert.equal(readFeed('just text'), null);
   });
 });
+
+describe('postToText: contents lines that link to their sections', () => {
+  // The paywalled post with each contents line linked as Substack does since 2026: the anchor
+  // `/i/<post id>/<N>-<slug>` names the section's real title (here made up, as the post is paid).
+  const REAL_TITLES = ['deepresearch bench enterprise agents', 'segment expansion for lsr', 'scaling generative retrieval', 'llm judges calibrated', 'token pruning for colbert', 'sessionqs small lms', 'unified embeddings short video', 'reasoning rerankers without cot', 'citation faithfulness in answer engines', 'temporal drift in dense retrievers'];
+  let n = 0;
+  const html = readFixture('html/vol-140-paywalled.html').replace(/<li><p><em>([^<]+)<\/em>/g, (_, title: string) => {
+    const slug = REAL_TITLES[n]!.replace(/ /g, '-');
+    n++;
+    return `<li><p><a href="https://recsys.substack.com/i/184455667/${n}-${slug}"><em>${title}</em></a>`;
+  });
+
+  it('keeps each anchor, so the parser reads the real title from it and the contents title without it', () => {
+    assert.equal(n, 10, 'the fixture has ten contents lines');
+    const issue = validate(parseIssueText(postToText(html).text), 'the post').issues[0]!;
+    assert.deepEqual(issue.papers.map((paper) => paper.titleHint), REAL_TITLES);
+    assert.equal(issue.papers[0]!.title, 'A Benchmark for Deep Research Agents over Enterprise Document Collections');
+    assert.equal(issue.papers[0]!.org, 'Schmidt et al.');
+    assert.ok(issue.papers.every((paper) => !paper.title.includes('http') && !paper.complete));
+  });
+});
