@@ -12,7 +12,7 @@ import { ReadingListProvider, ReadingListView, type ReadingListNode } from './vi
 import { LibrarySearch } from './core/search/librarySearch';
 import { registerCommands, type CommandServices } from './commands';
 import { NoteFileSystem } from './commands/noteDocuments';
-import { findPaperTarget } from './commands/paperTarget';
+import { findPaperTarget } from './papers/paperTarget';
 import type { Refreshable } from './sources/refreshable';
 import { openWebLink } from './util/openExternal';
 import { loadSampleIssue } from './sources/sampleIssue';

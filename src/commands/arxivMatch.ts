@@ -7,7 +7,7 @@ import { arxivIdFromInput } from '../core/links';
 import { paperSlot } from '../core/paperIdentity';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
-import type { PaperTarget } from './paperTarget';
+import type { PaperTarget } from '../papers/paperTarget';
 import type { CommandServices } from './services';
 
 type MatchServices = Pick<CommandServices, 'library' | 'store' | 'search' | 'ready' | 'matcher'>;

@@ -5,7 +5,7 @@ import { bibtexEntry, type BibtexArxiv, type BibtexSource } from '../core/bibtex
 import { primaryLink } from '../core/paperLinks';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
-import type { PaperTarget } from './paperTarget';
+import type { PaperTarget } from '../papers/paperTarget';
 import type { CommandServices } from './services';
 
 const COPIED_MESSAGE_MS = 4000;

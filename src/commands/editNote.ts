@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Command } from '../constants';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
-import { snapshotOf, type PaperTarget } from './paperTarget';
+import { snapshotOf, type PaperTarget } from '../papers/paperTarget';
 import type { CommandServices } from './services';
 
 /**

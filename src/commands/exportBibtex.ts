@@ -5,7 +5,7 @@ import type { SourcedIssue } from '../core/library';
 import { issueLabel } from '../core/format';
 import type { WeeklyPapersCommand } from './commandManager';
 import { bibtexSource } from './copy';
-import { findPaperTarget, type PaperTarget } from './paperTarget';
+import { findPaperTarget, type PaperTarget } from '../papers/paperTarget';
 import type { CommandServices } from './services';
 
 const BIB_FILTERS = { BibTeX: ['bib'] };

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { NOTE_SCHEME } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
-import { snapshotOf, type PaperTarget } from './paperTarget';
+import { snapshotOf, type PaperTarget } from '../papers/paperTarget';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

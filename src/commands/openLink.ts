@@ -3,7 +3,7 @@ import { Command } from '../constants';
 import { paperLinks, type PaperLinkKind } from '../core/paperLinks';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
-import type { PaperTarget } from './paperTarget';
+import type { PaperTarget } from '../papers/paperTarget';
 import type { CommandServices } from './services';
 
 const IDS: Readonly<Record<PaperLinkKind, string>> = {

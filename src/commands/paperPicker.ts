@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { normalizeForSearch, queryWords } from '../core/search/normalize';
 import type { PaperState } from '../core/paperState';
 import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
-import { issueGone } from '../views/readingList';
-import { findPaperTarget, paperKeyOf, type PaperTarget } from './paperTarget';
+import { issueGone } from '../papers/paperTarget';
+import { findPaperTarget, paperKeyOf, type PaperTarget } from '../papers/paperTarget';
 import type { CommandServices } from './services';
 
 export interface PaperPickItem extends vscode.QuickPickItem {

@@ -4,7 +4,7 @@ import { ReadingStatus } from '../core/paperState';
 import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
-import { snapshotOf } from './paperTarget';
+import { snapshotOf } from '../papers/paperTarget';
 import type { CommandServices } from './services';
 
 interface StatusItem extends vscode.QuickPickItem {

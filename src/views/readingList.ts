@@ -11,6 +11,7 @@ import { View } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import { statusLabel } from '../util/statusLabel';
 import { paperAccessibilityLabel, paperContextValue, paperMarks, showSummaryCommand, statusIcon } from './paperRow';
+import { issueGone } from '../papers/paperTarget';
 
 export type ReadingListNode =
   | { readonly kind: 'statusGroup'; readonly status: ReadingStatus }
@@ -18,10 +19,6 @@ export type ReadingListNode =
 
 const GROUP_ORDER: readonly ReadingStatus[] = ['reading', 'toRead', 'read'];
 const TOOLTIP_SUMMARY_CHARS = 400;
-/** The description of a paper whose issue no source holds any more. */
-export function issueGone(): string {
-  return vscode.l10n.t('issue no longer available');
-}
 
 export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<ReadingListNode | undefined>();

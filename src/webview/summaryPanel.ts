@@ -15,7 +15,7 @@ import type { ArxivMatcher } from '../papers/arxivMatcher';
 import type { HuggingFaceMetadata } from '../huggingface/huggingFaceMetadata';
 import type { HuggingFacePanelView } from './huggingFaceHtml';
 import { matchViewOf, slotOfEntry } from './panelMatch';
-import { paperKeyOf } from '../commands/paperTarget';
+import { paperKeyOf } from '../papers/paperTarget';
 import { openWebLink } from '../util/openExternal';
 import { createNonce } from './html';
 import { PanelState, WebviewMessage, type ExtensionMessage } from './messages';

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID, Setting, ViewContainer } from '../../../src/constants';
 import type { WeeklyPapersApi } from '../../../src/extension';
-import { findPaperTarget } from '../../../src/commands/paperTarget';
+import { findPaperTarget } from '../../../src/papers/paperTarget';
 import { PaperStateStore } from '../../../src/storage/paperStateStore';
 import { activate, nextMessage, summaryTabs, waitFor, workspaceFolder } from '../helpers';
 

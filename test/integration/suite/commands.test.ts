@@ -8,7 +8,7 @@ import { Command, EXTENSION_ID, NOTE_SCHEME } from '../../../src/constants';
 import { createCommands } from '../../../src/commands';
 import type { WeeklyPapersCommand } from '../../../src/commands/commandManager';
 import { paperPickItems } from '../../../src/commands/paperPicker';
-import { findPaperTarget } from '../../../src/commands/paperTarget';
+import { findPaperTarget } from '../../../src/papers/paperTarget';
 import { paperLinks } from '../../../src/core/paperLinks';
 import type { ImportSummary } from '../../../src/commands/notesFile';
 import type { PaperState } from '../../../src/core/paperState';

@@ -1,12 +1,11 @@
-// The paper a command acts on, whatever it was invoked with: a row of the Issues tree or of the
+// The paper a command, the panel or a tool acts on, whatever it was invoked with: a row of the Issues tree or of the
 // Reading List, a paper key (the summary panel, other extensions, tests), or nothing (the
 // palette: then the reader is asked, see paperPicker.ts).
+import * as vscode from 'vscode';
 import type { IssueLibrary, PaperEntry } from '../core/library';
 import type { Link } from '../core/model';
 import { issueLabel } from '../core/format';
 import type { PaperSnapshot, PaperStateStore } from '../storage/paperStateStore';
-import type { IssuesNode } from '../views/issuesTree';
-import type { ReadingListNode } from '../views/readingList';
 
 export interface PaperTarget {
   readonly key: string;
@@ -51,10 +50,20 @@ export function snapshotOf(target: PaperTarget): PaperSnapshot {
   return { title: target.title, issueLabel: target.issueLabel, arxivId: target.arxivId };
 }
 
-type TreeNode = IssuesNode | ReadingListNode;
+/** A row of the Issues tree or the Reading List, as far as naming its paper goes (the views' node types have these shapes). */
+type TreeNode =
+  | { readonly kind: 'paper'; readonly paper: { readonly key: string } }
+  | { readonly kind: 'extra'; readonly extra: { readonly key: string } }
+  | { readonly kind: 'savedPaper'; readonly key: string }
+  | { readonly kind: 'issue' | 'extras' | 'statusGroup' };
 
 function isTreeNode(arg: unknown): arg is TreeNode {
   return typeof arg === 'object' && arg !== null && 'kind' in arg && typeof arg.kind === 'string';
+}
+
+/** The description of a paper whose issue no source holds any more. */
+export function issueGone(): string {
+  return vscode.l10n.t('issue no longer available');
 }
 
 /** The paper key an argument names, if it names one. */
