@@ -15,7 +15,7 @@
 // it, and nothing inside a fence is ever read as structure (a note may hold `## `, comments,
 // fences of its own). A note with a carriage return (which editors rewrite) is also kept in
 // the comment, escaped, and read from there.
-import { READING_STATUS_LABELS, ReadingStatus, type PaperState } from './paperState';
+import { READING_STATUS_LABELS, RESERVED_KEYS, ReadingStatus, type PaperState } from './paperState';
 
 export const NOTES_FILE_NAME = 'weekly-papers-notes.md';
 
@@ -144,6 +144,10 @@ function parseEntry(
   const key = attributes.get('key');
   if (!key) {
     problems.push({ line, message: 'A paper without a key="…" is skipped.' });
+    return null;
+  }
+  if (RESERVED_KEYS.has(key)) {
+    problems.push({ line, message: `The key "${key}" is a reserved name, never a paper's: that entry is skipped.` });
     return null;
   }
   const statusText = attributes.get('status') ?? '';
