@@ -134,4 +134,11 @@ describe('notes as Markdown (Export / Import Notes)', () => {
     );
     assert.deepEqual(imported.problems.map((problem) => problem.line), [16, 25, 34]);
   });
+
+  it('exports and reads back a note of 130,000 lines (generated here)', () => {
+    const note = Array.from({ length: 130_000 }, (_, i) => `line ${i}`).join('\n');
+    const states = new Map([['2511.18659', state(note, 'reading')]]);
+    const back = roundTrip(states);
+    assert.equal(back.get('2511.18659')?.note, note);
+  });
 });
