@@ -1,7 +1,8 @@
 // `npm run --silent parse -- FILE...`: prints what the parser reads in each file, as JSON.
 // A public interface: scripts depend on its shape and its exit status.
 import { readFileSync } from 'node:fs';
-import { parseIssueText } from '../core/parse';
+import { parseIssueLines } from '../core/parse';
+import { decodeLines } from '../core/text';
 import { toJsonEntry, type JsonEntry } from './json';
 
 const USAGE = `Usage: npm run --silent parse -- FILE...
@@ -23,16 +24,17 @@ export function main(argv: readonly string[]): number {
   const entries: JsonEntry[] = [];
   let status = 0;
   for (const file of files) {
-    let text: string;
+    let lines: string[];
     try {
-      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      // Decoded as the extension decodes issue files: UTF-8, or UTF-16 where a byte-order mark says so.
+      lines = decodeLines(readFileSync(file === '-' ? 0 : file));
     } catch (error) {
       process.stderr.write(`${file}: cannot read: ${describe(error)}\n`);
       entries.push({ file, issues: [], diagnostics: [{ severity: 'error', line: 1, code: 'unreadable', message: `Cannot read the file: ${describe(error)}` }] });
       status = 1;
       continue;
     }
-    const result = parseIssueText(text);
+    const result = parseIssueLines(lines);
     entries.push(toJsonEntry(file, result));
     if (result.issues.length === 0) {
       const reason = result.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no issue found';

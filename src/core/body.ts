@@ -2,7 +2,7 @@
 import type { Link, SummaryBlock } from './model';
 import type { SourceLine } from './lines';
 import { contentOf, displayOf, isLinkLine } from './lines';
-import { checkUrl, linkTarget, type ArxivRef, type LinkTarget } from './links';
+import { checkUrl, codePoint, linkTarget, type ArxivRef, type LinkTarget } from './links';
 import type { DiagnosticSink } from './diagnostics';
 
 export interface Body {
@@ -182,6 +182,10 @@ function arxivOf(list: LinkList): ArxivRef | null {
   return fromHuggingFace;
 }
 
+/** Invisible and text-direction characters, shown by name in a message instead of acting on it. */
+const SHOWS_NOTHING = /\p{Default_Ignorable_Code_Point}/gu;
+
 function preview(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return short.replace(SHOWS_NOTHING, (char) => `<${codePoint(char)}>`);
 }

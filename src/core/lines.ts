@@ -227,7 +227,8 @@ export function readLineContent(text: string): LineContent {
   } else if (urls.length === 0 && redirects === null) {
     return { rest, urls: NO_URLS, isLinkLine: false };
   }
-  if (urls.length === 0 && redirects !== null) urls.push(...redirects);
+  // One push each: spread into push(), a line of 200,000 redirects overflows the stack.
+  if (urls.length === 0 && redirects !== null) for (const redirect of redirects) urls.push(redirect);
   // The same address twice on a line (a Markdown link whose label is its URL) is one link;
   // collectLinks removes repeats with a Set, so nothing here is quadratic.
   return { rest, urls, isLinkLine: urls.length > 0 && isShortLabel(tidy(label)) };

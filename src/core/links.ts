@@ -102,13 +102,21 @@ export type UrlCheck =
   | { readonly ok: true; readonly url: URL; readonly href: string }
   | { readonly ok: false; readonly reason: string };
 
-/** Checks a candidate link: only well-formed http(s) URLs with no markup glued to them pass. */
+/** Longer links are dropped: browsers and servers commonly refuse more, and no paper's link is near it. */
+export const MAX_URL_CHARS = 2048;
+
+/**
+ * Checks a candidate link: only well-formed http(s) URLs of at most MAX_URL_CHARS, with no markup
+ * glued to them, no user name before the host and nothing invisible in them pass; `href` is the
+ * candidate as written, its scheme lowercased.
+ */
 export function checkUrl(candidate: string): UrlCheck {
   const schemeEnd = candidate.indexOf(':');
   const scheme = schemeOf(candidate, schemeEnd);
   if (scheme !== 'http' && scheme !== 'https') {
     return { ok: false, reason: scheme ? `only http(s) links are kept, not "${scheme}:"` : 'not a web address' };
   }
+  if (candidate.length > MAX_URL_CHARS) return { ok: false, reason: `it is ${candidate.length} characters long, more than the ${MAX_URL_CHARS} kept` };
   if (MARKUP.test(candidate)) return { ok: false, reason: 'it has markup glued to it' };
   let url: URL;
   try {
@@ -122,6 +130,13 @@ export function checkUrl(candidate: string): UrlCheck {
   // two must name the same host, or `https://\u{E0100}github.com/…` (an invisible character the
   // parser drops) would be a `code` link that is not quite the address it shows.
   if (!isHostWrittenPlainly(candidate, schemeEnd, hostname)) return { ok: false, reason: 'its host is not written plainly' };
+  // `https://github.com@evil.com/x` goes to evil.com: a user name (and password) before the host
+  // only makes a link look like it goes somewhere else, and no paper's link has one.
+  if (hasUserInfo(candidate, schemeEnd)) return { ok: false, reason: 'it has a user name before its host' };
+  // Anywhere else: U+202E RIGHT-TO-LEFT OVERRIDE makes `https://github.com/\u202Egpj.exe` read as
+  // `…/exe.jpg`, and a character that shows nothing makes a link other than the one it shows.
+  const hidden = INVISIBLE.exec(candidate);
+  if (hidden) return { ok: false, reason: `it holds an invisible or text-direction character (${codePoint(hidden[0])})` };
   // The scheme lowercased (`HTTPS://` -> `https://`); most are written so already.
   return { ok: true, url, href: candidate.startsWith(scheme) ? candidate : `${scheme}${candidate.slice(schemeEnd)}` };
 }
@@ -135,7 +150,10 @@ function schemeOf(candidate: string, schemeEnd: number): string {
 
 /** Letters, digits and marks of any script, dots and hyphens: what an internationalised host is written with. */
 const IDN_HOST = /^[\p{L}\p{N}\p{M}.-]+$/u;
-/** Characters that show nothing (variation selectors, joiners, soft hyphens, tags), marks or not. */
+/**
+ * Characters that show nothing (variation selectors, joiners, soft hyphens, tags), marks or not,
+ * and the controls that change the direction of text (U+200E/F, U+202A-E, U+2066-9, U+061C).
+ */
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 
 /**
@@ -165,6 +183,23 @@ function writtenHost(candidate: string, start: number): string {
   const close = candidate.charCodeAt(hostStart) === 91 /* [ */ ? candidate.indexOf(']', hostStart) : -1;
   const colon = candidate.indexOf(':', close >= 0 ? close : hostStart);
   return candidate.slice(hostStart, colon >= 0 && colon < end ? colon : end);
+}
+
+/** Whether the authority (from after the scheme's slashes to the path, query or fragment) holds an `@`. */
+function hasUserInfo(candidate: string, schemeEnd: number): boolean {
+  let start = schemeEnd + 1;
+  while (start < candidate.length && isSlash(candidate.charCodeAt(start))) start++;
+  for (let i = start; i < candidate.length; i++) {
+    const code = candidate.charCodeAt(i);
+    if (endsAuthority(code)) return false;
+    if (code === 64 /* @ */) return true;
+  }
+  return false;
+}
+
+/** `U+202E`: how a character that shows nothing is named in a message. */
+export function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function isSlash(code: number): boolean {

@@ -15,7 +15,7 @@
 // it, and nothing inside a fence is ever read as structure (a note may hold `## `, comments,
 // fences of its own). A note with a carriage return (which editors rewrite) is also kept in
 // the comment, escaped, and read from there.
-import { READING_STATUS_LABELS, ReadingStatus, type PaperState } from './paperState';
+import { READING_STATUS_LABELS, RESERVED_KEYS, ReadingStatus, type PaperState } from './paperState';
 
 export const NOTES_FILE_NAME = 'weekly-papers-notes.md';
 
@@ -54,11 +54,15 @@ export function formatNotesMarkdown(states: ReadonlyMap<string, PaperState>, exp
     `${count}${exportedAt ? `, exported ${exportedAt}` : ''}. Read back with "Weekly Papers: Import Notes"; keep each \`<!-- ${MARKER} … -->\` line as it is.`,
     '',
   ];
-  for (const [key, state] of entries) lines.push(...formatEntry(key, state));
+  for (const [key, state] of entries) formatEntry(key, state, lines);
   return lines.join('\n');
 }
 
-function formatEntry(key: string, state: PaperState): string[] {
+/**
+ * Adds a paper's lines to `lines`, one push each: a note of 130,000 lines spread into push()
+ * would overflow the stack and fail the whole export.
+ */
+function formatEntry(key: string, state: PaperState, lines: string[]): void {
   const attributes: Array<[string, string]> = [
     ['key', key],
     ['status', state.status ?? ''],
@@ -75,12 +79,13 @@ function formatEntry(key: string, state: PaperState): string[] {
     state.issueLabel,
     state.arxivId ? `arXiv ${state.arxivId}` : null,
   ].filter((part): part is string => !!part);
-  const lines = [`## ${oneLine(state.title) || key}`, '', comment, oneLine(about.join(' · ')), ''];
+  lines.push(`## ${oneLine(state.title) || key}`, '', comment, oneLine(about.join(' · ')), '');
   if (state.note.length > 0) {
     const fence = '`'.repeat(Math.max(3, longestBacktickRun(state.note) + 1));
-    lines.push(`${fence}text`, ...state.note.split('\n'), fence, '');
+    lines.push(`${fence}text`);
+    for (const line of state.note.split('\n')) lines.push(line);
+    lines.push(fence, '');
   }
-  return lines;
 }
 
 /** Reads a file written by `formatNotesMarkdown` (or edited by hand, within the format). */
@@ -144,6 +149,10 @@ function parseEntry(
   const key = attributes.get('key');
   if (!key) {
     problems.push({ line, message: 'A paper without a key="…" is skipped.' });
+    return null;
+  }
+  if (RESERVED_KEYS.has(key)) {
+    problems.push({ line, message: `The key "${key}" is a reserved name, never a paper's: that entry is skipped.` });
     return null;
   }
   const statusText = attributes.get('status') ?? '';

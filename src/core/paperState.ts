@@ -25,12 +25,23 @@ export type PaperState = z.infer<typeof PaperState>;
 
 /** The stored value; `version` changes only with a migration. */
 export const STATE_VERSION = 1;
+/**
+ * `papers` is read as the object it is, not through `z.record`: zod copies a record into a new
+ * object by assignment, and assigning to `__proto__` sets the copy's prototype instead of adding
+ * the key, so a paper stored under that key was lost on every reload.
+ */
 const StoredStates = z.object({
   version: z.literal(STATE_VERSION),
-  papers: z.record(z.string(), z.unknown()),
+  papers: z.custom<Readonly<Record<string, unknown>>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)),
   /** Added later without a new version: a value without it has none. See loadChoices. */
   choices: z.unknown().optional(),
 });
+
+/**
+ * Keys no paper may have: names that plain objects give a meaning to. Import Notes refuses them;
+ * a paper key is an arXiv id or `vol<N>:<slug>`, so no issue gives one.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface LoadedStates {
   readonly states: Map<string, PaperState>;
@@ -44,13 +55,15 @@ export function loadStates(raw: unknown): LoadedStates {
   if (raw === undefined || raw === null) return { states, damaged: null };
   const stored = StoredStates.safeParse(raw);
   if (!stored.success) return { states, damaged: { '*': raw } };
-  const damaged: Record<string, unknown> = {};
+  const damaged: Array<[string, unknown]> = [];
+  // Own keys of the stored object, `__proto__` included (JSON.parse makes it an own property).
   for (const [key, value] of Object.entries(stored.data.papers)) {
     const state = PaperState.safeParse(value);
     if (state.success) states.set(key, state.data);
-    else damaged[key] = value;
+    else damaged.push([key, value]);
   }
-  return { states, damaged: Object.keys(damaged).length > 0 ? damaged : null };
+  // fromEntries defines properties, so a damaged `__proto__` entry is kept as one.
+  return { states, damaged: damaged.length > 0 ? Object.fromEntries(damaged) : null };
 }
 
 /**
@@ -80,10 +93,26 @@ export function loadChoices(raw: unknown): Map<string, ArxivChoice> {
   return choices;
 }
 
+/** The stored value; `Object.fromEntries` defines each key as an own property, `__proto__` too. */
 export function saveStates(states: ReadonlyMap<string, PaperState>, choices: ReadonlyMap<string, ArxivChoice> = new Map()): unknown {
   const value: Record<string, unknown> = { version: STATE_VERSION, papers: Object.fromEntries(states) };
   if (choices.size > 0) value.choices = Object.fromEntries(choices);
   return value;
+}
+
+/**
+ * Where to set a damaged value aside: under `prefix` and the time, unless a copy of the same
+ * value is already kept (under any key in `kept`), when it is null. A value that cannot be read
+ * stays where it is until something is saved, so it is found again on every start; one copy of
+ * each is enough.
+ */
+export function asideKeyFor(damaged: unknown, kept: ReadonlyMap<string, unknown>, prefix: string, now: Date): string | null {
+  const text = JSON.stringify(damaged);
+  for (const value of kept.values()) if (JSON.stringify(value) === text) return null;
+  const base = `${prefix}${now.toISOString()}`;
+  let key = base;
+  for (let n = 2; kept.has(key); n++) key = `${base}-${n}`;
+  return key;
 }
 
 /** True when the state holds nothing worth keeping. */

@@ -9,7 +9,7 @@ import type { Diagnostic, Issue } from '../core/model';
 import { parseIssueText } from '../core/parse';
 import { createIssueFileFilter, wouldList } from '../sources/issueFileFilter';
 import type { Refreshable } from '../sources/refreshable';
-import { issueFilesGlob } from '../sources/workspaceIssues';
+import { issueFilesGlob } from '../sources/issueFilesSetting';
 import { couldNotSave, notAnIssue, recognised, replaces, savedAs, savedTo, severalIssues, whatWasSaved } from './importMessages';
 
 export const DEFAULT_IMPORT_FOLDER = 'issues';

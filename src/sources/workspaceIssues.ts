@@ -9,7 +9,8 @@ import type { IssueLibrary } from '../core/library';
 import { MAX_INPUT_CHARS } from '../core/parse';
 import { Setting } from '../constants';
 import type { IssueProblems } from '../diagnostics/problems';
-import { DEFAULT_ISSUE_FILES, neverEntered } from './issueFileFilter';
+import { neverEntered } from './issueFileFilter';
+import { issueFilesGlob, issueFilesSetting } from './issueFilesSetting';
 import { IssueFileLister } from './issueFileListing';
 import type { Refreshable } from './refreshable';
 import { readIssueFile, type IssueFile } from './sniff';
@@ -58,6 +59,8 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   private readonly lister = new IssueFileLister(this.stopping.token);
   private readonly disposables: vscode.Disposable[] = [this.stopping];
   private disposed = false;
+  /** Why the issueFiles glob is not used, as last told; null when it is. */
+  private globRejected: string | null = null;
 
   /**
    * @param folders the folders to read (the workspace's; a test passes a folder of its own,
@@ -116,7 +119,10 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   /** One watcher per workspace folder, for the glob relative to it (as findFiles reads it). */
   private watch(): void {
     for (const watcher of this.watchers) watcher.dispose();
-    const glob = issueFilesGlob();
+    const { glob, rejected } = issueFilesSetting();
+    // Said once for each glob refused, not again when only the folders change.
+    if (rejected !== null && rejected !== this.globRejected) void vscode.window.showWarningMessage(rejected);
+    this.globRejected = rejected;
     this.watchers = this.folders().map((folder) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
       return vscode.Disposable.from(
@@ -302,12 +308,6 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
     this.library.delete(key);
     this.problems.delete(vscode.Uri.parse(key));
   }
-}
-
-/** The `weeklyPapers.issueFiles` glob, or its default when unset or blank. */
-export function issueFilesGlob(): string {
-  const glob = vscode.workspace.getConfiguration().get<unknown>(Setting.issueFiles);
-  return typeof glob === 'string' && glob.trim() !== '' ? glob.trim() : DEFAULT_ISSUE_FILES;
 }
 
 /** In node_modules or .git: never read, whatever the settings say. */

@@ -1,7 +1,8 @@
 // Notes and reading status in workspace state. Never loses a note: a value that does not
-// validate is copied aside under its own key (never overwritten) and the reader is told once.
+// validate is copied aside under its own key (never overwritten), once however often it is
+// found, and the reader is told once.
 import * as vscode from 'vscode';
-import { isEmptyState, loadChoices, loadStates, mergeStates, saveStates, type ArxivChoice, type PaperState, type ReadingStatus } from '../core/paperState';
+import { asideKeyFor, isEmptyState, loadChoices, loadStates, mergeStates, saveStates, type ArxivChoice, type PaperState, type ReadingStatus } from '../core/paperState';
 import { StorageKey } from '../constants';
 
 /** What the store remembers about a paper besides the reader's own words. */
@@ -34,9 +35,12 @@ export class PaperStateStore implements vscode.Disposable {
     this.states = loaded.states;
     this.choices = loaded.damaged?.['*'] === undefined ? loadChoices(raw) : new Map<string, ArxivChoice>();
     if (loaded.damaged) {
-      const asideKey = `${StorageKey.damagedPrefix}${new Date().toISOString()}`;
-      // Kept aside first; only then may the good entries be written back.
-      this.writing = memento.update(asideKey, loaded.damaged).then(
+      const prefix = StorageKey.damagedPrefix;
+      const kept = new Map(memento.keys().filter((key) => key.startsWith(prefix)).map((key) => [key, memento.get<unknown>(key)]));
+      const asideKey = asideKeyFor(loaded.damaged, kept, prefix, new Date());
+      // Kept aside first (unless an earlier start already did); only then may the good entries be written back.
+      const setAside = asideKey === null ? Promise.resolve() : memento.update(asideKey, loaded.damaged);
+      this.writing = Promise.resolve(setAside).then(
         () => {
           if (!memento.get<boolean>(StorageKey.toldAboutDamage)) {
             onDamaged(Object.keys(loaded.damaged ?? {}).length);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { fixture } from './helpers/fixtures';
 import {
   arxivPrimaryClass, arxivYear, authorFromOrg, bibtexEntry, bibtexFile, bibtexTitle, bibtexYear, citationKey, escapeBibtex, type BibtexSource,
 } from '../../src/core/bibtex';
@@ -17,15 +18,51 @@ const paper = (key: string, title: string, extra: Partial<BibtexSource> = {}): B
   key, title, arxivId: null, org: null, weekStart: '2025-11-24', url: null, ...extra,
 });
 
-/** Braces that count for BibTeX: escaped ones (`\{`, `\}`) removed first. */
+/** Braces as BibTeX counts them: every one, a backslash before it or not. */
 function braceDepthNeverNegativeAndEndsAtZero(text: string): boolean {
   let depth = 0;
-  for (const char of text.replace(/\\[{}]/g, '')) {
+  for (const char of text) {
     if (char === '{') depth++;
     if (char === '}' && --depth < 0) return false;
   }
   return depth === 0;
 }
+
+/**
+ * The fields of one `@misc{key, name={value}, …}` entry as BibTeX reads them: a value runs to the
+ * brace that balances its opening one, counting every brace (BibTeX knows no `\{`). Fails on
+ * anything else, so a title that closes its field early shows up as a field that should not be.
+ */
+function bibtexFields(entry: string): Array<{ name: string; value: string }> {
+  const head = /^@misc\{([a-z0-9]+),\n/.exec(entry);
+  assert.ok(head, `no entry head: ${entry}`);
+  const fields: Array<{ name: string; value: string }> = [];
+  let at = head[0].length;
+  for (;;) {
+    const name = /^ {2}([A-Za-z]+)=\{/.exec(entry.slice(at));
+    assert.ok(name, `no field at ${at}: ${JSON.stringify(entry.slice(at, at + 60))}`);
+    at += name[0].length;
+    const start = at;
+    for (let depth = 1; depth > 0; at++) {
+      assert.ok(at < entry.length, `field ${name[1]} never closes: ${entry}`);
+      if (entry[at] === '{') depth++;
+      if (entry[at] === '}') depth--;
+    }
+    fields.push({ name: name[1] as string, value: entry.slice(start, at - 1) });
+    if (entry.startsWith(',\n', at)) at += 2;
+    else {
+      assert.equal(entry.slice(at), '\n}\n', `after field ${name[1]}`);
+      return fields;
+    }
+  }
+}
+
+/** Text made mostly of what BibTeX and LaTeX treat specially, and some of anything. */
+const hostileText = (maxLength: number) =>
+  fc.oneof(
+    fc.string({ unit: fc.constantFrom('{', '}', '\\', '%', '#', '&', '_', '$', '~', '^', ',', '=', '"', '@', '\n', ' ', 'a', 'B', 'note'), maxLength }),
+    fc.string({ unit: 'grapheme', maxLength }),
+  );
 
 describe('BibTeX', () => {
   it('writes the sample’s first paper the way arXiv does, from what the issue knows', () => {
@@ -99,8 +136,11 @@ describe('BibTeX', () => {
   });
 
   it('escapes LaTeX specials and keeps the case of words with inner capitals', () => {
-    assert.equal(escapeBibtex('50% of {x} & $y$ #1 a_b ~ ^ \\'), '50\\% of \\{x\\} \\& \\$y\\$ \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
-    assert.equal(bibtexTitle('RAG with LLMs:  {Braces}\n and\tHyDE'), '{RAG} with {LLMs}: \\{Braces\\} and {HyDE}');
+    assert.equal(
+      escapeBibtex('50% of {x} & $y$ #1 a_b ~ ^ \\'),
+      '50\\% of \\textbraceleft{}x\\textbraceright{} \\& \\$y\\$ \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
+    );
+    assert.equal(bibtexTitle('RAG with LLMs:  {Braces}\n and\tHyDE'), '{RAG} with {LLMs}: \\textbraceleft{}Braces\\textbraceright{} and {HyDE}');
     assert.equal(bibtexTitle('Top Papers of the Week'), 'Top Papers of the Week');
   });
 
@@ -113,6 +153,56 @@ describe('BibTeX', () => {
         assert.ok(entry.endsWith('\n}\n'));
       }),
     );
+  });
+
+  it('never lets a title close its field: `x}, note={pwned` stays inside the title', () => {
+    const entry = bibtexEntry(paper('k', 'x}, note={pwned'));
+    assert.deepEqual(bibtexFields(entry).map((field) => field.name), ['title', 'year']);
+    assert.equal(bibtexFields(entry)[0]?.value, 'x\\textbraceright{}, note=\\textbraceleft{}pwned');
+  });
+
+  it('gives, for any title, authors, organisation, DOI and link, exactly the expected fields, each balanced', () => {
+    fc.assert(
+      fc.property(
+        hostileText(60),
+        fc.array(hostileText(20), { maxLength: 3 }),
+        hostileText(20),
+        fc.option(hostileText(20), { nil: null }),
+        fc.option(hostileText(12), { nil: null }),
+        fc.boolean(),
+        (title, authors, org, doi, category, onArxiv) => {
+          const arxiv = { title, authors, published: '2025-11-23T00:00:00Z', primaryCategory: category, doi };
+          const source = onArxiv
+            ? paper('k', title, { arxivId: '2511.18659', org: `${org} et al.`, arxiv })
+            : paper('k', title, { org: `${org} et al.`, url: `https://example.org/${title}` });
+          const entry = bibtexEntry(source);
+          const fields = bibtexFields(entry);
+          const expected = ['title'];
+          const hasAuthor = (onArxiv && authors.some((name) => escapeBibtex(name) !== '')) || authorFromOrg(source.org) !== null;
+          if (hasAuthor) expected.push('author');
+          expected.push('year');
+          if (onArxiv) {
+            expected.push('eprint', 'archivePrefix');
+            if (category) expected.push('primaryClass');
+            if (doi) expected.push('doi');
+          }
+          expected.push('url');
+          assert.deepEqual(fields.map((field) => field.name), expected, entry);
+          for (const field of fields) assert.ok(braceDepthNeverNegativeAndEndsAtZero(field.value), `${field.name}: ${field.value}`);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps the fields of the hostile issue’s papers what they are (hostile/vol-144-bibtex-injection.txt)', () => {
+    const issue = fixture('hostile/vol-144-bibtex-injection.txt').issue();
+    assert.equal(issue.papers.length, 3);
+    for (const p of issue.papers) {
+      const entry = bibtexEntry({ key: p.key, title: p.title, arxivId: p.arxivId, org: p.org, weekStart: issue.week.start, url: null });
+      assert.deepEqual(bibtexFields(entry).map((field) => field.name), ['title', 'author', 'year', 'eprint', 'archivePrefix', 'url'], entry);
+    }
+    assert.match(bibtexEntry({ key: 'k', title: issue.papers[2]!.title, arxivId: null, org: null, weekStart: null, url: null }), /^ {2}title=\{Trailing Backslashes \\textbackslash\{\}\}$/m);
   });
 });
 

@@ -225,6 +225,24 @@ describe('parse CLI (dist/cli.js)', function () {
     assert.deepEqual(entries.map((e) => e.issues.map((i) => i.volume)), [[133], [132]]);
   });
 
+  it('reads a file saved as UTF-16 LE or BE with a byte-order mark as the extension does (Notepad’s “Unicode”)', function () {
+    const sample = fs.readFileSync(SAMPLE_PATH, 'utf8');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sample, 'utf16le')]);
+    const be = Buffer.from(le).swap16(); // FE FF, then every code unit big-endian
+    const leFile = path.join(tmp, 'vol-132-utf16le.txt');
+    const beFile = path.join(tmp, 'vol-132-utf16be.txt');
+    fs.writeFileSync(leFile, le);
+    fs.writeFileSync(beFile, be);
+    assert.deepEqual([...be.subarray(0, 4)], [0xfe, 0xff, 0x00, sample.charCodeAt(0)], 'big-endian with its mark');
+    const r = run([SAMPLE_PATH, leFile, beFile]);
+    assert.equal(r.status, 0, describeRun(r));
+    const [utf8, utf16le, utf16be] = parseJson(r);
+    assert.equal(utf8?.issues[0]?.papers.length, 10);
+    assert.deepEqual(utf16le?.issues, utf8?.issues);
+    assert.deepEqual(utf16be?.issues, utf8?.issues);
+    assert.deepEqual(utf16le?.diagnostics, utf8?.diagnostics);
+  });
+
   it('exits 1 with a one-line message and no stack trace for a file that is not an issue', function () {
     const file = tempFile('not-an-issue.txt', 'Dear diary,\nnothing to see here.\n[not] a paper, from nowhere\n');
     const r = run([file]);

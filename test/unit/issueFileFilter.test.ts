@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_ISSUE_FILES, createIssueFileFilter, wouldList } from '../../src/sources/issueFileFilter';
+import { DEFAULT_ISSUE_FILES, GLOB_LIMITS, GlobTooComplexError, createIssueFileFilter, globOverLimit, wouldList } from '../../src/sources/issueFileFilter';
 
 const none: ReadonlySet<string> = new Set();
 
@@ -134,5 +134,44 @@ describe('issue file filter (walking a folder without a search provider)', () =>
     walk(root, '');
     // Not hidden-issues/vol-997.txt (files.exclude) nor node_modules/pkg/vol-999.txt.
     assert.deepEqual(listed.sort(), ['README.md', 'broken/vol-141-cut.txt', 'issues/vol-131.txt', 'notes/not-an-issue.md']);
+  });
+});
+
+describe('globs too complex to match in good time', () => {
+  /** 34 s for one path through picomatch: never compiled. */
+  const HOSTILE = '*a*a*a*a*a*a*a*a*a*a*a*a*b/**/*.txt';
+
+  it('are refused by the first limit they are over, with the glob’s count and the most allowed', () => {
+    assert.deepEqual(globOverLimit(HOSTILE), { limit: 'stars', found: 15, max: GLOB_LIMITS.stars });
+    assert.deepEqual(globOverLimit(`issues/${'x'.repeat(506)}`), { limit: 'length', found: 513, max: 512 });
+    assert.deepEqual(globOverLimit('{a,b}'.repeat(17)), { limit: 'wildcards', found: 17, max: 16 });
+    assert.deepEqual(globOverLimit('?'.repeat(17)), { limit: 'wildcards', found: 17, max: 16 });
+    assert.deepEqual(globOverLimit('issues/*a*a*b.txt'), { limit: 'starsInName', found: 3, max: 2 });
+    assert.deepEqual(globOverLimit('**/*a*/**/*a*.txt'), { limit: 'stars', found: 6, max: 4 });
+  });
+
+  it('leave the globs people write alone', () => {
+    for (const glob of [DEFAULT_ISSUE_FILES, 'issues/**/*.txt', '**/*vol*.txt', '{issues,papers}/**/*.{txt,md}', '**/newsletters/**/*.md', 'Newsletters (IR)/*.txt', `issues/${'x'.repeat(505)}`, '????-??-??.txt']) {
+      assert.equal(globOverLimit(glob), null, glob);
+    }
+  });
+
+  it('are never given to picomatch for the issueFiles glob: the filter refuses them', () => {
+    assert.throws(() => createIssueFileFilter(HOSTILE, {}), (error: unknown) => error instanceof GlobTooComplexError && error.over.limit === 'stars');
+  });
+
+  it('hide nothing as a files.exclude pattern (a workspace sets those even untrusted); the others still apply', () => {
+    const filter = createIssueFileFilter(DEFAULT_ISSUE_FILES, { [HOSTILE]: true, 'drafts/**': true });
+    // The hostile pattern matches this path; compiled, it would hide it.
+    assert.equal(filter.listsFile('aaaaaaaaaaaab/vol-1.txt', none), true);
+    assert.equal(filter.entersFolder('drafts', none), false);
+  });
+
+  it('are the workspace’s own to set only when it is trusted: issueFiles and importFolder are restricted settings', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+    };
+    const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    for (const setting of ['weeklyPapers.issueFiles', 'weeklyPapers.importFolder']) assert.ok(restricted.includes(setting), setting);
   });
 });

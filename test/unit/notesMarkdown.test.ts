@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
+import { FIXTURES_DIR } from './helpers/fixtures';
 import { formatNotesMarkdown, parseNotesMarkdown } from '../../src/core/notesMarkdown';
-import type { PaperState } from '../../src/core/paperState';
+import { RESERVED_KEYS, type PaperState } from '../../src/core/paperState';
 
 const state = (note: string, status: PaperState['status'] = null, extra: Partial<PaperState> = {}): PaperState => ({
   status,
@@ -101,7 +104,7 @@ describe('notes as Markdown (Export / Import Notes)', () => {
     assert.equal(states.get('b')?.note, 'never closed');
   });
 
-  it('round-trips any notes, keys and snapshots (property)', () => {
+  it('round-trips any notes, keys and snapshots (property; reserved keys are refused, below)', () => {
     const text = fc.string({ unit: 'binary', maxLength: 120 });
     const arbitraryState = fc.record({
       status: fc.constantFrom<PaperState['status']>('toRead', 'reading', 'read', null),
@@ -112,11 +115,30 @@ describe('notes as Markdown (Export / Import Notes)', () => {
       arxivId: fc.option(text, { nil: null }),
     }).map((generated): PaperState => ({ ...generated }));
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }), arbitraryState, { maxKeys: 6 }), (record) => {
+      fc.property(fc.dictionary(fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }).filter((key) => !RESERVED_KEYS.has(key)), arbitraryState, { maxKeys: 6 }), (record) => {
         const states = new Map(Object.entries(record));
         assert.deepEqual(sorted(roundTrip(states)), sorted(states));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('refuses papers under __proto__, constructor and prototype, saying why (hostile/notes/reserved-keys.md)', () => {
+    const text = fs.readFileSync(path.join(FIXTURES_DIR, 'hostile/notes/reserved-keys.md'), 'utf8');
+    const imported = parseNotesMarkdown(text);
+    assert.deepEqual([...imported.states.keys()], ['2511.18659']);
+    assert.equal(imported.states.get('2511.18659')?.note, 'Compare with xRAG.');
+    assert.deepEqual(
+      imported.problems.map((problem) => problem.message),
+      ['__proto__', 'constructor', 'prototype'].map((key) => `The key "${key}" is a reserved name, never a paper's: that entry is skipped.`),
+    );
+    assert.deepEqual(imported.problems.map((problem) => problem.line), [16, 25, 34]);
+  });
+
+  it('exports and reads back a note of 130,000 lines (generated here)', () => {
+    const note = Array.from({ length: 130_000 }, (_, i) => `line ${i}`).join('\n');
+    const states = new Map([['2511.18659', state(note, 'reading')]]);
+    const back = roundTrip(states);
+    assert.equal(back.get('2511.18659')?.note, note);
   });
 });

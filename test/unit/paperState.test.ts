@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isEmptyState, loadStates, saveStates, type PaperState } from '../../src/core/paperState';
+import { asideKeyFor, isEmptyState, loadStates, saveStates, type PaperState } from '../../src/core/paperState';
 import { paperLinks, primaryLink } from '../../src/core/paperLinks';
 
 const state = (note: string, status: PaperState['status'] = null): PaperState => ({
@@ -32,10 +32,54 @@ describe('stored paper states', () => {
     assert.deepEqual(loadStates('garbage').damaged, { '*': 'garbage' });
   });
 
+  it('keeps papers under __proto__, constructor and prototype across a reload (stored as JSON)', () => {
+    const states = new Map([['__proto__', state('under __proto__')], ['constructor', state('under constructor')], ['prototype', state('p')], ['x', state('x')]]);
+    const stored = JSON.stringify(saveStates(states));
+    assert.match(stored, /"__proto__":\{/, 'saved as an own key');
+    const loaded = loadStates(JSON.parse(stored));
+    assert.deepEqual([...loaded.states], [...states]);
+    assert.equal(loaded.damaged, null);
+    assert.equal(Object.getPrototypeOf({}), Object.prototype);
+    assert.equal(({} as Record<string, unknown>).note, undefined, 'nothing leaked into Object.prototype');
+  });
+
+  it('sets a damaged entry under __proto__ aside as an entry, not as a prototype', () => {
+    const loaded = loadStates(JSON.parse('{"version":1,"papers":{"__proto__":{"note":7},"ok":' + JSON.stringify(state('fine')) + '}}'));
+    assert.deepEqual([...loaded.states.keys()], ['ok']);
+    assert.ok(loaded.damaged && Object.hasOwn(loaded.damaged, '__proto__'));
+    assert.equal(JSON.stringify(loaded.damaged), '{"__proto__":{"note":7}}');
+  });
+
+  it('still sets aside papers that are not an object of entries', () => {
+    assert.deepEqual(loadStates({ version: 1, papers: ['a'] }).damaged, { '*': { version: 1, papers: ['a'] } });
+    assert.deepEqual(loadStates({ version: 1, papers: null }).damaged, { '*': { version: 1, papers: null } });
+    assert.deepEqual(loadStates({ version: 1 }).damaged, { '*': { version: 1 } });
+  });
+
   it('treats a state without status and with a blank note as empty', () => {
     assert.equal(isEmptyState({ status: null, note: '  \n' }), true);
     assert.equal(isEmptyState({ status: 'read', note: '' }), false);
     assert.equal(isEmptyState({ status: null, note: 'x' }), false);
+  });
+});
+
+describe('setting damaged values aside', () => {
+  const prefix = 'weeklyPapers.paperStates.damaged.';
+  const now = new Date('2026-11-26T08:00:00.000Z');
+
+  it('names a new copy by the time', () => {
+    assert.equal(asideKeyFor({ bad: 1 }, new Map(), prefix, now), `${prefix}2026-11-26T08:00:00.000Z`);
+  });
+
+  it('sets nothing aside when a copy of the same value is kept, under any name', () => {
+    const damaged = { bad: { note: 7 }, worse: 'x'.repeat(1000) };
+    const kept = new Map<string, unknown>([[`${prefix}2026-01-01T00:00:00.000Z`, JSON.parse(JSON.stringify(damaged))]]);
+    assert.equal(asideKeyFor(damaged, kept, prefix, now), null);
+  });
+
+  it('keeps a different damaged value too, never over another copy', () => {
+    const kept = new Map<string, unknown>([[`${prefix}2026-11-26T08:00:00.000Z`, { bad: 1 }], [`${prefix}2026-11-26T08:00:00.000Z-2`, { bad: 2 }]]);
+    assert.equal(asideKeyFor({ bad: 3 }, kept, prefix, now), `${prefix}2026-11-26T08:00:00.000Z-3`);
   });
 });
 

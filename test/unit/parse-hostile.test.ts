@@ -1,7 +1,9 @@
 // Hostile input: links that are not http(s), or an https URL with markup glued on, are dropped with
-// a `dropped-link` warning on their line; markup in titles and summaries is kept as plain text.
+// a `dropped-link` warning on their line; markup in titles and summaries is kept as plain text;
+// a line of hundreds of thousands of links is read like any other.
 import * as assert from 'node:assert/strict';
-import { diagnosticsWithCode, fixture, lineAt, lineOf, linkStrings, paper } from './helpers/fixtures';
+import { parseIssueText } from '../../src/core/parse';
+import { codes, diagnosticsWithCode, fixture, lineAt, lineOf, linkStrings, onlyIssue, paper, readFixture } from './helpers/fixtures';
 
 const HOSTILE = /javascript:|command:|file:|data:|onerror|<|>|"|github\.com\/x\/y/;
 
@@ -78,5 +80,35 @@ describe('parse: hostile Markdown (Vol.136)', () => {
 
   it('reports no errors', () => {
     assert.deepEqual(f.result().diagnostics.filter((d) => d.severity === 'error'), []);
+  });
+});
+
+describe('parse: hostile sizes (generated here; too large to keep as fixtures)', () => {
+  const sample = readFixture('web/vol-132.txt');
+  /** The sample with `line` added after paper 1's arXiv link, as one more link line. */
+  const withLine = (line: string): string => {
+    const at = lineOf(sample, '📚 https://arxiv.org/abs/2511.18659');
+    const lines = sample.split('\n');
+    lines.splice(at, 0, line);
+    return lines.join('\n');
+  };
+
+  it('reads a line of 200,000 Substack redirects as one link, not as an internal error', () => {
+    const result = parseIssueText(withLine(`Code ${'[https://substack.com/redirect/abc] '.repeat(200_000)}`));
+    assert.deepEqual(codes(result, 'error'), []);
+    const issue = onlyIssue(result);
+    assert.equal(issue.papers.length, 10);
+    assert.deepEqual(linkStrings(paper(issue, 1)), [
+      'arxiv https://arxiv.org/abs/2511.18659',
+      'web https://substack.com/redirect/abc',
+      'code https://github.com/apple/ml-clara',
+    ]);
+  });
+
+  it('warns once per link on a line of 200,000 links it drops, and reads the issue', () => {
+    const result = parseIssueText(withLine(`Code ${'[https://substack.com/redirect/a"b] '.repeat(200_000)}`));
+    assert.deepEqual(codes(result, 'error'), []);
+    assert.equal(onlyIssue(result).papers.length, 10);
+    assert.equal(diagnosticsWithCode(result, 'dropped-link').length, 200_000);
   });
 });

@@ -1,7 +1,9 @@
 // Links through the parser: every form of arXiv URL, Hugging Face and GitLab links, papers not on
 // arXiv, and link lines led by other emoji or by none.
 import * as assert from 'node:assert/strict';
-import { diagnosticsWithCode, fixture, lineAt, lineOf, linkStrings, paper, readFixture } from './helpers/fixtures';
+import { MAX_URL_CHARS, checkUrl } from '../../src/core/links';
+import { parseIssueText } from '../../src/core/parse';
+import { diagnosticsWithCode, fixture, lineAt, lineOf, linkStrings, onlyIssue, paper, readFixture } from './helpers/fixtures';
 
 describe('parse: every form of link (Vol.135)', () => {
   const f = fixture('edge/vol-135-link-forms.txt');
@@ -114,5 +116,76 @@ describe('parse: link lines led by other emoji, or none (Vol.142)', () => {
 
   it('reports no errors and no warnings', () => {
     assert.deepEqual(f.result().diagnostics.filter((d) => d.severity !== 'info'), []);
+  });
+});
+
+describe('parse: links that are not what they show (hostile/vol-145)', () => {
+  const f = fixture('hostile/vol-145-deceptive-links.txt');
+
+  it('drops a user name before the host, a password, an address over 2,048 characters and invisible or text-direction characters', () => {
+    assert.deepEqual(f.issue().papers.map(linkStrings), [
+      ['arxiv https://arxiv.org/abs/2602.20001'],
+      ['arxiv https://arxiv.org/abs/2602.20002'],
+      ['arxiv https://arxiv.org/abs/2602.20003'],
+    ]);
+  });
+
+  it('says why on the line of each, naming a hidden character instead of writing it', () => {
+    const lines = ['github.com@evil.example', 'user:secret@github.com', 'https://example.org/aaaa', '\u202egpj.exe', 'model\u2066'].map((s) => lineOf(f.text, s));
+    const warnings = diagnosticsWithCode(f.result(), 'dropped-link');
+    assert.deepEqual(warnings.map((d) => d.line), lines);
+    assert.deepEqual(warnings.map((d) => /^Link dropped: (.*?) \(/.exec(d.message)?.[1]), [
+      'it has a user name before its host',
+      'it has a user name before its host',
+      'it is 2110 characters long, more than the 2048 kept',
+      'it holds an invisible or text-direction character',
+      'it holds an invisible or text-direction character',
+    ]);
+    assert.match(warnings[3]?.message ?? '', /\(U\+202E\) \(https:\/\/github\.com\/<U\+202E>gpj\.exe\)\.$/);
+    for (const d of warnings) assert.doesNotMatch(d.message, /\p{Default_Ignorable_Code_Point}/u, d.message);
+  });
+
+  it('drops an address of 100,000 characters (generated here) with a short warning', () => {
+    const sample = readFixture('web/vol-132.txt');
+    const at = lineOf(sample, '📚 https://arxiv.org/abs/2511.18659');
+    const lines = sample.split('\n');
+    lines.splice(at, 0, `👨🏽💻 https://github.com/${'a'.repeat(100_000)}`);
+    const result = parseIssueText(lines.join('\n'));
+    assert.deepEqual(linkStrings(paper(onlyIssue(result), 1)), ['arxiv https://arxiv.org/abs/2511.18659', 'code https://github.com/apple/ml-clara']);
+    const [warning, ...more] = diagnosticsWithCode(result, 'dropped-link');
+    assert.deepEqual(more, []);
+    assert.equal(warning?.line, at + 1);
+    assert.ok((warning?.message.length ?? 0) < 200, warning?.message.slice(0, 300));
+  });
+});
+
+describe('links: what checkUrl keeps', () => {
+  const kept = (candidate: string): string | null => {
+    const check = checkUrl(candidate);
+    return check.ok ? check.href : null;
+  };
+
+  it('keeps the address as written, scheme lowercased, percent-encoding and all', () => {
+    const encoded = 'https://example.com/a%2Fb.md?q=a%26b%3Dc#x%23y';
+    assert.equal(kept(encoded), encoded);
+    assert.equal(kept('HTTPS://GitHub.com/Apple/ml-clara'), 'https://GitHub.com/Apple/ml-clara');
+  });
+
+  it('drops a user name or password before the host, and only there', () => {
+    for (const bad of ['https://github.com@evil.com/x', 'https://user:pass@github.com/x', 'https://@github.com/x', 'http://a@b@github.com/']) {
+      assert.equal(kept(bad), null, bad);
+    }
+    for (const good of ['https://medium.com/@someone/post', 'https://example.org/x?to=a@b.c', 'https://example.org/#@x']) {
+      assert.equal(kept(good), good, good);
+    }
+  });
+
+  it('drops invisible and text-direction characters anywhere, and addresses over 2,048 characters', () => {
+    for (const char of ['\u202e', '\u202a', '\u2066', '\u200e', '\u200f', '\u061c', '\u200d', '\ufe0f', '\u{e0041}']) {
+      assert.equal(kept(`https://github.com/a/b${char}c`), null, `U+${char.codePointAt(0)?.toString(16)}`);
+    }
+    const base = 'https://example.org/';
+    assert.equal(kept(base + 'a'.repeat(MAX_URL_CHARS - base.length)), base + 'a'.repeat(MAX_URL_CHARS - base.length));
+    assert.equal(kept(base + 'a'.repeat(MAX_URL_CHARS - base.length + 1)), null);
   });
 });

@@ -22,7 +22,10 @@ class PrefixedMemento implements vscode.Memento {
 const snapshot = { title: 'CLaRa', issueLabel: 'Vol.132 · Nov 24 – Nov 30, 2025', arxivId: '2511.18659' };
 
 let testState: vscode.Memento;
+let realState: vscode.Memento;
 const workspaceState = () => testState;
+/** A state of its own for one test, for counting keys that other tests also write. */
+const freshState = (name: string) => new PrefixedMemento(realState, `test.${Date.now()}.${name}.`);
 
 describe('notes and reading status (workspace state)', () => {
   before(async () => {
@@ -31,7 +34,8 @@ describe('notes and reading status (workspace state)', () => {
     const api = await extension.activate();
     // The extension's store is backed by context.workspaceState; tests use that same state
     // through a prefix, so they never touch the reader's data.
-    testState = new PrefixedMemento(api.store.memento, `test.${Date.now()}.`);
+    realState = api.store.memento;
+    testState = new PrefixedMemento(realState, `test.${Date.now()}.`);
   });
 
   it('keeps a note and a status across a reload (a new store on the same state)', async () => {
@@ -69,6 +73,55 @@ describe('notes and reading status (workspace state)', () => {
     assert.equal(again.note('ok'), 'still good');
     assert.equal(told, 1, 'the reader is told once');
     again.dispose();
+  });
+
+  it('sets a damaged value aside once, however many times it is loaded', async () => {
+    const memento = freshState('aside-once');
+    const good = { status: 'read', note: 'good', updatedAt: '2026-01-01T00:00:00.000Z', ...snapshot };
+    // 200 KB that cannot be read, and no change to save: the value stays as it is across starts.
+    const broken = { note: 7, padding: 'x'.repeat(200_000) };
+    await memento.update(StorageKey.paperStates, { version: 1, papers: { ok: good, broken } });
+    const aside = () => memento.keys().filter((key) => key.startsWith(StorageKey.damagedPrefix));
+    let told = 0;
+    for (let start = 0; start < 5; start++) {
+      const store = new PaperStateStore(memento, () => told++);
+      await store.flushed();
+      assert.equal(store.note('ok'), 'good');
+      store.dispose();
+      // Starts are apart in time: copies named by the time would each get a name of their own.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    assert.equal(aside().length, 1, `copies: ${aside().join(', ')}`);
+    assert.deepEqual(memento.get(aside()[0] as string), { broken });
+    assert.equal(told, 1);
+
+    // Another damaged value is another copy, also once.
+    await memento.update(StorageKey.paperStates, { version: 1, papers: { ok: good, other: { note: 8 } } });
+    for (let start = 0; start < 3; start++) {
+      const store = new PaperStateStore(memento, () => told++);
+      await store.flushed();
+      store.dispose();
+    }
+    assert.equal(aside().length, 2, `copies: ${aside().join(', ')}`);
+    assert.ok(aside().some((key) => JSON.stringify(memento.get(key)) === JSON.stringify({ other: { note: 8 } })));
+  });
+
+  it('keeps a note under __proto__ across a reload, also through the JSON workspace state is saved as', async () => {
+    const memento = freshState('proto');
+    const first = new PaperStateStore(memento);
+    await first.setNote('__proto__', 'under __proto__', snapshot);
+    await first.setNote('constructor', 'under constructor', snapshot);
+    first.dispose();
+    const second = new PaperStateStore(memento);
+    assert.equal(second.note('__proto__'), 'under __proto__');
+    assert.equal(second.note('constructor'), 'under constructor');
+    second.dispose();
+    // What a new window reads: the value after a trip through JSON.
+    await memento.update(StorageKey.paperStates, JSON.parse(JSON.stringify(memento.get(StorageKey.paperStates))));
+    const third = new PaperStateStore(memento);
+    assert.equal(third.note('__proto__'), 'under __proto__');
+    assert.deepEqual(memento.keys().filter((key) => key.startsWith(StorageKey.damagedPrefix)), [], 'nothing was taken for damaged');
+    third.dispose();
   });
 
   it('forgets a paper whose note is cleared and status removed, and reports each change', async () => {

@@ -32,8 +32,11 @@ export function onlyIssue(result: ParseResult, what = 'fixture'): Issue {
   return result.issues[0]!;
 }
 
-/** Folders of fixtures that are not issue text for the parser: `html/` (pages and a feed, for the import). */
-const NOT_PARSER_INPUT = new Set(['html']);
+/**
+ * Folders of fixtures that are not issue text for the parser: `html/` (pages and a feed, for the
+ * import) and `hostile/notes/` (Export Notes files, for Import Notes).
+ */
+const NOT_PARSER_INPUT = new Set(['html', 'hostile/notes']);
 
 /** Folders of API answers (their own READMEs), for the arXiv and Hugging Face metadata tests. */
 const API_ANSWERS = new Set(['arxiv', 'huggingface', 'match']);
