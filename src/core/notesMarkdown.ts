@@ -176,8 +176,9 @@ function parseEntry(
 }
 
 /** Inside a one-line comment attribute: no `"`, no `>` (so never `-->`), no line breaks. */
+/** Markup and every control character (a NUL or a line separator would not survive a text editor or the line reader). */
 function escapeAttribute(value: string): string {
-  return value.replace(/[&"<>\r\n]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return value.replace(/[&"<>\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function unescapeAttribute(value: string): string {

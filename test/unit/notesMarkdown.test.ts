@@ -104,6 +104,12 @@ describe('notes as Markdown (Export / Import Notes)', () => {
     assert.equal(states.get('b')?.note, 'never closed');
   });
 
+  it('round-trips keys and titles holding control characters (a NUL, U+2028), which fast-check once found', () => {
+    const state: PaperState = { status: 'toRead', note: '', updatedAt: ' ', title: 'a\u2028b\u0001', issueLabel: null, arxivId: null };
+    const states = new Map([['\u0000', state], ['x\u0085y', { ...state, title: '' }]]);
+    assert.deepEqual(sorted(roundTrip(states)), sorted(states));
+  });
+
   it('round-trips any notes, keys and snapshots (property; reserved keys are refused, below)', () => {
     const text = fc.string({ unit: 'binary', maxLength: 120 });
     const arbitraryState = fc.record({
