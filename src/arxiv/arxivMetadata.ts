@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { ArxivEntry } from '../core/arxivAtom';
 import { RequestThrottle, backoffDelay, systemClock, type Clock } from '../core/requestThrottle';
 import { Setting } from '../constants';
+import { JsonCacheFile } from '../util/jsonCacheFile';
 import { describeFailure, fetchArxivBatch, type FetchOutcome } from './arxivFetch';
 
 export type ArxivStatus =
@@ -41,7 +42,6 @@ const MAX_ATTEMPTS = 6;
 const BACKOFF_CAP_MS = 10 * 60 * 1000;
 
 const CachedEntry = z.object({ fetchedAt: z.number(), entry: ArxivEntry });
-const CacheFile = z.object({ version: z.literal(1), entries: z.record(z.string(), z.unknown()) });
 
 /** The network switch and arXiv's address, as the settings say now. */
 export function arxivSettings(): { enabled: boolean; apiUrl: string } {
@@ -54,6 +54,7 @@ export function arxivSettings(): { enabled: boolean; apiUrl: string } {
 
 export class ArxivMetadata implements vscode.Disposable {
   private readonly cache = new Map<string, z.infer<typeof CachedEntry>>();
+  private readonly cacheFile: JsonCacheFile<z.infer<typeof CachedEntry>>;
   /** Ids being fetched or waiting to be, and ids whose last fetch failed (with why). */
   private readonly loading = new Set<string>();
   private readonly problems = new Map<string, string>();
@@ -68,7 +69,6 @@ export class ArxivMetadata implements vscode.Disposable {
   private flushQueued = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private writing: Promise<void> = Promise.resolve();
   private disposed = false;
   /** Settles when the cache file has been read. */
   readonly loaded: Promise<void>;
@@ -77,7 +77,8 @@ export class ArxivMetadata implements vscode.Disposable {
     this.clock = options.clock ?? systemClock;
     this.throttle = options.throttle ?? new RequestThrottle(options.minIntervalMs ?? 3000, this.clock);
     this.settings = options.settings ?? arxivSettings;
-    this.loaded = this.readCache();
+    this.cacheFile = new JsonCacheFile(options.storageUri, CACHE_FILE, CachedEntry, (error) => this.options.log?.warn(`arXiv: could not write the metadata cache: ${String(error)}`));
+    this.loaded = this.cacheFile.read(this.cache);
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(Setting.networkEnabled) || event.affectsConfiguration(Setting.arxivApiUrl)) this.settingsChanged();
@@ -108,7 +109,7 @@ export class ArxivMetadata implements vscode.Disposable {
     this.problems.delete(entry.id);
     this.loading.delete(entry.id);
     this.changeEmitter.fire([entry.id]);
-    void this.writeCache();
+    void this.cacheFile.write(this.cache);
   }
 
   /** The cached entry, if any (old or not). */
@@ -149,14 +150,14 @@ export class ArxivMetadata implements vscode.Disposable {
 
   /** Forgets everything (the cache file too): for tests, and for a reader who wants fresh data. */
   async clear(): Promise<void> {
-    await this.writing;
+    await this.cacheFile.flushed();
     const ids = [...this.cache.keys(), ...this.problems.keys()];
     this.cache.clear();
     this.problems.clear();
     this.failures = 0;
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    await this.writeCache();
+    await this.cacheFile.write(this.cache);
     this.changeEmitter.fire(ids);
   }
 
@@ -228,7 +229,7 @@ export class ArxivMetadata implements vscode.Disposable {
       }
       if (outcome.errors.length > 0) this.options.log?.warn(`arXiv: ${outcome.errors.map((error) => error.message).join('; ')}`);
       this.changeEmitter.fire(batch);
-      await this.writeCache();
+      await this.cacheFile.write(this.cache);
       return;
     }
     this.failures++;
@@ -250,38 +251,5 @@ export class ArxivMetadata implements vscode.Disposable {
         this.request(batch);
       }, delay);
     }
-  }
-
-  private get cacheUri(): vscode.Uri {
-    return vscode.Uri.joinPath(this.options.storageUri, CACHE_FILE);
-  }
-
-  private async readCache(): Promise<void> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.cacheUri)));
-    } catch {
-      return; // No cache yet, or an unreadable one: it is rebuilt as papers are fetched.
-    }
-    const file = CacheFile.safeParse(raw);
-    if (!file.success) return;
-    for (const [id, value] of Object.entries(file.data.entries)) {
-      const cached = CachedEntry.safeParse(value);
-      if (cached.success && !this.cache.has(id)) this.cache.set(id, cached.data);
-    }
-  }
-
-  private writeCache(): Promise<void> {
-    const write = async () => {
-      const entries = Object.fromEntries(this.cache);
-      try {
-        await vscode.workspace.fs.createDirectory(this.options.storageUri);
-        await vscode.workspace.fs.writeFile(this.cacheUri, new TextEncoder().encode(JSON.stringify({ version: 1, entries })));
-      } catch (error) {
-        this.options.log?.warn(`arXiv: could not write the metadata cache: ${String(error)}`);
-      }
-    };
-    this.writing = this.writing.then(write);
-    return this.writing;
   }
 }

@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { HuggingFacePaperSchema, type HuggingFacePaper } from '../core/huggingFacePaper';
 import { RequestThrottle, backoffDelay, systemClock, type Clock } from '../core/requestThrottle';
 import { Setting } from '../constants';
+import { JsonCacheFile } from '../util/jsonCacheFile';
 import { describeFailure, fetchJsonText, isTransient, lookUpHuggingFacePaper, type JsonGetter, type LookupOutcome } from './huggingFaceFetch';
 
 export type HuggingFaceStatus =
@@ -53,7 +54,6 @@ const BACKOFF_CAP_MS = 10 * 60 * 1000;
 /** `paper: null` is a paper Hugging Face answered 404 for. */
 const CachedEntry = z.object({ fetchedAt: z.number(), paper: HuggingFacePaperSchema.nullable() });
 type CachedEntry = z.infer<typeof CachedEntry>;
-const CacheFile = z.object({ version: z.literal(1), entries: z.record(z.string(), z.unknown()) });
 
 function settingsFromConfiguration(): HuggingFaceSettings {
   const config = vscode.workspace.getConfiguration();
@@ -65,6 +65,7 @@ function settingsFromConfiguration(): HuggingFaceSettings {
 
 export class HuggingFaceMetadata implements vscode.Disposable {
   private readonly cache = new Map<string, CachedEntry>();
+  private readonly cacheFile: JsonCacheFile<CachedEntry>;
   /** Ids asked for and not yet settled (waiting, or being fetched). */
   private readonly queued = new Set<string>();
   /** Of those, the ids not yet handed to a run. */
@@ -85,7 +86,6 @@ export class HuggingFaceMetadata implements vscode.Disposable {
   private flushQueued = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private writing: Promise<void> = Promise.resolve();
   private disposed = false;
   /** Settles when the cache file has been read. */
   readonly loaded: Promise<void>;
@@ -94,7 +94,8 @@ export class HuggingFaceMetadata implements vscode.Disposable {
     this.clock = options.clock ?? systemClock;
     this.throttle = new RequestThrottle(options.minIntervalMs ?? 1000, this.clock);
     this.settings = options.settings ?? settingsFromConfiguration;
-    this.loaded = this.readCache();
+    this.cacheFile = new JsonCacheFile(options.storageUri, CACHE_FILE, CachedEntry, (error) => this.options.log?.warn(`Hugging Face: could not write the cache: ${String(error)}`));
+    this.loaded = this.cacheFile.read(this.cache);
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(Setting.networkEnabled) || event.affectsConfiguration(Setting.huggingFaceApiUrl)) this.settingsChanged();
@@ -137,13 +138,13 @@ export class HuggingFaceMetadata implements vscode.Disposable {
 
   /** Forgets everything (the cache file too): for tests, and for a reader who wants fresh data. */
   async clear(): Promise<void> {
-    await this.writing;
+    await this.cacheFile.flushed();
     const ids = [...this.cache.keys(), ...this.problems.keys()];
     this.cache.clear();
     this.problems.clear();
     this.failures = 0;
     this.stopRetrying();
-    await this.writeCache();
+    await this.cacheFile.write(this.cache);
     this.changeEmitter.fire(ids);
   }
 
@@ -213,7 +214,7 @@ export class HuggingFaceMetadata implements vscode.Disposable {
       this.problems.delete(id);
       this.cache.set(id, { fetchedAt: this.clock.now(), paper: outcome.kind === 'found' ? outcome.paper : null });
       this.changeEmitter.fire([id]);
-      await this.writeCache();
+      await this.cacheFile.write(this.cache);
       return true;
     }
     if (outcome.kind === 'cancelled') {
@@ -253,38 +254,5 @@ export class HuggingFaceMetadata implements vscode.Disposable {
   private settleQuietly(ids: readonly string[]): void {
     for (const id of ids) this.queued.delete(id);
     this.changeEmitter.fire(ids);
-  }
-
-  private get cacheUri(): vscode.Uri {
-    return vscode.Uri.joinPath(this.options.storageUri, CACHE_FILE);
-  }
-
-  private async readCache(): Promise<void> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.cacheUri)));
-    } catch {
-      return; // No cache yet, or an unreadable one: it is rebuilt as papers are fetched.
-    }
-    const file = CacheFile.safeParse(raw);
-    if (!file.success) return;
-    for (const [id, value] of Object.entries(file.data.entries)) {
-      const cached = CachedEntry.safeParse(value);
-      if (cached.success && !this.cache.has(id)) this.cache.set(id, cached.data);
-    }
-  }
-
-  private writeCache(): Promise<void> {
-    const write = async () => {
-      const entries = Object.fromEntries(this.cache);
-      try {
-        await vscode.workspace.fs.createDirectory(this.options.storageUri);
-        await vscode.workspace.fs.writeFile(this.cacheUri, new TextEncoder().encode(JSON.stringify({ version: 1, entries })));
-      } catch (error) {
-        this.options.log?.warn(`Hugging Face: could not write the cache: ${String(error)}`);
-      }
-    };
-    this.writing = this.writing.then(write);
-    return this.writing;
   }
 }

@@ -6,10 +6,18 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID } from '../../../src/constants';
 import type { WeeklyPapersApi } from '../../../src/extension';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { PaperStateStore } from '../../../src/storage/paperStateStore';
+import { ArxivMatcher } from '../../../src/papers/arxivMatcher';
+import { RequestThrottle } from '../../../src/core/requestThrottle';
+import { ArxivSearchServer } from '../../support/arxivSearchServer';
+import { readCorpus } from '../../support/matchCorpus';
 import { activate, waitFor, workspaceFolder } from '../helpers';
 
-const file = (...path: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...path);
+const file = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceFolder(), ...parts);
+/** test/fixtures, from out/test/integration/suite. */
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures');
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
@@ -95,10 +103,10 @@ describe('papers of a paywalled issue, and their notes when their arXiv id arriv
     assert.equal(api.store.choice('vol160:#2')?.arxivId, null, 'the reader said: not on arXiv');
   });
 
-  it('moves notes to the arXiv ids of the full issue when it is saved beside the cut one, and a reload agrees', async () => {
+  it('moves notes to the arXiv ids of the full issue when it is saved over the cut one, and a reload agrees', async () => {
     await api.store.setChoice('vol160:#2', undefined);
     await api.store.setNote('vol160:#3', 'A note on paper 3.', { title: 'paper 3', issueLabel: null, arxivId: null });
-    await vscode.workspace.fs.writeFile(fullFile(), encode(full));
+    await vscode.workspace.fs.writeFile(cutFile(), encode(full));
     await waitFor(() => vol160(api)?.issue.papers.every((paper) => paper.complete) === true, 'the full Vol.160 shown');
     const stored = (key: string) => api.store.all().get(key)?.note;
     await waitFor(() => stored('2511.16681') === 'A note on paper 3.' && stored('2511.18261') !== undefined, 'the notes on the arXiv keys');
@@ -110,5 +118,52 @@ describe('papers of a paywalled issue, and their notes when their arXiv id arriv
     assert.equal(reloaded.all().has('vol160:#3'), false);
     reloaded.dispose();
     for (const key of ['2511.16681', '2511.18261']) await api.store.setNote(key, '', { title: key, issueLabel: null, arxivId: key });
+  });
+});
+
+describe('a note on a paper listed from its contents line, when a search of arXiv matches it', function () {
+  this.timeout(60_000);
+  let api: WeeklyPapersApi;
+  let server: ArxivSearchServer;
+  let matcher: ArxivMatcher;
+  const file = () => vscode.Uri.joinPath(workspaceFolder(), 'issues', 'vol-161-cut.txt');
+  const vol161 = () => api.library.issues().find((entry) => entry.issue.volume === 161);
+
+  before(async () => {
+    api = await activate();
+    server = await ArxivSearchServer.start(readCorpus());
+    // The paywalled sample as Import Issue from URL saves it (its contents lines keep their anchors), as Vol.161.
+    const text = fs.readFileSync(path.join(FIXTURES, 'paywall', 'vol-132-contents-anchors.txt'), 'utf8').replace('Vol.132 for', 'Vol.161 for');
+    await vscode.workspace.fs.writeFile(file(), encode(text));
+    await waitFor(() => vol161()?.issue.papers.length === 10, 'the paywalled Vol.161');
+  });
+
+  after(async () => {
+    matcher?.dispose();
+    api.library.setResolver(api.matcher.resolver);
+    await vscode.workspace.fs.delete(file()).then(undefined, () => undefined);
+    await waitFor(() => vol161() === undefined, 'Vol.161 gone from the library');
+    await server.close();
+    await api.store.setNote('2511.20478', '', { title: 'x', issueLabel: null, arxivId: null });
+  });
+
+  it('follows the paper to the arXiv id the search found, and a reload agrees', async () => {
+    await api.store.setNote('vol161:#6', 'Read before the reading group.', { title: 'paper 6', issueLabel: null, arxivId: null });
+    // The extension's own matcher asks a closed port here; this one asks the local stand-in, with
+    // no spacing, and answers the library in its place.
+    const memory = new Map<string, unknown>();
+    const memento: vscode.Memento = { keys: () => [...memory.keys()], get: <T>(key: string) => memory.get(key) as T, update: (key, value) => (memory.set(key, value), Promise.resolve()) };
+    matcher = new ArxivMatcher({ library: api.library, store: api.store, memento, throttle: new RequestThrottle(0), settings: () => ({ enabled: true, apiUrl: server.url }) });
+    api.library.setResolver(matcher.resolver);
+    await waitFor(() => api.library.currentKey('vol161:#6') === '2511.20478', 'paper 6 matched to 2511.20478', 30_000);
+    const paper = api.library.findPaper('2511.20478')[0]?.paper;
+    assert.equal(paper && 'arxivMatch' in paper ? paper.arxivMatch?.origin : null, 'search');
+    await waitFor(() => api.store.all().get('2511.20478')?.note === 'Read before the reading group.', 'the note on the arXiv key');
+    assert.equal(api.store.all().has('vol161:#6'), false, 'the note is kept once');
+    assert.ok(server.requests.every((request) => request.status === 200), 'every query is one arXiv documents');
+    await api.store.flushed();
+    const reloaded = new PaperStateStore(api.store.memento);
+    assert.equal(reloaded.note('2511.20478'), 'Read before the reading group.');
+    reloaded.dispose();
   });
 });
