@@ -1,7 +1,8 @@
 // Issue files in the workspace: found through the `weeklyPapers.issueFiles` glob (honouring
 // `files.exclude`, never in node_modules), kept up to date by a file watcher, their problems in
 // the Problems panel. Files are read only through `workspace.fs`, and a folder without a search
-// provider is walked (issueFileListing.ts), so virtual workspaces work.
+// provider is walked (issueFileListing.ts), so virtual workspaces work. Over 300 lines: the
+// watcher's bursts, the bounded parallel reads and the diagnostics are one life cycle.
 // Saved files only: what an open editor holds unsaved is not read.
 import * as vscode from 'vscode';
 import { ByteBudget } from '../util/byteBudget';

@@ -4,7 +4,6 @@
 // note are escaped here; the page has no inline script, style or event handler, so a strict CSP
 // with a nonce covers all of it.
 import type * as vscode from 'vscode';
-import { categoriesPrimaryFirst, validDoi, type ArxivEntry } from '../core/arxivAtom';
 import type { PaperEntry } from '../core/library';
 import type { SummaryBlock } from '../core/model';
 import { issueLabel } from '../core/format';
@@ -14,6 +13,12 @@ import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 import type { PanelLinkKind } from './messages';
 import { escapeAttribute, escapeHtml } from './html';
 import { renderHuggingFace, type HuggingFacePanelView } from './huggingFaceHtml';
+import { renderMatch, type MatchPanelView } from './matchHtml';
+import { renderArxiv, type ArxivPanelView } from './arxivHtml';
+
+export { renderArxiv, type ArxivPanelView } from './arxivHtml';
+
+export { renderMatch, type MatchPanelView } from './matchHtml';
 
 /** What the page's words are translated with: `vscode.l10n` in the extension. */
 export type L10n = Pick<typeof vscode.l10n, 't'>;
@@ -47,24 +52,6 @@ export interface SummaryView {
   /** Hugging Face's page for the paper; null for a paper not on arXiv. */
   readonly huggingFace: HuggingFacePanelView | null;
 }
-
-/** The paper's arXiv id and where it came from, or how the search for it stands. */
-export type MatchPanelView =
-  | { readonly kind: 'newsletter'; readonly arxivId: string }
-  | { readonly kind: 'found'; readonly arxivId: string; readonly title: string | null }
-  | { readonly kind: 'chosen'; readonly arxivId: string | null; readonly title: string | null }
-  | { readonly kind: 'searching' }
-  | { readonly kind: 'possible'; readonly count: number }
-  | { readonly kind: 'noMatch' }
-  | { readonly kind: 'notYet'; readonly reason: string | null };
-
-/** The arXiv part of the panel, shown after the newsletter's summary. */
-export type ArxivPanelView =
-  | { readonly state: 'ready'; readonly entry: ArxivEntry }
-  | { readonly state: 'loading' }
-  | { readonly state: 'unavailable'; readonly reason: string }
-  /** Network use is turned off: said once, quietly. */
-  | { readonly state: 'disabled' };
 
 /** What the page loads from the extension, as webview URIs, and the CSP source they come from. */
 export interface PanelResources {
@@ -230,43 +217,6 @@ function renderCompleteness(view: SummaryView, l10n: L10n): string {
   return `${contents}<p class="notice incomplete" role="note"><span class="codicon codicon-lock" aria-hidden="true"></span>${escapeHtml(text)}</p>`;
 }
 
-/** The paper's arXiv id and where it came from, or how the search for it stands; with a button to choose. */
-export function renderMatch(match: MatchPanelView | null, l10n: L10n): string {
-  if (match === null) return '';
-  const choose = (label: string) =>
-    `<button type="button" class="choose-match" data-choose-match aria-label="${escapeAttribute(l10n.t('Choose the arXiv record of this paper'))}"><span class="codicon codicon-search-fuzzy" aria-hidden="true"></span><span>${escapeHtml(label)}</span></button>`;
-  const line = (icon: string, html: string, button = '') =>
-    `<p class="arxiv-match"><span class="codicon codicon-${icon}" aria-hidden="true"></span><span>${html}</span>${button}</p>`;
-  const record = (id: string, title: string | null) =>
-    `<code>${escapeHtml(id)}</code>${title ? ` <span class="match-title">${escapeHtml(title)}</span>` : ''}`;
-  switch (match.kind) {
-    case 'newsletter':
-      return line('book', `${record(match.arxivId, null)} <span class="origin">${escapeHtml(l10n.t('from the newsletter'))}</span>`);
-    case 'found':
-      return line('book', `${record(match.arxivId, match.title)} <span class="origin">${escapeHtml(l10n.t('found on arXiv by its title'))}</span>`, choose(l10n.t('Change...')));
-    case 'chosen':
-      return match.arxivId === null
-        ? line('circle-slash', escapeHtml(l10n.t('Not on arXiv (chosen by you).')), choose(l10n.t('Change...')))
-        : line('book', `${record(match.arxivId, match.title)} <span class="origin">${escapeHtml(l10n.t('chosen by you'))}</span>`, choose(l10n.t('Change...')));
-    case 'searching':
-      return line('loading', escapeHtml(l10n.t('Looking for this paper on arXiv…')));
-    case 'possible':
-      return line(
-        'question',
-        escapeHtml(match.count === 1 ? l10n.t('Not matched to arXiv: 1 possible match.') : l10n.t('Not matched to arXiv: {0} possible matches.', match.count)),
-        choose(l10n.t('Choose arXiv Match...')),
-      );
-    case 'noMatch':
-      return line('question', escapeHtml(l10n.t('No match found on arXiv.')), choose(l10n.t('Choose arXiv Match...')));
-    case 'notYet':
-      return line(
-        'clock',
-        escapeHtml(match.reason ? l10n.t('Not matched to arXiv yet ({0}).', match.reason) : l10n.t('Not matched to arXiv yet.')),
-        choose(l10n.t('Choose arXiv Match...')),
-      );
-  }
-}
-
 /** What arXiv and Hugging Face say about the paper: one region, replaced in place as their answers arrive. */
 export function renderDetails(view: Pick<SummaryView, 'arxiv' | 'huggingFace'>, l10n: L10n): string {
   return `${renderArxiv(view.arxiv, l10n)}${renderHuggingFace(view.huggingFace, l10n)}`;
@@ -302,47 +252,6 @@ function renderSummary(blocks: readonly SummaryBlock[], l10n: L10n): string {
       : `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
   );
   return `<section class="summary" aria-labelledby="summary-heading"><h2 id="summary-heading">${escapeHtml(l10n.t('Summary'))}</h2>${html.join('\n')}</section>`;
-}
-
-/** arXiv's metadata after the newsletter's summary; a quiet line while it loads or when it cannot. */
-export function renderArxiv(arxiv: ArxivPanelView | null, l10n: L10n): string {
-  if (arxiv === null) return '';
-  const section = (body: string) =>
-    `<section class="arxiv" aria-labelledby="arxiv-heading"><h2 id="arxiv-heading">${escapeHtml(l10n.t('On arXiv'))}</h2>${body}</section>`;
-  switch (arxiv.state) {
-    case 'loading':
-      return section(`<p class="arxiv-state" role="status">${escapeHtml(l10n.t('Loading arXiv details…'))}</p>`);
-    case 'disabled':
-      return section(`<p class="arxiv-state">${escapeHtml(l10n.t('arXiv details are not fetched: network use is turned off (Weekly Papers › Network: Enabled).'))}</p>`);
-    case 'unavailable':
-      return section(`<p class="arxiv-state" role="status">${escapeHtml(l10n.t('arXiv details unavailable: {0}.', arxiv.reason))}</p>`);
-    case 'ready':
-      return section(renderArxivEntry(arxiv.entry, l10n));
-  }
-}
-
-function renderArxivEntry(entry: ArxivEntry, l10n: L10n): string {
-  const rows: Array<[string, string]> = [];
-  if (entry.authors.length > 0) {
-    const names = entry.authors.map((author) =>
-      author.affiliation ? `${escapeHtml(author.name)} <span class="affiliation">(${escapeHtml(author.affiliation)})</span>` : escapeHtml(author.name),
-    );
-    rows.push([l10n.t('Authors'), `<span class="authors">${names.join(', ')}</span>`]);
-  }
-  const firstVersion = /^\d{4}-\d{2}-\d{2}/.exec(entry.published)?.[0];
-  if (firstVersion) {
-    const now = entry.version ? ` <span class="version">${escapeHtml(l10n.t('(now {0})', entry.version))}</span>` : '';
-    rows.push([l10n.t('First version'), `<time datetime="${escapeAttribute(firstVersion)}">${escapeHtml(firstVersion)}</time>${now}`]);
-  }
-  const categories = categoriesPrimaryFirst(entry);
-  if (categories.length > 0) rows.push([l10n.t('Categories'), categories.map((category, index) => `<code${index === 0 && entry.primaryCategory ? ' class="primary"' : ''}>${escapeHtml(category)}</code>`).join(' ')]);
-  if (entry.comment) rows.push([l10n.t('Comment'), escapeHtml(entry.comment)]);
-  if (entry.journalRef) rows.push([l10n.t('Journal reference'), escapeHtml(entry.journalRef)]);
-  const doi = validDoi(entry.doi);
-  if (doi) rows.push(['DOI', `<button type="button" class="doi-link" data-doi aria-label="${escapeAttribute(l10n.t('Open the DOI {0}', doi))}">${escapeHtml(doi)}</button>`]);
-  const list = rows.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${value}</dd>`).join('');
-  const abstract = entry.summary ? `<details class="abstract"><summary>${escapeHtml(l10n.t('arXiv abstract'))}</summary><p>${escapeHtml(entry.summary)}</p></details>` : '';
-  return `<dl class="arxiv-facts">${list}</dl>${abstract}`;
 }
 
 function renderNote(note: string, l10n: L10n): string {

@@ -1,3 +1,5 @@
+// Over 300 lines: every kind of evidence and the acceptance rule are read together, and the
+// benchmark's sensitivity table needs them in one place (MATCH_RULE).
 // Which of arXiv's search results is the paper a contents line stands for. Every entry is scored
 // on the evidence a careful reader would weigh: the title hint against the title, the contents
 // line's words against title and abstract, the organisation named in the paper, the first
