@@ -95,7 +95,21 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
     return status.state === 'ready' ? status.paper.githubRepo : null;
   });
   const codeLinksChanged = new Coalescer(() => library.resolutionsChanged(), 100);
-  context.subscriptions.push(arxiv, matcher, huggingFace, codeLinksChanged, huggingFace.onDidChange(() => codeLinksChanged.schedule()));
+  // Only an answer that names a repository changes a code link: anything else (loading, a 404, a
+  // settings change) leaves the trees alone, so they are not redrawn under the reader's click.
+  const namesRepository = (id: string) => {
+    const status = huggingFace.get(id);
+    return status.state === 'ready' && status.paper.githubRepo !== null;
+  };
+  context.subscriptions.push(
+    arxiv,
+    matcher,
+    huggingFace,
+    codeLinksChanged,
+    huggingFace.onDidChange((ids) => {
+      if (ids.some(namesRepository)) codeLinksChanged.schedule();
+    }),
+  );
   const summaryPanel = new SummaryPanel({ extensionUri: context.extensionUri, library, store, ready, log, arxiv, matcher, huggingFace });
   context.subscriptions.push(log, summaryPanel, vscode.commands.registerCommand(Command.showSummary, (target: unknown) => summaryPanel.show(target)));
 

@@ -250,7 +250,8 @@ export class ArxivMatcher implements vscode.Disposable {
       this.options.log?.info(`arXiv: paper ${slot} is ${decision.best.id} ("${decision.best.title}").`);
     }
     this.changeEmitter.fire([slot]);
-    this.options.library.resolutionsChanged();
+    // Only a match gives a paper a new id: a doubtful search leaves the library (and the trees) as they are.
+    if (decision.kind === 'accepted') this.options.library.resolutionsChanged();
   }
 
   private failed(job: Job, outcome: Exclude<TextOutcome, { kind: 'ok' }>): void {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import searchServerModule from '../../out/test/support/arxivSearchServer.js';
 import corpusModule from '../../out/test/support/matchCorpus.js';
 import huggingFaceServerModule from '../../out/test/support/huggingFaceServer.js';
-import { openSidebar, summaryFrame, treeRow, useWorkbench } from './workbench.mjs';
+import { openSidebar, showPaper, summaryFrame, treeRow, useWorkbench } from './workbench.mjs';
 
 const { ArxivSearchServer } = searchServerModule;
 const { readCorpus } = corpusModule;
@@ -31,24 +31,6 @@ const EXPECTED = [
   ['An End-to-End Joint Training Framework', '2511.20564'],
   ['Addressing Feature Heterogeneity', '2511.18805'],
 ];
-
-/**
- * Clicks the paper's row until the panel shows it: a click on a row the tree is redrawing (a
- * paper just matched gets a new key) can be lost, as a person would click again.
- */
-async function showPaper(page, title) {
-  const heading = summaryFrame(page).locator('h1');
-  for (let tries = 0; tries < 4; tries++) {
-    await treeRow(page, title).click();
-    try {
-      await heading.filter({ hasText: title }).waitFor({ timeout: 5000 });
-      return;
-    } catch {
-      // Not shown yet: click again.
-    }
-  }
-  assert.fail(`the panel never showed "${title}"`);
-}
 
 describe('a paywalled issue (packaged extension in code-server, driven in Chromium)', function () {
   this.timeout(300_000);

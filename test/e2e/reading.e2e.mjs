@@ -1,7 +1,7 @@
 // A person reads a paper, writes a note, reloads the window and finds the note again; finds a
 // paper from the Command Palette by words of its summary.
 import assert from 'node:assert/strict';
-import { openSidebar, runCommand, summaryFrame, treeRow, useWorkbench } from './workbench.mjs';
+import { openSidebar, runCommand, showPaper, summaryFrame, treeRow, useWorkbench } from './workbench.mjs';
 
 const CLARA = 'CLaRa: Bridging Retrieval and Generation with Continuous Latent Reasoning';
 const NOTE = `Compare with xRAG before the reading group (${Date.now()}).`;
@@ -14,9 +14,8 @@ describe('reading a paper (packaged extension in code-server, driven in Chromium
     const { page } = workbench();
     await openSidebar(page);
     await treeRow(page, 'Vol.132 · Nov 24 – Nov 30, 2025').click();
-    await treeRow(page, CLARA).click();
+    await showPaper(page, CLARA);
     const panel = summaryFrame(page);
-    await panel.locator('h1').waitFor({ timeout: 30_000 });
     assert.equal((await panel.locator('h1').innerText()).trim(), CLARA);
     assert.match(await panel.locator('body').innerText(), /This paper from Apple presents CLaRa/);
     assert.ok(await panel.getByRole('button', { name: 'Open the code' }).isVisible(), 'CLaRa has a code link');
@@ -41,7 +40,7 @@ describe('reading a paper (packaged extension in code-server, driven in Chromium
     if (!cameBack) {
       await openSidebar(page);
       await treeRow(page, 'Vol.132 · Nov 24 – Nov 30, 2025').click();
-      await treeRow(page, CLARA).click();
+      await showPaper(page, CLARA);
     }
     await summaryFrame(page).locator('textarea').waitFor({ timeout: 30_000 });
     assert.equal(await summaryFrame(page).locator('textarea').inputValue(), NOTE);

@@ -1,5 +1,6 @@
 // End-to-end harness: the packaged .vsix installed into a real code-server, driven in Debian's
 // Chromium by playwright-core as a person would use it. One workbench per test file.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -87,6 +88,24 @@ export function treeRow(page, text) {
 /** The summary panel's document: a webview is an iframe inside an iframe. */
 export function summaryFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/**
+ * Clicks the paper's row until the panel shows it: a click on a row the tree is redrawing (a
+ * paper just matched gets a new key) can be lost, as a person would click again.
+ */
+export async function showPaper(page, title) {
+  const heading = summaryFrame(page).locator('h1');
+  for (let tries = 0; tries < 4; tries++) {
+    await treeRow(page, title).click();
+    try {
+      await heading.filter({ hasText: title }).waitFor({ timeout: 5000 });
+      return;
+    } catch {
+      // Not shown yet: click again.
+    }
+  }
+  assert.fail(`the panel never showed "${title}"`);
 }
 
 /** Runs a command from the Command Palette by its title. */
