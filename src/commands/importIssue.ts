@@ -3,8 +3,10 @@
 // ImportOutcome, so tests (and other extensions) can pass `{ confirm: false }` and check it.
 import * as vscode from 'vscode';
 import { Command, Setting } from '../constants';
-import { looksLikeFeed, looksLikeHtml, postToText, readFeed, type FeedEntry } from '../core/htmlToText';
+import { UnreadableHtmlError } from '../core/boundedHtml';
+import { looksLikeFeed, looksLikeHtml, readFeed, type FeedEntry } from '../core/htmlToText';
 import { fetchPage, ImportError, webUrl } from '../import/fetchPage';
+import { unreadableHtml } from '../import/importMessages';
 import type { ImportOptions, ImportOutcome } from '../import/issueImporter';
 import { decodeText } from '../core/text';
 import type { WeeklyPapersCommand } from './commandManager';
@@ -22,7 +24,8 @@ export class ImportIssueFromClipboardCommand implements WeeklyPapersCommand {
   async execute(options?: unknown): Promise<ImportOutcome> {
     const text = await this.services.clipboard.readText();
     if (text.trim() === '') return this.services.importer.fail(vscode.l10n.t('The clipboard is empty: copy the text of an issue (its web page, the e-mail or Markdown) first.'));
-    return this.services.importer.importText(looksLikeHtml(text) ? postToText(text).text : text, { kind: 'clipboard' }, importOptions(options));
+    const { importer } = this.services;
+    return looksLikeHtml(text) ? importer.importHtml(text, { kind: 'clipboard' }, importOptions(options)) : importer.importText(text, { kind: 'clipboard' }, importOptions(options));
   }
 }
 
@@ -50,7 +53,8 @@ export class ImportIssueFromFileCommand implements WeeklyPapersCommand {
       return this.services.importer.fail(vscode.l10n.t('Weekly Papers could not read {0}: {1}', name, error instanceof Error ? error.message : String(error)));
     }
     const isHtml = /\.html?$/i.test(name) || looksLikeHtml(text);
-    return this.services.importer.importText(isHtml ? postToText(text).text : text, { kind: 'file', name }, importOptions(source instanceof vscode.Uri ? options : source));
+    const opts = importOptions(source instanceof vscode.Uri ? options : source);
+    return isHtml ? this.services.importer.importHtml(text, { kind: 'file', name }, opts) : this.services.importer.importText(text, { kind: 'file', name }, opts);
   }
 }
 
@@ -82,10 +86,11 @@ export class ImportIssueFromUrlCommand implements WeeklyPapersCommand {
         if (entry === undefined) return CANCELLED;
         page = await fetchPage(entry.url, vscode.l10n, opts.timeoutMs);
       }
-      const text = /^text\/plain/i.test(page.contentType) ? page.text : postToText(page.text).text;
-      return await importer.importText(text, { kind: 'page', url: page.url }, opts);
+      const origin = { kind: 'page', url: page.url } as const;
+      return await (/^text\/plain/i.test(page.contentType) ? importer.importText(page.text, origin, opts) : importer.importHtml(page.text, origin, opts));
     } catch (error) {
       if (error instanceof ImportError) return importer.fail(error.message);
+      if (error instanceof UnreadableHtmlError) return importer.fail(unreadableHtml({ kind: 'page', url }, error)); // the feed
       throw error;
     }
   }

@@ -1,8 +1,10 @@
 // HTML (a newsletter post's page) and RSS (the newsletter's feed) into what the parser reads.
 // Pure: no vscode. HTML is read with htmlparser2 (a forgiving, spec-minded tokenizer that never
-// throws on broken markup), never with regular expressions.
-import { DomUtils, parseDocument, parseFeed } from 'htmlparser2';
+// throws on broken markup), never with regular expressions, and bounded (boundedHtml.ts): a page too
+// large, too deep or with too many elements throws an UnreadableHtmlError the import words.
+import { DomUtils } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
+import { findAll, findOne, isInside, parseBounded, textContent } from './boundedHtml';
 
 /** Elements whose content is never the issue: code, styling, navigation, page chrome, controls. */
 const DROPPED = new Set([
@@ -44,38 +46,55 @@ class Lines {
 /** The text of an HTML document or fragment, one line per block (heading, paragraph, list item, line break). */
 export function htmlToText(html: string): string {
   const lines = new Lines();
-  for (const node of parseDocument(html).children) write(node, lines);
+  write(parseBounded(html).children, lines);
   return lines.text();
 }
 
-function write(node: AnyNode, lines: Lines): void {
-  if (DomUtils.isText(node)) {
-    lines.add(node.data);
-    return;
+/** What is left to do: a node to write, or what to do once an element's children are written. */
+type Step = AnyNode | (() => void);
+
+/** Writes `nodes` in document order with an explicit stack: a deeply nested page cannot overflow it. */
+function write(nodes: readonly AnyNode[], lines: Lines): void {
+  const steps: Step[] = [...nodes].reverse();
+  for (let step = steps.pop(); step !== undefined; step = steps.pop()) {
+    if (typeof step === 'function') step();
+    else for (const next of open(step, lines).reverse()) steps.push(next);
   }
-  if (DomUtils.isCDATA(node)) {
-    for (const child of node.children) write(child, lines);
-    return;
-  }
-  if (!DomUtils.isTag(node)) return; // comments, doctype, processing instructions
-  const name = node.name.toLowerCase();
-  if (DROPPED.has(name) || node.attribs['aria-hidden'] === 'true' || node.attribs.role === 'button') return;
-  if (CHROME_CLASSES.some((chrome) => hasClass(node, chrome))) return;
-  if (name === 'br') return lines.end();
-  if (name === 'img') return;
-  const block = BLOCKS.has(name);
-  if (block) lines.end();
-  if (name === 'a') writeLink(node, lines);
-  else for (const child of node.children) write(child, lines);
-  if (block) lines.end();
 }
 
-/** `text url`, so that the parser sees a link line (`📚 https://arxiv.org/abs/…`); the URL once when it is the text. */
-function writeLink(anchor: Element, lines: Lines): void {
-  const text = DomUtils.textContent(anchor).replace(/\s+/g, ' ').trim();
-  for (const child of anchor.children) write(child, lines);
+/** Writes what `node` itself gives and returns what follows in its place: its children, then any closing step. */
+function open(node: AnyNode, lines: Lines): Step[] {
+  if (DomUtils.isText(node)) {
+    lines.add(node.data);
+    return [];
+  }
+  if (DomUtils.isCDATA(node)) return [...node.children];
+  if (!DomUtils.isTag(node)) return []; // comments, doctype, processing instructions
+  const name = node.name.toLowerCase();
+  if (DROPPED.has(name) || node.attribs['aria-hidden'] === 'true' || node.attribs.role === 'button') return [];
+  if (CHROME_CLASSES.some((chrome) => hasClass(node, chrome))) return [];
+  if (name === 'br') {
+    lines.end();
+    return [];
+  }
+  if (name === 'img') return [];
+  const block = BLOCKS.has(name);
+  if (block) lines.end();
+  const after: Step[] = [];
+  if (name === 'a') after.push(linkAddress(node, lines));
+  if (block) after.push(() => lines.end());
+  return [...node.children, ...after];
+}
+
+/** After a link's text, ` url`, so that the parser sees a link line (`📚 https://arxiv.org/abs/…`); the URL once when it is the text. */
+function linkAddress(anchor: Element, lines: Lines): () => void {
   const href = webAddress(anchor.attribs.href);
-  if (href !== null && href !== text && `${href}/` !== text && href !== `${text}/`) lines.add(` ${href}`);
+  if (href === null) return () => undefined;
+  // Only compared with the address: a longer text need not be read whole (nested links would copy it again and again).
+  const text = textContent(anchor, 2 * href.length + 1024).replace(/\s+/g, ' ').trim();
+  return () => {
+    if (href !== text && `${href}/` !== text && href !== `${text}/`) lines.add(` ${href}`);
+  };
 }
 
 /** An http(s) address, or null for anything else (`javascript:`, `mailto:`, a fragment, a relative path). */
@@ -99,19 +118,18 @@ export interface PostText {
  * 7-day free trial") is kept: the parser reads it as the cut-off.
  */
 export function postToText(html: string): PostText {
-  const document = parseDocument(html);
-  const nodes = document.children;
+  const nodes = parseBounded(html).children;
   const title = firstText(nodes, (el) => el.name === 'h1' && hasClass(el, 'post-title')) ?? metaContent(nodes, 'og:title') ?? firstText(nodes, (el) => el.name === 'title');
   const subtitle = firstText(nodes, (el) => hasClass(el, 'subtitle') && /^h[1-6]$/.test(el.name));
-  const post = DomUtils.findOne((el) => hasClass(el, 'available-content'), nodes) ?? DomUtils.findOne((el) => hasClass(el, 'body') && hasClass(el, 'markup'), nodes);
-  const article = post ? null : DomUtils.findOne((el) => el.name === 'article', nodes);
-  const body = post ?? article ?? DomUtils.findOne((el) => el.name === 'body', nodes);
-  const paywalls = post ? DomUtils.findAll((el) => hasClass(el, 'paywall') && !isInside(el, post), nodes) : [];
+  const post = findOne((el) => hasClass(el, 'available-content'), nodes) ?? findOne((el) => hasClass(el, 'body') && hasClass(el, 'markup'), nodes);
+  const article = post ? null : findOne((el) => el.name === 'article', nodes);
+  const body = post ?? article ?? findOne((el) => el.name === 'body', nodes);
+  const paywalls = post ? findAll((el) => hasClass(el, 'paywall') && !isInside(el, post), nodes) : [];
 
   const bodyLines = new Lines();
-  for (const node of body ? [body] : nodes) write(node, bodyLines);
+  write(body ? [body] : nodes, bodyLines);
   const paywallLines = new Lines();
-  for (const paywall of paywalls) write(paywall, paywallLines);
+  write(paywalls, paywallLines);
 
   const bodyText = bodyLines.text();
   const head = [title, subtitle].filter((line): line is string => line !== null && !bodyText.startsWith(line));
@@ -129,7 +147,8 @@ export interface FeedEntry {
 
 /** The posts an RSS or Atom feed lists, in its order; null when the text is not a feed. Only http(s) links are kept. */
 export function readFeed(xml: string): FeedEntry[] | null {
-  const feed = parseFeed(xml);
+  // domutils' getFeed recurses, but parseBounded has kept the depth to MAX_HTML_DEPTH.
+  const feed = DomUtils.getFeed(parseBounded(xml, { xmlMode: true }).children);
   if (feed === null) return null;
   const entries: FeedEntry[] = [];
   for (const item of feed.items) {
@@ -154,23 +173,18 @@ export function looksLikeHtml(text: string): boolean {
   return start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<head') || start.startsWith('<body');
 }
 
-function isInside(node: AnyNode, ancestor: Element): boolean {
-  for (let parent = node.parent; parent !== null; parent = parent.parent) if (parent === ancestor) return true;
-  return false;
-}
-
 function hasClass(element: Element, name: string): boolean {
   return (element.attribs.class ?? '').split(/\s+/).includes(name);
 }
 
 function firstText(nodes: AnyNode[], test: (element: Element) => boolean): string | null {
-  const element = DomUtils.findOne(test, nodes);
-  const text = element ? DomUtils.textContent(element).replace(/\s+/g, ' ').trim() : '';
+  const element = findOne(test, nodes);
+  const text = element ? textContent(element).replace(/\s+/g, ' ').trim() : '';
   return text === '' ? null : text;
 }
 
 function metaContent(nodes: AnyNode[], property: string): string | null {
-  const meta = DomUtils.findOne((el) => el.name === 'meta' && (el.attribs.property === property || el.attribs.name === property), nodes);
+  const meta = findOne((el) => el.name === 'meta' && (el.attribs.property === property || el.attribs.name === property), nodes);
   const content = meta?.attribs.content?.replace(/\s+/g, ' ').trim();
   return content ? content : null;
 }

@@ -2,6 +2,7 @@
 // text came from and where the issue is saved are part of the sentence, never pasted into it.
 import * as vscode from 'vscode';
 import { issueLabel } from '../core/format';
+import type { UnreadableHtmlError } from '../core/boundedHtml';
 import type { Issue } from '../core/model';
 import type { ImportOrigin } from './issueImporter';
 
@@ -30,6 +31,26 @@ export function severalIssues(origin: ImportOrigin, count: number): string {
       return vscode.l10n.t('{0} holds {1} issues: import them one at a time, or save the text as a file in the workspace. Nothing was saved.', origin.name, count);
     case 'page':
       return vscode.l10n.t('The page at {0} holds {1} issues: import them one at a time, or save the text as a file in the workspace. Nothing was saved.', origin.url, count);
+  }
+}
+
+/** Why HTML was not read (too large, nested too deeply, too many elements), for where it came from. */
+export function unreadableHtml(origin: ImportOrigin, error: UnreadableHtmlError): string {
+  const limit = new Intl.NumberFormat(vscode.env.language).format(error.reason === 'tooLarge' ? Math.round(error.limit / 1024 / 1024) : error.limit);
+  const { reason } = error;
+  switch (origin.kind) {
+    case 'clipboard':
+      if (reason === 'tooLarge') return vscode.l10n.t('The HTML on the clipboard is too large to be read (over {0} MB of text); nothing was saved.', limit);
+      if (reason === 'tooDeep') return vscode.l10n.t('The HTML on the clipboard is nested too deeply (over {0} levels) to be read; nothing was saved.', limit);
+      return vscode.l10n.t('The HTML on the clipboard has too many elements (over {0}) to be read; nothing was saved.', limit);
+    case 'file':
+      if (reason === 'tooLarge') return vscode.l10n.t('{0} is too large to be read (over {1} MB of text); nothing was saved.', origin.name, limit);
+      if (reason === 'tooDeep') return vscode.l10n.t('{0} is nested too deeply (over {1} levels) to be read; nothing was saved.', origin.name, limit);
+      return vscode.l10n.t('{0} has too many elements (over {1}) to be read; nothing was saved.', origin.name, limit);
+    case 'page':
+      if (reason === 'tooLarge') return vscode.l10n.t('The page at {0} is too large to be read (over {1} MB of text); nothing was saved.', origin.url, limit);
+      if (reason === 'tooDeep') return vscode.l10n.t('The page at {0} is nested too deeply (over {1} levels) to be read; nothing was saved.', origin.url, limit);
+      return vscode.l10n.t('The page at {0} has too many elements (over {1}) to be read; nothing was saved.', origin.url, limit);
   }
 }
 

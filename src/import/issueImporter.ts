@@ -4,13 +4,15 @@
 // leaves what the reader had.
 import * as vscode from 'vscode';
 import { Setting } from '../constants';
+import { UnreadableHtmlError } from '../core/boundedHtml';
 import { issueLabel } from '../core/format';
+import { postToText } from '../core/htmlToText';
 import type { Diagnostic, Issue } from '../core/model';
 import { parseIssueText } from '../core/parse';
 import { createIssueFileFilter, wouldList } from '../sources/issueFileFilter';
 import type { Refreshable } from '../sources/refreshable';
 import { issueFilesGlob } from '../sources/issueFilesSetting';
-import { couldNotSave, notAnIssue, recognised, replaces, savedAs, savedTo, severalIssues, whatWasSaved } from './importMessages';
+import { couldNotSave, notAnIssue, recognised, replaces, savedAs, savedTo, severalIssues, unreadableHtml, whatWasSaved } from './importMessages';
 
 export const DEFAULT_IMPORT_FOLDER = 'issues';
 
@@ -71,6 +73,18 @@ export class IssueImporter {
     if (!target.inWorkspace) await this.globalIssues.refresh();
     tellSaved(issue, target, replaced, options.confirm !== false, hiddenBy);
     return { status: 'saved', uri: target.uri, issue, diagnostics: result.diagnostics, replaced, hiddenBy };
+  }
+
+  /** Imports the text of a post's page (postToText); a page too large or too deeply nested to read fails with a sentence that says so. */
+  async importHtml(html: string, origin: ImportOrigin, options: ImportOptions = {}): Promise<ImportOutcome> {
+    let text: string;
+    try {
+      text = postToText(html).text;
+    } catch (error) {
+      if (error instanceof UnreadableHtmlError) return this.fail(unreadableHtml(origin, error));
+      throw error;
+    }
+    return this.importText(text, origin, options);
   }
 
   /** Shows `message` as an error and returns the failed outcome. */

@@ -63,6 +63,7 @@ describe('Import Issue', () => {
       },
       '/slow': { file: 'vol-132-post.html', delayMs: 3000 },
       '/broken': { status: 500, body: 'Internal Server Error', contentType: 'text/plain' },
+      '/deep': { body: `<!doctype html><html><body>${'<div>'.repeat(5_000)}Vol.164 for Dec 1 - Dec 7, 2025${'</div>'.repeat(5_000)}</body></html>` },
     });
   });
 
@@ -201,7 +202,7 @@ describe('Import Issue', () => {
     }
   });
 
-  it('refuses a page that is not an issue, a server error, a slow server and a non-web address, and writes nothing', async () => {
+  it('refuses a page that is not an issue, a server error, a slow server, a non-web address and a page nested too deeply, and writes nothing', async () => {
     const before = await listIssues();
     const notAnIssue = await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, `${server.origin}/about`, { confirm: false });
     assert.equal(notAnIssue.status, 'failed');
@@ -218,6 +219,10 @@ describe('Import Issue', () => {
     const file = await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, 'file:///etc/passwd', { confirm: false });
     assert.equal(file.status, 'failed');
     assert.match((file as { message: string }).message, /not a web address/);
+
+    const deep = await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, `${server.origin}/deep`, { confirm: false });
+    assert.equal(deep.status, 'failed');
+    assert.match((deep as { message: string }).message, /^The page at .*\/deep is nested too deeply \(over 512 levels\) to be read; nothing was saved\.$/);
 
     assert.deepEqual(await listIssues(), before);
   });
