@@ -233,7 +233,7 @@ export class ArxivMetadata implements vscode.Disposable {
       return;
     }
     this.failures++;
-    const transient = outcome.kind !== 'badAddress' && !(outcome.kind === 'httpError' && outcome.status < 500 && outcome.status !== 408);
+    const transient = outcome.kind !== 'badAddress' && outcome.kind !== 'tooLarge' && !(outcome.kind === 'httpError' && outcome.status < 500 && outcome.status !== 408);
     const willRetry = retry && transient && this.failures < MAX_ATTEMPTS;
     const reason = describeFailure(outcome, willRetry, vscode.l10n);
     this.options.log?.warn(`arXiv: ${reason}.`);
