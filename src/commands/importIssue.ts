@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Command, Setting } from '../constants';
 import { looksLikeFeed, looksLikeHtml, postToText, readFeed, type FeedEntry } from '../core/htmlToText';
 import { fetchPage, ImportError, webUrl } from '../import/fetchPage';
+import { reachableFrom } from '../core/localAddress';
 import type { ImportOptions, ImportOutcome } from '../import/issueImporter';
 import { decodeText } from '../core/text';
 import type { WeeklyPapersCommand } from './commandManager';
@@ -75,12 +76,13 @@ export class ImportIssueFromUrlCommand implements WeeklyPapersCommand {
     const url = typeof address === 'string' ? address : await askForAddress();
     if (url === undefined) return CANCELLED;
     try {
-      webUrl(url, vscode.l10n);
-      let page = await fetchPage(url, vscode.l10n, opts.timeoutMs);
+      const typed = webUrl(url, vscode.l10n);
+      let page = await fetchPage(url, vscode.l10n, { timeoutMs: opts.timeoutMs });
       if (looksLikeFeed(page.text) || /(rss|atom)\+xml/i.test(page.contentType)) {
-        const entry = await pickFromFeed(readFeed(page.text) ?? [], url, opts.feedItem);
+        // A feed on the internet cannot send the import to this computer: such entries are not offered.
+        const entry = await pickFromFeed(reachableFrom(typed, readFeed(page.text) ?? []), url, opts.feedItem);
         if (entry === undefined) return CANCELLED;
-        page = await fetchPage(entry.url, vscode.l10n, opts.timeoutMs);
+        page = await fetchPage(entry.url, vscode.l10n, { timeoutMs: opts.timeoutMs, typed: url });
       }
       const text = /^text\/plain/i.test(page.contentType) ? page.text : postToText(page.text).text;
       return await importer.importText(text, { kind: 'page', url: page.url }, opts);
