@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { readFeed } from '../../src/core/htmlToText';
 import { isLoopbackHost, mayReach, reachableFrom } from '../../src/core/localAddress';
 
-const FEED = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/hostile/feed-loopback.xml'), 'utf8');
+const FEED = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/html/feed-loopback.xml'), 'utf8');
 const host = (address: string) => new URL(address).hostname;
 
 describe('localAddress', () => {
