@@ -1,8 +1,13 @@
 // One request to arXiv's API, and what became of it. Nothing of vscode at run time (the import is
 // for the type of `vscode.l10n`, which describeFailure is given): Node's global fetch with an
-// AbortController for the timeout; every failure is an outcome, never a throw.
+// AbortController for the timeout, the body read with a size limit while it streams in; every
+// failure is an outcome, never a throw.
 import type * as vscode from 'vscode';
 import { arxivQueryUrl, parseArxivAtom, type ArxivEntry, type ArxivEntryError } from '../core/arxivAtom';
+import { MB, readBoundedText } from '../util/boundedBody';
+
+/** An answer of arXiv's API larger than this (decoded) is not read: 100 entries take about 300 KB. */
+export const MAX_ARXIV_ANSWER_BYTES = 2 * MB;
 
 export type FetchOutcome =
   | { readonly kind: 'ok'; readonly entries: readonly ArxivEntry[]; readonly errors: readonly ArxivEntryError[] }
@@ -12,6 +17,8 @@ export type FetchOutcome =
   | { readonly kind: 'offline'; readonly message: string }
   | { readonly kind: 'httpError'; readonly status: number }
   | { readonly kind: 'malformed'; readonly message: string }
+  /** The body was larger than MAX_ARXIV_ANSWER_BYTES: reading stopped there. */
+  | { readonly kind: 'tooLarge' }
   /** The configured address is not http(s): nothing was sent. */
   | { readonly kind: 'badAddress' };
 
@@ -30,7 +37,7 @@ export async function fetchArxivFeed(url: string | null, timeoutMs: number): Pro
 export type TextOutcome = { readonly kind: 'ok'; readonly text: string } | Exclude<FetchOutcome, { kind: 'ok' }>;
 
 /** The body of one answer of arXiv's API, unread (the search's ranking reads it: see matchPaper). */
-export async function fetchArxivText(url: string | null, timeoutMs: number): Promise<TextOutcome> {
+export async function fetchArxivText(url: string | null, timeoutMs: number, maxBytes = MAX_ARXIV_ANSWER_BYTES): Promise<TextOutcome> {
   if (url === null) return { kind: 'badAddress' };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -44,7 +51,7 @@ export async function fetchArxivText(url: string | null, timeoutMs: number): Pro
       await response.body?.cancel();
       return { kind: 'httpError', status: response.status };
     }
-    return { kind: 'ok', text: await response.text() };
+    return await readBoundedText(response, maxBytes);
   } catch (error) {
     if (controller.signal.aborted) return { kind: 'timeout' };
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
@@ -67,6 +74,8 @@ export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'ok' }>, 
       return retrying ? l10n.t('arXiv answered HTTP {0}, will retry', outcome.status) : l10n.t('arXiv answered HTTP {0}', outcome.status);
     case 'malformed':
       return retrying ? l10n.t("arXiv's answer could not be read, will retry") : l10n.t("arXiv's answer could not be read");
+    case 'tooLarge':
+      return l10n.t("arXiv's answer was larger than {0} MB, so it was not read", MAX_ARXIV_ANSWER_BYTES / MB);
     case 'badAddress':
       return l10n.t('the arXiv API address (weeklyPapers.arxivApiUrl) is not an http(s) address');
   }

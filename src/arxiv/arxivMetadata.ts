@@ -4,7 +4,7 @@
 // after failures. Cached in the extension's global storage, one JSON file.
 import * as vscode from 'vscode';
 import * as z from 'zod';
-import { ArxivEntry } from '../core/arxivAtom';
+import { ArxivEntry, entriesAskedFor } from '../core/arxivAtom';
 import { RequestThrottle, backoffDelay, systemClock, type Clock } from '../core/requestThrottle';
 import { Setting } from '../constants';
 import { JsonCacheFile } from '../util/jsonCacheFile';
@@ -217,7 +217,7 @@ export class ArxivMetadata implements vscode.Disposable {
     if (outcome.kind === 'ok') {
       this.failures = 0;
       const now = this.clock.now();
-      for (const entry of outcome.entries) {
+      for (const entry of entriesAskedFor(batch, outcome.entries)) {
         this.cache.set(entry.id, { fetchedAt: now, entry });
         this.problems.delete(entry.id);
       }
@@ -233,7 +233,7 @@ export class ArxivMetadata implements vscode.Disposable {
       return;
     }
     this.failures++;
-    const transient = outcome.kind !== 'badAddress' && !(outcome.kind === 'httpError' && outcome.status < 500 && outcome.status !== 408);
+    const transient = outcome.kind !== 'badAddress' && outcome.kind !== 'tooLarge' && !(outcome.kind === 'httpError' && outcome.status < 500 && outcome.status !== 408);
     const willRetry = retry && transient && this.failures < MAX_ATTEMPTS;
     const reason = describeFailure(outcome, willRetry, vscode.l10n);
     this.options.log?.warn(`arXiv: ${reason}.`);

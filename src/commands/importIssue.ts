@@ -7,6 +7,7 @@ import { UnreadableHtmlError } from '../core/boundedHtml';
 import { looksLikeFeed, looksLikeHtml, readFeed, type FeedEntry } from '../core/htmlToText';
 import { fetchPage, ImportError, webUrl } from '../import/fetchPage';
 import { unreadableHtml } from '../import/importMessages';
+import { reachableFrom } from '../core/localAddress';
 import type { ImportOptions, ImportOutcome } from '../import/issueImporter';
 import { decodeText } from '../core/text';
 import type { WeeklyPapersCommand } from './commandManager';
@@ -79,12 +80,13 @@ export class ImportIssueFromUrlCommand implements WeeklyPapersCommand {
     const url = typeof address === 'string' ? address : await askForAddress();
     if (url === undefined) return CANCELLED;
     try {
-      webUrl(url, vscode.l10n);
-      let page = await fetchPage(url, vscode.l10n, opts.timeoutMs);
+      const typed = webUrl(url, vscode.l10n);
+      let page = await fetchPage(url, vscode.l10n, { timeoutMs: opts.timeoutMs });
       if (looksLikeFeed(page.text) || /(rss|atom)\+xml/i.test(page.contentType)) {
-        const entry = await pickFromFeed(readFeed(page.text) ?? [], url, opts.feedItem);
+        // A feed on the internet cannot send the import to this computer: such entries are not offered.
+        const entry = await pickFromFeed(reachableFrom(typed, readFeed(page.text) ?? []), url, opts.feedItem);
         if (entry === undefined) return CANCELLED;
-        page = await fetchPage(entry.url, vscode.l10n, opts.timeoutMs);
+        page = await fetchPage(entry.url, vscode.l10n, { timeoutMs: opts.timeoutMs, typed: url });
       }
       const origin = { kind: 'page', url: page.url } as const;
       return await (/^text\/plain/i.test(page.contentType) ? importer.importText(page.text, origin, opts) : importer.importHtml(page.text, origin, opts));

@@ -59,6 +59,15 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The entries for the ids asked for, and no others: an answer that carries entries nobody asked
+ * for (a misbehaving server, or a hostile one with 300,000 of them) must not fill the cache.
+ */
+export function entriesAskedFor(ids: readonly string[], entries: readonly ArxivEntry[]): ArxivEntry[] {
+  const asked = new Set(ids);
+  return entries.filter((entry) => asked.has(entry.id));
+}
+
 /** `http://arxiv.org/abs/2511.18659v2` -> `{ id: '2511.18659', version: 'v2' }`; null for anything else. */
 export function arxivIdFromAbsUrl(url: string): { id: string; version: string | null } | null {
   const match = /^https?:\/\/(?:export\.)?arxiv\.org\/abs\/((?:[a-z-]+(?:\.[A-Za-z-]+)?\/\d{7})|(?:\d{4}\.\d{4,5}))(v\d+)?$/.exec(url.trim());

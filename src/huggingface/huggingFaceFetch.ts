@@ -7,6 +7,7 @@ import {
   MAX_HUGGING_FACE_BODY_BYTES, huggingFaceArtifactsUrl, huggingFacePaperUrl, parseHuggingFaceListCount, parseHuggingFacePaper,
   type HuggingFacePaper,
 } from '../core/huggingFacePaper';
+import { readBoundedText } from '../util/boundedBody';
 
 export type RequestFailure =
   /** HTTP 429: `retryAfter` is the header as sent, if any. */
@@ -41,7 +42,7 @@ export async function fetchJsonText(url: string | null, timeoutMs: number, signa
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   try {
     const response = await fetch(url, { signal: AbortSignal.any([signal, timeout.signal]), headers: { accept: 'application/json' } });
-    if (response.ok) return await readBounded(response, maxBytes);
+    if (response.ok) return await readBoundedText(response, maxBytes);
     await response.body?.cancel();
     if (response.status === 404) return { kind: 'notFound' };
     if (response.status === 429) return { kind: 'rateLimited', retryAfter: response.headers.get('retry-after') };
@@ -54,36 +55,6 @@ export async function fetchJsonText(url: string | null, timeoutMs: number, signa
   } finally {
     clearTimeout(timer);
   }
-}
-
-async function readBounded(response: Response, maxBytes: number): Promise<JsonAnswer> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    return { kind: 'tooLarge' };
-  }
-  if (!response.body) return { kind: 'ok', text: '' };
-  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      // Stops the download: the rest is never received.
-      await reader.cancel();
-      return { kind: 'tooLarge' };
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { kind: 'ok', text: new TextDecoder().decode(body) };
 }
 
 /**

@@ -1,13 +1,19 @@
 // Fetching a newsletter page or feed with Node's global fetch: http(s) only, bounded in time and
-// size, every failure a sentence a reader can act on, in the words of the `l10n` it is given
-// (`vscode.l10n`; the import is for that type only). No vscode at run time: the caller decides
-// what to show.
+// size (the body is read with a limit while it streams in), every failure a sentence a reader can
+// act on, in the words of the `l10n` it is given (`vscode.l10n`; the import is for that type
+// only). Redirects are followed here, one at a time, so that each address is checked before it is
+// asked for: an address on the internet cannot send the import to this computer. No vscode at run
+// time: the caller decides what to show.
 import type * as vscode from 'vscode';
-import { MAX_INPUT_CHARS } from '../core/parse';
+import { isLoopbackUrl, mayReach } from '../core/localAddress';
+import { MB, readBoundedText } from '../util/boundedBody';
 
 type L10n = Pick<typeof vscode.l10n, 't'>;
 
 export const FETCH_TIMEOUT_MS = 15_000;
+/** A page or feed larger than this (decoded) is not read: an issue's page is well under 1 MB. */
+export const MAX_PAGE_BYTES = 5 * MB;
+export const MAX_REDIRECTS = 5;
 
 export class ImportError extends Error {
   constructor(message: string) {
@@ -23,25 +29,36 @@ export interface FetchedPage {
   readonly url: string;
 }
 
+export interface FetchPageOptions {
+  readonly timeoutMs?: number;
+  /** The address the reader gave (a feed's, when this is one of its entries); `address` itself by default. */
+  readonly typed?: string;
+  /** Which addresses count as this computer; for tests, whose servers all are. */
+  readonly isLocal?: (url: URL) => boolean;
+  readonly maxBytes?: number;
+}
+
 /** The page at `address` as text; rejects with an ImportError that says what went wrong. */
-export async function fetchPage(address: string, l10n: L10n, timeoutMs = FETCH_TIMEOUT_MS): Promise<FetchedPage> {
+export async function fetchPage(address: string, l10n: L10n, options: FetchPageOptions = {}): Promise<FetchedPage> {
+  const { timeoutMs = FETCH_TIMEOUT_MS, isLocal = isLoopbackUrl, maxBytes = MAX_PAGE_BYTES } = options;
   const url = webUrl(address, l10n);
+  const typed = webUrlOrNull(options.typed ?? address) ?? url;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(url, {
-      signal: controller.signal,
-      redirect: 'follow',
-      headers: { accept: 'text/html, application/rss+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5' },
-    });
-    if (!webUrlOrNull(response.url || url.toString())) throw new ImportError(l10n.t('{0} sent Weekly Papers to an address that is not a web page.', url.host));
+    if (!mayReach(typed, url, isLocal)) throw new ImportError(refusedLocal(typed, url, l10n));
+    const { response, at } = await fetchFollowing(url, typed, controller.signal, isLocal, l10n);
     if (!response.ok) {
+      await response.body?.cancel();
       const status = response.statusText ? `${response.status} ${response.statusText}` : String(response.status);
-      throw new ImportError(l10n.t('{0} answered {1} for {2}.', url.host, status, url.toString()));
+      throw new ImportError(l10n.t('{0} answered {1} for {2}.', at.host, status, at.toString()));
     }
-    const text = await response.text();
-    if (text.length > MAX_INPUT_CHARS) throw new ImportError(l10n.t('The page at {0} is too large to be a newsletter issue.', url.toString()));
-    return { text, contentType: response.headers.get('content-type') ?? '', url: response.url || url.toString() };
+    const body = await readBoundedText(response, maxBytes);
+    if (body.kind === 'tooLarge') {
+      controller.abort();
+      throw new ImportError(l10n.t('The page at {0} is larger than {1} MB; nothing was saved.', at.toString(), Math.round(maxBytes / MB)));
+    }
+    return { text: body.text, contentType: response.headers.get('content-type') ?? '', url: at.toString() };
   } catch (error) {
     if (error instanceof ImportError) throw error;
     if (controller.signal.aborted) {
@@ -51,6 +68,38 @@ export async function fetchPage(address: string, l10n: L10n, timeoutMs = FETCH_T
     throw new ImportError(l10n.t('Could not reach {0}: {1}. Check the address and your connection.', url.host, cause));
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** GETs `url`, following up to MAX_REDIRECTS redirects, each to a web address `typed` may reach. */
+async function fetchFollowing(url: URL, typed: URL, signal: AbortSignal, isLocal: (url: URL) => boolean, l10n: L10n): Promise<{ response: Response; at: URL }> {
+  let at = url;
+  for (let redirects = 0; ; redirects++) {
+    const response = await fetch(at, {
+      signal,
+      redirect: 'manual',
+      headers: { accept: 'text/html, application/rss+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5' },
+    });
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+    if (location === null) return { response, at };
+    await response.body?.cancel();
+    if (redirects === MAX_REDIRECTS) throw new ImportError(l10n.t('{0} redirected Weekly Papers more than {1} times; nothing was saved.', url.host, MAX_REDIRECTS));
+    const next = webUrlOrNull(resolve(location, at));
+    if (!next) throw new ImportError(l10n.t('{0} sent Weekly Papers to an address that is not a web page.', at.host));
+    if (!mayReach(typed, next, isLocal)) throw new ImportError(refusedLocal(typed, next, l10n));
+    at = next;
+  }
+}
+
+function refusedLocal(typed: URL, target: URL, l10n: L10n): string {
+  return l10n.t('{0} sent Weekly Papers to {1}, an address on this computer; it was not followed and nothing was saved.', typed.host, target.toString());
+}
+
+function resolve(location: string, base: URL): string {
+  try {
+    return new URL(location, base).toString();
+  } catch {
+    return location;
   }
 }
 

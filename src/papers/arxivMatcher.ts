@@ -256,7 +256,8 @@ export class ArxivMatcher implements vscode.Disposable {
 
   private failed(job: Job, outcome: Exclude<TextOutcome, { kind: 'ok' }>): void {
     this.failures++;
-    const retry = outcome.kind !== 'badAddress';
+    // The same address would bring the same answer: only passing trouble is worth another try.
+    const retry = outcome.kind !== 'badAddress' && outcome.kind !== 'tooLarge';
     const reason = describeFailure(outcome, retry, vscode.l10n);
     this.options.log?.warn(`arXiv: the search for paper ${job.slot} failed: ${reason}.`);
     this.problems.set(job.slot, reason);

@@ -1,7 +1,7 @@
 // A stand-in for arXiv's API for the integration tests: an HTTP server on 127.0.0.1 (a free
 // port) that answers `?id_list=…` from the hand-written fixtures, and can be told to answer the
-// next requests with a 429, slowly, with an Error entry or with malformed XML. It records every
-// request, so tests can check batching. Close it in `after`.
+// next requests with a 429, slowly, with an Error entry, with malformed XML or with entries not
+// asked for. It records every request, so tests can check batching. Close it in `after`.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { atomFeed, readArxivFixture } from './arxivFixtures';
@@ -11,7 +11,9 @@ export type PlannedAnswer =
   | { readonly kind: 'rateLimited'; readonly retryAfterSeconds?: number }
   | { readonly kind: 'slow'; readonly delayMs: number }
   | { readonly kind: 'error' }
-  | { readonly kind: 'malformed' };
+  | { readonly kind: 'malformed' }
+  /** The entries asked for, and these fixtures' too, which nobody asked for. */
+  | { readonly kind: 'extra'; readonly ids: readonly string[] };
 
 export interface RecordedRequest {
   readonly url: string;
@@ -91,6 +93,9 @@ export class ArxivTestServer {
         return;
       case 'malformed':
         atom(200, readArxivFixture('malformed.atom.xml'));
+        return;
+      case 'extra':
+        atom(200, atomFeed([...ids, ...plan.ids]));
         return;
     }
   }

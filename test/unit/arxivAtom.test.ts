@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import {
-  ArxivEntry, arxivIdFromAbsUrl, arxivQueryUrl, categoriesPrimaryFirst, doiUrl, parseArxivAtom, validDoi,
+  ArxivEntry, arxivIdFromAbsUrl, arxivQueryUrl, categoriesPrimaryFirst, doiUrl, entriesAskedFor, parseArxivAtom, validDoi,
 } from '../../src/core/arxivAtom';
-import { atomFeed, readArxivFixture } from '../support/arxivFixtures';
+import { atomFeed, fixtureIds, readArxivFixture } from '../support/arxivFixtures';
 
 function entries(xml: string): readonly ArxivEntry[] {
   const feed = parseArxivAtom(xml);
@@ -60,6 +60,15 @@ describe('arXiv Atom', () => {
       const result = parseArxivAtom(text);
       assert.equal(result.ok, false, JSON.stringify(text));
     }
+  });
+
+  it('keeps, of an answer, only the entries for the ids asked for', () => {
+    const all = fixtureIds();
+    assert.ok(all.length >= 3);
+    const asked = all.slice(0, 2);
+    const kept = entriesAskedFor(asked, entries(atomFeed(all)));
+    assert.deepEqual(kept.map((entry) => entry.id), asked);
+    assert.deepEqual(entriesAskedFor([], entries(atomFeed(all))), []);
   });
 
   it('answers an empty feed with no entries', () => {

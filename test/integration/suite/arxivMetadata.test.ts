@@ -164,6 +164,13 @@ describe('arXiv metadata', function () {
       assert.deepEqual(await statusAfterFetch(CLARA), { state: 'unavailable', reason: "arXiv's answer could not be read" });
     });
 
+    it('keeps only the entries asked for, not others the answer carries', async () => {
+      server.plan({ kind: 'extra', ids: [COLD_START] });
+      assert.equal((await statusAfterFetch(CLARA)).state, 'ready');
+      assert.equal(metadata.entry(COLD_START), undefined);
+      assert.deepEqual(metadata.status(COLD_START), { state: 'none' });
+    });
+
     it('a 429 in the background says it will retry', async () => {
       server.plan({ kind: 'rateLimited' });
       const changed = new Promise<void>((resolve) => {

@@ -64,6 +64,7 @@ describe('Import Issue', () => {
       '/slow': { file: 'vol-132-post.html', delayMs: 3000 },
       '/broken': { status: 500, body: 'Internal Server Error', contentType: 'text/plain' },
       '/deep': { body: `<!doctype html><html><body>${'<div>'.repeat(5_000)}Vol.164 for Dec 1 - Dec 7, 2025${'</div>'.repeat(5_000)}</body></html>` },
+      '/huge': { body: `<html><body>${'<p>Vol.164 for Jan 1 - Jan 7, 2026</p>'.repeat(200_000)}</body></html>` },
     });
   });
 
@@ -202,7 +203,7 @@ describe('Import Issue', () => {
     }
   });
 
-  it('refuses a page that is not an issue, a server error, a slow server, a non-web address and a page nested too deeply, and writes nothing', async () => {
+  it('refuses a page that is not an issue, a server error, a slow server, a page over 5 MB, a non-web address and a page nested too deeply, and writes nothing', async () => {
     const before = await listIssues();
     const notAnIssue = await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, `${server.origin}/about`, { confirm: false });
     assert.equal(notAnIssue.status, 'failed');
@@ -215,6 +216,10 @@ describe('Import Issue', () => {
     const slow = await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, `${server.origin}/slow`, { confirm: false, timeoutMs: 300 });
     assert.equal(slow.status, 'failed');
     assert.match((slow as { message: string }).message, /did not answer within/);
+
+    const huge = await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, `${server.origin}/huge`, { confirm: false });
+    assert.equal(huge.status, 'failed');
+    assert.equal((huge as { message: string }).message, `The page at ${server.origin}/huge is larger than 5 MB; nothing was saved.`);
 
     const file = await vscode.commands.executeCommand<ImportOutcome>(Command.importIssueFromUrl, 'file:///etc/passwd', { confirm: false });
     assert.equal(file.status, 'failed');

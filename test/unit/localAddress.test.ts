@@ -1,0 +1,39 @@
+// When an import may go to this computer: only when the reader typed an address on it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readFeed } from '../../src/core/htmlToText';
+import { isLoopbackHost, mayReach, reachableFrom } from '../../src/core/localAddress';
+
+const FEED = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/html/feed-loopback.xml'), 'utf8');
+const host = (address: string) => new URL(address).hostname;
+
+describe('localAddress', () => {
+  it('knows the ways of writing this computer', () => {
+    for (const address of ['http://localhost/', 'http://LOCALHOST./', 'http://api.localhost/', 'http://127.0.0.1/', 'http://127.1.2.3/', 'http://2130706433/', 'http://0x7f.1/', 'http://0.0.0.0/', 'http://0/', 'http://[::1]/', 'http://[0:0:0:0:0:0:0:1]/', 'http://[::]/', 'http://[::ffff:127.0.0.1]/', 'http://[::ffff:0.0.0.0]/']) {
+      assert.ok(isLoopbackHost(host(address)), address);
+    }
+    for (const address of ['https://recsys.substack.com/', 'http://128.0.0.1/', 'http://10.0.0.1/', 'http://[::2]/', 'http://[::ffff:8.8.8.8]/', 'http://localhost.example.com/', 'http://127.0.0.1.nip.io/']) {
+      assert.ok(!isLoopbackHost(host(address)), address);
+    }
+  });
+
+  it('lets an address on the internet reach only the internet; one on this computer, both', () => {
+    const remote = new URL('https://recsys.substack.com/feed');
+    const local = new URL('http://127.0.0.1:8080/feed');
+    assert.equal(mayReach(remote, new URL('http://localhost:3000/')), false);
+    assert.equal(mayReach(remote, new URL('https://example.com/')), true);
+    assert.equal(mayReach(local, new URL('http://[::1]:9000/')), true);
+    assert.equal(mayReach(local, new URL('https://example.com/')), true);
+  });
+
+  it('drops the entries of a feed on the internet that point at this computer', () => {
+    const entries = readFeed(FEED) ?? [];
+    assert.equal(entries.length, 7);
+    assert.deepEqual(
+      reachableFrom(new URL('https://recsys.substack.com/feed'), entries).map((entry) => entry.url),
+      ['https://recsys.substack.com/p/vol-150'],
+    );
+    assert.equal(reachableFrom(new URL('http://localhost:4000/feed'), entries).length, 7);
+  });
+});
