@@ -1,7 +1,9 @@
-// A note as a document: "Edit Note" opens `weekly-papers-note:/<key>/<title>.md` in an editor,
+// A note as a document: "Edit Note" opens `weekly-papers-note:/<key>/<title>.txt` in an editor,
 // and saving it (Ctrl+S) writes the note to the store. An editor gives a multi-line note
-// everything an input box lacks (new lines, undo, Markdown highlighting); the store stays the
-// only place notes live, so nothing is written to the workspace.
+// everything an input box lacks (new lines, undo); the store stays the only place notes live, so
+// nothing is written to the workspace. Plain text, not `.md`: a Markdown document wakes VS Code's
+// Markdown extension, whose part in saving made a save take 3 s and fail about one time in three
+// (seen in the restricted-mode suite, on this project's first commit of it too).
 import * as vscode from 'vscode';
 import { NOTE_SCHEME } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
@@ -12,6 +14,8 @@ const decoder = new TextDecoder();
 
 export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  /** Keys of the notes this provider is writing now (see writeFile). */
+  private readonly saving = new Set<string>();
   readonly onDidChangeFile = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[];
 
@@ -23,7 +27,9 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
       vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, this, { isCaseSensitive: true }),
       // A note changed elsewhere (the summary panel, an import): open editors reload it.
       store.onDidChange((keys) => {
-        const changed = new Set(keys);
+        // A note this provider is writing (the editor saving it) is not "changed elsewhere": told
+        // so in the middle of its own save, the editor may take the file for newer and fail the save.
+        const changed = new Set(keys.filter((key) => !this.saving.has(key)));
         const events = vscode.workspace.textDocuments
           .filter((document) => document.uri.scheme === NOTE_SCHEME && changed.has(keyOf(document.uri)))
           .map((document) => ({ type: vscode.FileChangeType.Changed, uri: document.uri }));
@@ -39,7 +45,7 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
 
   static uriFor(target: PaperTarget): vscode.Uri {
     const name = shortName(target.title.replace(/[\\/:*?"<>|\s]+/g, ' ').trim()) || 'Note';
-    return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${encodeURIComponent(target.key)}/${name}.md` });
+    return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${encodeURIComponent(target.key)}/${name}.txt` });
   }
 
   /** Opens the note in an editor; `draft` (what was typed in the input box) replaces it, unsaved. */
@@ -72,7 +78,12 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     const key = this.known(uri);
     const target = this.findTarget(key);
     if (!target) throw vscode.FileSystemError.FileNotFound(uri);
-    await this.store.setNote(key, decoder.decode(content), snapshotOf(target));
+    this.saving.add(key);
+    try {
+      await this.store.setNote(key, decoder.decode(content), snapshotOf(target));
+    } finally {
+      this.saving.delete(key);
+    }
   }
 
   readDirectory(): [string, vscode.FileType][] {
