@@ -5,6 +5,7 @@ import { Coalescer } from '../util/coalesce';
 import type { IssueLibrary, SourcedIssue } from '../core/library';
 import type { Extra, Issue, Paper } from '../core/model';
 import { issueLabel } from '../core/format';
+import { paperSlot } from '../core/paperIdentity';
 import { paperLinks } from '../core/paperLinks';
 import type { LibrarySearch } from '../core/search/librarySearch';
 import { summaryExcerpt } from '../core/summary';
@@ -132,7 +133,9 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
       case 'issue':
         return this.issueItem(node.entry);
       case 'paper':
-        return this.paperItem(node.paper, node.paper.org, `${this.issueId(node.entry)}/${node.paper.key}`, 'paper', node.entry.issue);
+        // By its place in the issue where it has one: a paper that gets its arXiv id (a new key)
+        // stays the same row, selected and focused, instead of being replaced under the reader.
+        return this.paperItem(node.paper, node.paper.org, `${this.issueId(node.entry)}/${paperSlot(node.entry.issue, node.paper) ?? node.paper.key}`, 'paper', node.entry.issue);
       case 'extras': {
         const item = new vscode.TreeItem(vscode.l10n.t('Extras'), this.matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         const sections = [...new Set(node.entry.issue.extras.map((extra) => extra.section))];

@@ -85,9 +85,19 @@ describe('papers of a paywalled issue, and their notes when their arXiv id arriv
     // An id no issue has: the note is this paper's alone.
     const chosen = '2512.09999';
     const stored = (key: string) => api.store.all().get(key)?.note;
+    /** The id of paper 2's row in the Issues tree. */
+    const rowId = async () => {
+      const issue = ((await api.issuesTree.getChildren()) ?? []).find((node) => node.kind === 'issue' && node.entry.issue.volume === 160);
+      assert.ok(issue, 'no Vol.160 row');
+      const row = ((await api.issuesTree.getChildren(issue)) ?? [])[1];
+      assert.ok(row, 'no second paper row');
+      return (await api.issuesTree.getTreeItem(row)).id;
+    };
+    const before = await rowId();
     await api.store.setNote('vol160:#2', 'Written before anything was matched.', { title: 'paper 2', issueLabel: null, arxivId: null });
     await vscode.commands.executeCommand(Command.chooseArxivMatch, 'vol160:#2', `https://arxiv.org/abs/${chosen}v1`);
     await waitFor(() => api.library.currentKey('vol160:#2') === chosen, 'paper 2 keyed by its chosen id');
+    assert.equal(await rowId(), before, 'the row stays the same row (selected, focused) when the paper gets its id');
     await waitFor(() => stored(chosen) !== undefined, 'the note on the new key');
     assert.equal(stored(chosen), 'Written before anything was matched.');
     assert.equal(api.store.all().has('vol160:#2'), false, 'the note is kept once');
