@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { Command } from '../constants';
 import { arxivIdFromInput } from '../core/links';
-import { paperSlot } from '../core/paperIdentity';
+import { arxivChoosable, paperSlot } from '../core/paperIdentity';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
 import type { PaperTarget } from '../papers/paperTarget';
@@ -19,10 +19,7 @@ interface MatchItem extends vscode.QuickPickItem {
 /** The slot of a paper whose arXiv id the reader may choose: one the newsletter gave none. */
 export function matchableSlot(target: PaperTarget): string | null {
   const found = target.found;
-  if (!found || found.kind !== 'paper' || !('number' in found.paper)) return null;
-  const paper = found.paper;
-  if (paper.arxivId !== null && paper.arxivMatch === undefined) return null;
-  return paperSlot(found.entry.issue, paper);
+  return found && arxivChoosable(found.paper) ? paperSlot(found.entry.issue, found.paper) : null;
 }
 
 export class ChooseArxivMatchCommand implements WeeklyPapersCommand {

@@ -137,14 +137,13 @@ export class IssueLibrary {
     const index = this.paperIndex();
     const found = index.get(key);
     if (found) return found;
-    const now = this.earlier?.get(key);
+    const now = this.earlierKeys().get(key);
     return now === undefined ? [] : (index.get(now) ?? []);
   }
 
   /** The key the paper once keyed by `key` has now; `key` itself when it is current or unknown. */
   currentKey(key: string): string {
-    const index = this.paperIndex();
-    return index.has(key) ? key : (this.earlier?.get(key) ?? key);
+    return this.paperIndex().has(key) ? key : (this.earlierKeys().get(key) ?? key);
   }
 
   /**
@@ -159,20 +158,33 @@ export class IssueLibrary {
         if (list) list.push(item);
         else index.set(key, [item]);
       };
+      for (const entry of this.issues()) {
+        for (const paper of entry.issue.papers) add(paper.key, { paper, kind: 'paper', entry });
+        for (const extra of entry.issue.extras) add(extra.key, { paper: extra, kind: 'extra', entry });
+      }
+      this.index = index;
+    }
+    return this.index;
+  }
+
+  /**
+   * Earlier keys of the papers shown, to each paper's key now. Built only when a key is not found
+   * (a note kept under a slot, a panel restored on one): it slugs every title, so no look-up of
+   * a current key, and no library change, pays for it.
+   */
+  private earlierKeys(): ReadonlyMap<string, string> {
+    if (this.earlier === null) {
+      const index = this.paperIndex();
       const earlier = new Map<string, string>();
       for (const entry of this.issues()) {
         for (const paper of entry.issue.papers) {
-          add(paper.key, { paper, kind: 'paper', entry });
-          for (const key of earlierKeys(entry.issue, paper)) if (!earlier.has(key)) earlier.set(key, paper.key);
+          // A key that is some paper's own is never another's earlier one.
+          for (const key of earlierKeys(entry.issue, paper)) if (!earlier.has(key) && !index.has(key)) earlier.set(key, paper.key);
         }
-        for (const extra of entry.issue.extras) add(extra.key, { paper: extra, kind: 'extra', entry });
       }
-      // A key that is some paper's own is never another's earlier one.
-      for (const key of index.keys()) earlier.delete(key);
-      this.index = index;
       this.earlier = earlier;
     }
-    return this.index;
+    return this.earlier;
   }
 
   /** Calls `listener` after every change; returns a function that stops it. */

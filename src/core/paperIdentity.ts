@@ -1,7 +1,7 @@
 // Who a paper is across copies of its issue, matches and the reader's choices. A paper known
 // only by its contents line is keyed by its slot (volume and number); once it has an arXiv id,
 // by that. The keys it had before are its earlier keys: notes kept under them follow it.
-import type { Issue, Paper } from './model';
+import type { Extra, Issue, Paper } from './model';
 import { paperKey } from './keys';
 
 /** A paper's key while only its number is known: `vol132:#2` (no title slug holds a `#` there). */
@@ -32,6 +32,8 @@ export function earlierKeys(issue: Pick<Issue, 'volume'>, paper: Pick<Paper, 'ke
   return keys;
 }
 
+const VOLUME_KEY = /^vol\d+:/;
+
 export interface KeyMove {
   readonly from: string;
   readonly to: string;
@@ -45,9 +47,21 @@ export interface KeyMove {
 export function planKeyMoves(storedKeys: Iterable<string>, currentKey: (key: string) => string, isCurrent: (key: string) => boolean): KeyMove[] {
   const moves: KeyMove[] = [];
   for (const from of storedKeys) {
-    if (isCurrent(from)) continue;
+    // Earlier keys are all volume keys (slot or title): an arXiv id no paper has is not one, and
+    // asking about it would make the library slug every title for nothing.
+    if (!VOLUME_KEY.test(from) || isCurrent(from)) continue;
     const to = currentKey(from);
     if (to !== from) moves.push({ from, to });
   }
   return moves;
+}
+
+/** The reader may choose the paper's arXiv record: the newsletter gave it none (a search or the reader may have). */
+export function arxivChoosable(paper: Paper | Extra): paper is Paper {
+  return 'number' in paper && (paper.arxivId === null || paper.arxivMatch !== undefined);
+}
+
+/** The paper has an arXiv id that a search found or the reader chose (Remove arXiv Match undoes it). */
+export function arxivMatched(paper: Paper | Extra): boolean {
+  return 'arxivMatch' in paper && paper.arxivMatch !== undefined && paper.arxivId !== null;
 }

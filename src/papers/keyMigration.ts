@@ -33,6 +33,8 @@ export class PaperKeyMigration implements vscode.Disposable {
   /** Moves every state whose paper has a new key; settles when the move is stored. */
   run(): Promise<void> {
     this.running = this.running.then(async () => {
+      // Nothing stored, nothing to move: a library loading its issues does not build the index for this.
+      if (this.store.all().size === 0) return;
       const index = this.library.paperIndex();
       const moves = planKeyMoves(this.store.all().keys(), (key) => this.library.currentKey(key), (key) => index.has(key));
       if (moves.length === 0) return;

@@ -5,7 +5,7 @@ import { Coalescer } from '../util/coalesce';
 import type { IssueLibrary, SourcedIssue } from '../core/library';
 import type { Extra, Issue, Paper } from '../core/model';
 import { issueLabel } from '../core/format';
-import { paperSlot } from '../core/paperIdentity';
+import { arxivChoosable, arxivMatched, paperSlot } from '../core/paperIdentity';
 import { paperLinks } from '../core/paperLinks';
 import type { LibrarySearch } from '../core/search/librarySearch';
 import { summaryExcerpt } from '../core/summary';
@@ -196,8 +196,8 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
       status,
       hasNote,
       inIssue: true,
-      matchable: kind === 'paper' && (paper.arxivId === null || ('arxivMatch' in paper && paper.arxivMatch !== undefined)),
-      matched: 'arxivMatch' in paper && paper.arxivMatch !== undefined && paper.arxivId !== null,
+      matchable: arxivChoosable(paper),
+      matched: arxivMatched(paper),
     });
     item.accessibilityInformation = { label: paperAccessibilityLabel(paper.title, [description, ...marks].filter(Boolean).join(', '), status, hasNote) };
     item.command = showSummaryCommand(paper.key);

@@ -12,6 +12,7 @@ import type { PaperStateStore } from '../storage/paperStateStore';
 import { statusLabel } from '../util/statusLabel';
 import { paperAccessibilityLabel, paperContextValue, paperMarks, showSummaryCommand, statusIcon } from './paperRow';
 import { issueGone } from '../papers/paperTarget';
+import { arxivChoosable, arxivMatched } from '../core/paperIdentity';
 
 export type ReadingListNode =
   | { readonly kind: 'statusGroup'; readonly status: ReadingStatus }
@@ -95,7 +96,6 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
     const issue = entry.issue.volume !== null ? `Vol.${entry.issue.volume}` : null;
     const links = paperLinks(paper);
     const { marks, tooltip } = paperMarks(paper, entry.issue);
-    const matched = 'arxivMatch' in paper && paper.arxivMatch !== undefined;
     return this.item(key, state, {
       title: paper.title,
       kind,
@@ -104,8 +104,8 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
       links: { ...links, any: !!(links.arxiv ?? links.code ?? links.huggingface ?? links.web) },
       inIssue: true,
       complete: !('complete' in paper) || paper.complete,
-      matchable: kind === 'paper' && (paper.arxivId === null || matched),
-      matched: matched && paper.arxivId !== null,
+      matchable: arxivChoosable(paper),
+      matched: arxivMatched(paper),
     });
   }
 
