@@ -88,10 +88,14 @@ const MAX_CONTENTS_PAPERS = 50;
  * Every contents line is a paper: one whose section the issue does not hold (the paywall, a
  * shortened copy) is listed from its line alone, numbered in contents order, incomplete.
  */
-export function addContentsOnlyPapers(papers: Paper[], highlights: readonly Highlight[], volume: number | null): void {
+export function addContentsOnlyPapers(papers: Paper[], highlights: readonly Highlight[], volume: number | null, cutOff: boolean): void {
   if (highlights.length === 0 || highlights.length > MAX_CONTENTS_PAPERS) return;
-  // Where most lines name an organisation, a line that does not is no paper (a stray line of the e-mail).
   const withOrg = highlights.filter((highlight) => highlight.org !== null).length;
+  // A list where only some lines name an organisation was misread (hard-wrapped lines not
+  // joined, in a file of several shapes): its numbering cannot be trusted, so a complete issue
+  // lists no paper from it. Behind a paywall the list is all there is: there, where most lines
+  // name an organisation, a line that does not is no paper (a stray line of the e-mail).
+  if (!cutOff && withOrg !== 0 && withOrg !== highlights.length) return;
   const needOrg = withOrg * 2 >= highlights.length;
   const numbered = new Set(papers.map((paper, index) => paper.number ?? index + 1));
   let added = false;

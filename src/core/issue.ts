@@ -177,7 +177,7 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
   matchHighlights(papers, highlights);
   reportShape(papers, highlights, cutOff, volumeLine || first, sink);
   markCutOffSection(papers, cutOff, volume);
-  addContentsOnlyPapers(papers, highlights, volume);
+  addContentsOnlyPapers(papers, highlights, volume, cutOff !== null);
 
   return {
     volume,

@@ -96,3 +96,16 @@ describe('parse: a complete issue', () => {
     assert.deepEqual(issue.papers.map((p) => [p.complete, p.titleHint]), issue.papers.map(() => [true, null]));
   });
 });
+
+describe('parse: a contents list misread in a file of several shapes', () => {
+  it('lists no paper from it: a CRLF e-mail pasted after web text keeps its hard-wrapped lines apart', () => {
+    // As an archive of pasted issues can be (and as the parser benchmark builds its input).
+    const first = fixture('edge/vol-132-sections-missing.txt').text.replace(/Vol\.132(?!\d)/g, 'Vol.149');
+    const web = fixture('edge/vol-135-link-forms.txt').text;
+    const email = fixture('email/vol-132-forwarded-crlf.eml.txt').text.replace(/Vol\.132(?!\d)/g, 'Vol.150');
+    const issue = validate(parseIssueText([first, web, email].join('\n')), 'web then e-mail').issues[2]!;
+    assert.ok(issue.highlights.length > 10, `the premise: the list is misread (${issue.highlights.length} lines)`);
+    assert.deepEqual(issue.papers.map((p) => p.complete), issue.papers.map(() => true));
+    assert.equal(issue.papers.length, 10);
+  });
+});
