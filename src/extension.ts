@@ -90,17 +90,11 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
   library.setResolver(matcher.resolver);
   // Hugging Face's paper page names a paper's repository: its code link where the newsletter gave none.
   const huggingFace = new HuggingFaceMetadata({ storageUri: context.globalStorageUri, log });
-  library.setCodeLinks((id) => {
-    const status = huggingFace.get(id);
-    return status.state === 'ready' ? status.paper.githubRepo : null;
-  });
+  library.setCodeLinks((id) => huggingFace.cachedRepository(id));
   const codeLinksChanged = new Coalescer(() => library.resolutionsChanged(), 100);
   // Only an answer that names a repository changes a code link: anything else (loading, a 404, a
   // settings change) leaves the trees alone, so they are not redrawn under the reader's click.
-  const namesRepository = (id: string) => {
-    const status = huggingFace.get(id);
-    return status.state === 'ready' && status.paper.githubRepo !== null;
-  };
+  const namesRepository = (id: string) => huggingFace.cachedRepository(id) !== null;
   context.subscriptions.push(
     arxiv,
     matcher,

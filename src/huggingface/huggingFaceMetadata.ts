@@ -110,6 +110,14 @@ export class HuggingFaceMetadata implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 
+  /**
+   * The repository a cached answer names for the paper, else null: a map look-up, for the library,
+   * which asks it about every paper on every change (get() may read the settings).
+   */
+  cachedRepository(arxivId: string): string | null {
+    return this.cache.get(arxivId)?.paper?.githubRepo ?? null;
+  }
+
   /** What is known of the paper with this arXiv id (no version): a cached answer, even an old one, first. */
   get(arxivId: string): HuggingFaceStatus {
     const cached = this.cache.get(arxivId);
