@@ -13,6 +13,7 @@
 //     --timeout <seconds>     bound on the whole run (default 300, or env VSCODE_TEST_TIMEOUT)
 //   env VSCODE_TEST_SCREENSHOT=1  on failure keep a screenshot and the workbench logs in test-results/
 //   env VSCODE_TEST_VERBOSE=1     also print code-server's output and the browser console
+//   env WEEKLY_PAPERS_TEST_GREP=x  run only the tests whose full title matches x (while working on one suite)
 //
 // Exit status: 0 all tests passed; 1 a test failed (or the index rejected); 2 the run ended
 // without an exit code from the workbench (timeout, crash, code-server died) or could not start;

@@ -27,7 +27,10 @@ export async function runMocha(dir: string, label: string): Promise<void> {
     throw new Error(`No ${label} tests found: no *.test.js under ${dir} (did \`npm run compile\` run?)`);
   }
 
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000 });
+  // WEEKLY_PAPERS_TEST_GREP (passed through code-server's environment) runs only the matching
+  // tests while working on one suite; CI never sets it, and a run that matches nothing fails below.
+  const grep = process.env.WEEKLY_PAPERS_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000, ...(grep ? { grep } : {}) });
   // Mocha takes ✔/✖ from log-symbols, which colours them itself whenever supports-color
   // says so (e.g. CI=true), whatever `color` is: keep the forwarded log plain.
   Mocha.reporters.Base.symbols.ok = '✔';
