@@ -1,4 +1,6 @@
-// Bundles the extension (dist/extension.js) and the parse CLI (dist/cli.js).
+// Bundles the extension once, for the browser (dist/web/extension.js: both hosts run it, see
+// src/extension.web.ts), its small Node entry (dist/extension.js: desktop, remote, Codespaces,
+// which loads that bundle), and the parse CLI (dist/cli.js).
 //   node esbuild.js               development build of both
 //   node esbuild.js --production  minified, no source maps (what `npm run package` ships)
 //   node esbuild.js --watch       rebuild on change
@@ -42,9 +44,23 @@ const common = {
   plugins: [problemReporter],
 };
 
+/**
+ * The extension's bundle: platform `browser`, so a Node built-in anywhere in the extension's
+ * imports fails the build instead of failing in the reader's browser.
+ */
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  entryPoints: ['src/extension.web.ts'],
+  outfile: 'dist/web/extension.js',
+  external: ['vscode'],
+};
+
 const targets = [
   { ...common, entryPoints: ['src/cli/parse.ts'], outfile: 'dist/cli.js' },
-  ...(cliOnly ? [] : [{ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }]),
+  ...(cliOnly ? [] : [{ ...common, entryPoints: ['src/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode', './web/extension.js'] }, web]),
 ];
 
 /** The summary panel's icon font, served from media/ (its webview may load nothing from elsewhere). */

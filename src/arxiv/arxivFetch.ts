@@ -4,6 +4,7 @@
 // failure is an outcome, never a throw.
 import type * as vscode from 'vscode';
 import { arxivQueryUrl, parseArxivAtom, type ArxivEntry, type ArxivEntryError } from '../core/arxivAtom';
+import { requests } from '../platform/requests';
 import { MB, readBoundedText } from '../util/boundedBody';
 
 /** An answer of arXiv's API larger than this (decoded) is not read: 100 entries take about 300 KB. */
@@ -14,7 +15,8 @@ export type FetchOutcome =
   /** HTTP 429: `retryAfter` is the header as sent, if any. */
   | { readonly kind: 'rateLimited'; readonly retryAfter: string | null }
   | { readonly kind: 'timeout' }
-  | { readonly kind: 'offline'; readonly message: string }
+  /** No answer at all; `inBrowser`: asked from a browser, which may also have refused the answer (CORS). */
+  | { readonly kind: 'offline'; readonly message: string; readonly inBrowser: boolean }
   | { readonly kind: 'httpError'; readonly status: number }
   | { readonly kind: 'malformed'; readonly message: string }
   /** The body was larger than MAX_ARXIV_ANSWER_BYTES: reading stopped there. */
@@ -54,8 +56,7 @@ export async function fetchArxivText(url: string | null, timeoutMs: number, maxB
     return await readBoundedText(response, maxBytes);
   } catch (error) {
     if (controller.signal.aborted) return { kind: 'timeout' };
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return { kind: 'offline', message: `${error instanceof Error ? error.message : String(error)}${cause}` };
+    return { kind: 'offline', message: requests().noAnswer(error), inBrowser: requests().host === 'browser' };
   } finally {
     clearTimeout(timer);
   }
@@ -69,6 +70,11 @@ export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'ok' }>, 
     case 'timeout':
       return retrying ? l10n.t('arXiv did not answer in time, will retry') : l10n.t('arXiv did not answer in time');
     case 'offline':
+      if (outcome.inBrowser) {
+        return retrying
+          ? l10n.t('arXiv could not be reached from the browser (it may not allow requests from VS Code for the Web, or you are offline), will retry')
+          : l10n.t('arXiv could not be reached from the browser (it may not allow requests from VS Code for the Web, or you are offline)');
+      }
       return retrying ? l10n.t('offline (arXiv could not be reached), will retry') : l10n.t('offline (arXiv could not be reached)');
     case 'httpError':
       return retrying ? l10n.t('arXiv answered HTTP {0}, will retry', outcome.status) : l10n.t('arXiv answered HTTP {0}', outcome.status);

@@ -7,13 +7,15 @@ import {
   MAX_HUGGING_FACE_BODY_BYTES, huggingFaceArtifactsUrl, huggingFacePaperUrl, parseHuggingFaceListCount, parseHuggingFacePaper,
   type HuggingFacePaper,
 } from '../core/huggingFacePaper';
+import { requests } from '../platform/requests';
 import { readBoundedText } from '../util/boundedBody';
 
 export type RequestFailure =
   /** HTTP 429: `retryAfter` is the header as sent, if any. */
   | { readonly kind: 'rateLimited'; readonly retryAfter: string | null }
   | { readonly kind: 'timeout' }
-  | { readonly kind: 'offline'; readonly message: string }
+  /** No answer at all; `inBrowser`: asked from a browser, which may also have refused the answer (CORS). */
+  | { readonly kind: 'offline'; readonly message: string; readonly inBrowser: boolean }
   | { readonly kind: 'httpError'; readonly status: number }
   /** The body was larger than MAX_HUGGING_FACE_BODY_BYTES: reading stopped there. */
   | { readonly kind: 'tooLarge' }
@@ -50,8 +52,7 @@ export async function fetchJsonText(url: string | null, timeoutMs: number, signa
   } catch (error) {
     if (timeout.signal.aborted) return { kind: 'timeout' };
     if (signal.aborted) return { kind: 'cancelled' };
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return { kind: 'offline', message: `${error instanceof Error ? error.message : String(error)}${cause}` };
+    return { kind: 'offline', message: requests().noAnswer(error), inBrowser: requests().host === 'browser' };
   } finally {
     clearTimeout(timer);
   }
@@ -109,6 +110,11 @@ export function describeFailure(failure: Exclude<RequestFailure, { kind: 'cancel
     case 'timeout':
       return retrying ? l10n.t('Hugging Face did not answer in time, will retry') : l10n.t('Hugging Face did not answer in time');
     case 'offline':
+      if (failure.inBrowser) {
+        return retrying
+          ? l10n.t('Hugging Face could not be reached from the browser (it may not allow requests from VS Code for the Web, or you are offline), will retry')
+          : l10n.t('Hugging Face could not be reached from the browser (it may not allow requests from VS Code for the Web, or you are offline)');
+      }
       return retrying ? l10n.t('offline (Hugging Face could not be reached), will retry') : l10n.t('offline (Hugging Face could not be reached)');
     case 'httpError':
       return retrying ? l10n.t('Hugging Face answered HTTP {0}, will retry', failure.status) : l10n.t('Hugging Face answered HTTP {0}', failure.status);

@@ -1,12 +1,12 @@
-// Fetching a newsletter page or feed with Node's global fetch: http(s) only, bounded in time and
-// size (the body is read with a limit while it streams in), every failure a sentence a reader can
-// act on, in the words of the `l10n` it is given (`vscode.l10n`; the import is for that type
-// only). Redirects are followed here, one at a time, so that each address is checked before it is
-// asked for: an address on the internet cannot send the import to this computer. No vscode at run
-// time: the caller decides what to show.
+// Fetching a newsletter page or feed with the host's fetch (platform/requests.ts): http(s) only,
+// bounded in time and size (the body is read with a limit while it streams in), every failure a
+// sentence a reader can act on, in the words of the `l10n` it is given (`vscode.l10n`; the import
+// is for that type only). Every address redirects lead to is checked: an address on the internet
+// cannot send the import to this computer. No vscode at run time: the caller decides what to show.
 import type * as vscode from 'vscode';
 import { isLoopbackUrl, mayReach } from '../core/localAddress';
 import { MB, readBoundedText } from '../util/boundedBody';
+import { requests } from '../platform/requests';
 
 type L10n = Pick<typeof vscode.l10n, 't'>;
 
@@ -64,6 +64,9 @@ export async function fetchPage(address: string, l10n: L10n, options: FetchPageO
     if (controller.signal.aborted) {
       throw new ImportError(l10n.t('{0} did not answer within {1} seconds. Try again later, or import the issue from the clipboard.', url.host, Math.round(timeoutMs / 1000)));
     }
+    if (requests().host === 'browser') {
+      throw new ImportError(l10n.t('Could not reach {0} from the browser: the site may not allow requests from VS Code for the Web, or you are offline. Copy the page and use Import Issue from Clipboard instead.', url.host));
+    }
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
     throw new ImportError(l10n.t('Could not reach {0}: {1}. Check the address and your connection.', url.host, cause));
   } finally {
@@ -73,34 +76,26 @@ export async function fetchPage(address: string, l10n: L10n, options: FetchPageO
 
 /** GETs `url`, following up to MAX_REDIRECTS redirects, each to a web address `typed` may reach. */
 async function fetchFollowing(url: URL, typed: URL, signal: AbortSignal, isLocal: (url: URL) => boolean, l10n: L10n): Promise<{ response: Response; at: URL }> {
-  let at = url;
-  for (let redirects = 0; ; redirects++) {
-    const response = await fetch(at, {
-      signal,
-      redirect: 'manual',
-      headers: { accept: 'text/html, application/rss+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5' },
-    });
-    const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-    if (location === null) return { response, at };
-    await response.body?.cancel();
-    if (redirects === MAX_REDIRECTS) throw new ImportError(l10n.t('{0} redirected Weekly Papers more than {1} times; nothing was saved.', url.host, MAX_REDIRECTS));
-    const next = webUrlOrNull(resolve(location, at));
-    if (!next) throw new ImportError(l10n.t('{0} sent Weekly Papers to an address that is not a web page.', at.host));
-    if (!mayReach(typed, next, isLocal)) throw new ImportError(refusedLocal(typed, next, l10n));
-    at = next;
+  const followed = await requests().follow(url, {
+    signal,
+    accept: 'text/html, application/rss+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5',
+    maxRedirects: MAX_REDIRECTS,
+    mayFollow: (next) => mayReach(typed, next, isLocal),
+  });
+  switch (followed.kind) {
+    case 'answer':
+      return followed;
+    case 'tooManyRedirects':
+      throw new ImportError(l10n.t('{0} redirected Weekly Papers more than {1} times; nothing was saved.', url.host, MAX_REDIRECTS));
+    case 'notWeb':
+      throw new ImportError(l10n.t('{0} sent Weekly Papers to an address that is not a web page.', followed.from.host));
+    case 'refused':
+      throw new ImportError(refusedLocal(typed, followed.to, l10n));
   }
 }
 
 function refusedLocal(typed: URL, target: URL, l10n: L10n): string {
   return l10n.t('{0} sent Weekly Papers to {1}, an address on this computer; it was not followed and nothing was saved.', typed.host, target.toString());
-}
-
-function resolve(location: string, base: URL): string {
-  try {
-    return new URL(location, base).toString();
-  } catch {
-    return location;
-  }
 }
 
 /** The address as a URL when it is http or https; rejects anything else with a message. */

@@ -17,10 +17,12 @@ const RESULTS = path.join(ROOT, 'test-results');
 /**
  * Starts code-server with the packaged extension installed on a workspace folder holding
  * `files` ({ relativePath: text }), with extra user `settings`, and opens it in Chromium at
- * `viewport` size.
+ * `viewport` size. With `webWorker`, the installed copy's manifest loses its `main` entry: its
+ * only code is then the `browser` bundle, which code-server can run only in the browser's web
+ * worker extension host (as vscode.dev runs every extension), never in Node's.
  * Returns the page and a stop().
  */
-export async function openWorkbench({ files = {}, settings = {}, viewport = { width: 1400, height: 900 } } = {}) {
+export async function openWorkbench({ files = {}, settings = {}, viewport = { width: 1400, height: 900 }, webWorker = false } = {}) {
   requireCodeServer();
   if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(ROOT, VSIX)} is missing: run \`npm run package\` first`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-papers-e2e-'));
@@ -36,6 +38,7 @@ export async function openWorkbench({ files = {}, settings = {}, viewport = { wi
   writeUserData(userDataDir, { 'workbench.colorTheme': 'Default Light Modern', 'weeklyPapers.arxivApiUrl': 'http://127.0.0.1:9/api/query', 'weeklyPapers.huggingFaceApiUrl': 'http://127.0.0.1:9', ...settings });
   const install = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`installing the .vsix failed:\n${install.stdout}\n${install.stderr}`);
+  if (webWorker) onlyBrowserEntry(extensionsDir);
 
   const port = await freePort();
   const server = await startCodeServer({ port, userDataDir, extensionsDir, configFile: path.join(tmp, 'code-server.yaml'), folder: workspace });
@@ -69,6 +72,17 @@ export async function openWorkbench({ files = {}, settings = {}, viewport = { wi
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/** Removes `main` from the installed extension's manifest, so only its `browser` entry can run. */
+function onlyBrowserEntry(extensionsDir) {
+  const installed = fs.readdirSync(extensionsDir).filter((name) => name.startsWith(`${pkg.publisher}.${pkg.name}-`));
+  assert.equal(installed.length, 1, `expected one installed copy of the extension in ${extensionsDir}, found ${installed.join(', ') || 'none'}`);
+  const manifestPath = path.join(extensionsDir, installed[0], 'package.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+  assert.ok(manifest.browser, 'the packaged manifest has no browser entry');
+  delete manifest.main;
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 }
 
 /** Opens the Weekly Papers view container from the activity bar. */

@@ -1,5 +1,6 @@
 // A stand-in for arXiv's API for the integration tests: an HTTP server on 127.0.0.1 (a free
-// port) that answers `?id_list=…` from the hand-written fixtures, and can be told to answer the
+// port) that answers `?id_list=…` from the hand-written fixtures (with CORS headers or, like
+// arXiv itself may, without), and can be told to answer the
 // next requests with a 429, slowly, with an Error entry, with malformed XML or with entries not
 // asked for. It records every request, so tests can check batching. Close it in `after`.
 import * as http from 'node:http';
@@ -27,12 +28,13 @@ export class ArxivTestServer {
   private readonly server: http.Server;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
-  private constructor() {
+  /** `cors`: every answer allows any origin to read it, as a browser requires of a page's requests. */
+  private constructor(public cors: boolean) {
     this.server = http.createServer((request, response) => this.answer(request, response));
   }
 
-  static async start(): Promise<ArxivTestServer> {
-    const server = new ArxivTestServer();
+  static async start(options: { readonly cors?: boolean } = {}): Promise<ArxivTestServer> {
+    const server = new ArxivTestServer(options.cors ?? false);
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.server.listen(0, '127.0.0.1', () => resolve());
@@ -67,6 +69,7 @@ export class ArxivTestServer {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const ids = (url.searchParams.get('id_list') ?? '').split(',').filter((id) => id.length > 0);
     this.requests.push({ url: url.toString(), ids, at: Date.now() });
+    if (this.cors) response.setHeader('access-control-allow-origin', '*');
     const plan = this.planned.shift() ?? { kind: 'ok' };
     const atom = (status: number, body: string) => {
       response.writeHead(status, { 'content-type': 'application/atom+xml; charset=utf-8' });
