@@ -26,7 +26,8 @@ import { PaperKeyMigration } from './papers/keyMigration';
 import { SummaryPanel } from './webview/summaryPanel';
 import { PaperQueries } from './chat/paperQueries';
 import { paperTools, registerPaperTools } from './chat/paperTools';
-import type { ToolName } from './constants';
+import { ChatParticipant, type ToolName } from './constants';
+import { papersChatHandler } from './chat/papersParticipant';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface WeeklyPapersApi {
@@ -51,6 +52,8 @@ export interface WeeklyPapersApi {
   readonly huggingFace: HuggingFaceMetadata;
   /** The language-model tools, by name, as registered: tests call them (prepareInvocation too) directly. */
   readonly tools: Readonly<Record<ToolName, vscode.LanguageModelTool<unknown>>>;
+  /** `@papers`'s request handler: tests call it with a recording stream. */
+  readonly chatHandler: vscode.ChatRequestHandler;
   /** How long activate() itself took, and activation until every source was first read (ms). */
   readonly timings: { readonly activateMs: number; readonly readyMs: Promise<number> };
 }
@@ -121,6 +124,10 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
   const queries = new PaperQueries({ library, store, search, ready, arxiv });
   const tools = paperTools(queries, store);
   context.subscriptions.push(...registerPaperTools(tools));
+  const chatHandler = papersChatHandler(queries);
+  const participant = vscode.chat.createChatParticipant(ChatParticipant.id, chatHandler);
+  participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'weekly-papers.svg');
+  context.subscriptions.push(participant);
   flushOnDeactivate = async () => {
     await summaryPanel.flush().catch(() => undefined);
     await store.flushed();
@@ -131,7 +138,7 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
     log.info(`Activated in ${activateMs.toFixed(1)} ms; read ${library.issues().length} issues in ${ms.toFixed(0)} ms.`);
     return ms;
   });
-  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, keyMigration, matcher, huggingFace, tools, timings: { activateMs, readyMs } };
+  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, keyMigration, matcher, huggingFace, tools, chatHandler, timings: { activateMs, readyMs } };
 }
 
 /** Set by activate(): saves a note still being typed and waits for every write to land. */
