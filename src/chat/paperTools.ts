@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { Tool, type ToolName } from '../constants';
 import { AppendNoteInput, GetPaperInput, issueReference, ListIssueInput, parseToolInput, SearchPapersInput, SetReadingStatusInput, statusOf, TOOL_LIMITS } from '../core/chat/toolInput';
-import { answer, issueAnswer, noIssueAnswer, noPaperAnswer, noteAppendedAnswer, paperAnswer, searchAnswer, statusChangedAnswer } from '../core/chat/toolText';
+import { MAX_NOTE_LENGTH } from '../webview/messages';
+import { answer, quoteLine, issueAnswer, noIssueAnswer, noPaperAnswer, noteAppendedAnswer, paperAnswer, searchAnswer, statusChangedAnswer } from '../core/chat/toolText';
 import { snapshotOf } from '../papers/paperTarget';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import type { PaperQueries } from './paperQueries';
@@ -96,6 +97,7 @@ export function paperTools(queries: PaperQueries, store: PaperStateStore): Tools
         const key = queries.resolve(input.value.paper);
         const target = key === undefined ? undefined : queries.target(key);
         if (!target) return result(noPaperAnswer(input.value.paper));
+        if (store.note(target.key).length + input.value.text.length > MAX_NOTE_LENGTH) return result(answer([`The reader's note on ${quoteLine(target.title)} is too long to add to (over ${MAX_NOTE_LENGTH} characters); nothing was added.`]));
         const note = await store.appendNote(target.key, input.value.text, snapshotOf(target));
         return result(noteAppendedAnswer(target.title, note.length));
       },

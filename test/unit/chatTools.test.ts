@@ -12,6 +12,7 @@ import { AppendNoteInput, GetPaperInput, issueReference, ListIssueInput, parseTo
 import { arxivIdOf, findIssue, firstResults, issueFacts, paperDetails, resolvePaperReference, type PaperLookup } from '../../src/core/chat/paperFacts';
 import { DATA_PREAMBLE, issueAnswer, paperAnswer, quoteBlock, quoteLine, searchAnswer, TEXT_LIMITS, type PaperDetails } from '../../src/core/chat/toolText';
 import { readFixture } from './helpers/fixtures';
+import { ChatParticipant, Tool } from '../../src/constants';
 
 function sample(): IssueLibrary {
   const library = new IssueLibrary();
@@ -74,6 +75,10 @@ describe('language-model tools: input', () => {
     assert.equal(tools.get('weeklyPapers_appendNote')?.inputSchema.properties.text?.maxLength, TOOL_LIMITS.appendText);
     assert.deepEqual(tools.get('weeklyPapers_appendNote')?.inputSchema.required, ['paper', 'text']);
     for (const tool of tools.values()) assert.equal(tool.canBeReferencedInPrompt, true, tool.name);
+    assert.deepEqual([...tools.keys()].sort(), Object.values(Tool).sort(), 'src/constants.ts Tool and package.json agree');
+    const participants = (manifest.contributes as unknown as { chatParticipants: Array<{ id: string; name: string; commands: Array<{ name: string }> }> }).chatParticipants;
+    assert.deepEqual(participants.map((participant) => [participant.id, participant.name]), [[ChatParticipant.id, 'papers']]);
+    assert.deepEqual(participants[0]?.commands.map((command) => command.name), Object.values(ChatParticipant.commands));
   });
 });
 
