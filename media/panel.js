@@ -20,6 +20,8 @@
   /** Edits are numbered; `acked` is the last one the extension has written to workspace state. */
   let seq = 0;
   let acked = 0;
+  /** The id of the last text the extension appended to the note (a language-model tool) that this page applied. */
+  let appended = 0;
 
   function dirty() {
     return seq !== acked;
@@ -31,7 +33,7 @@
 
   function sendNote(flush) {
     if (!note) return;
-    vscode.postMessage({ type: 'setNote', key, note: note.value, seq, flush });
+    vscode.postMessage({ type: 'setNote', key, note: note.value, seq, flush, appended });
   }
 
   if (note) {
@@ -86,6 +88,24 @@
         if (typeof message.seq === 'number' && message.seq === seq) {
           acked = seq;
           showNoteState(SAVED);
+        }
+        break;
+      case 'noteAppended':
+        if (!note || typeof message.id !== 'number' || typeof message.text !== 'string' || typeof message.note !== 'string') break;
+        appended = Math.max(appended, message.id);
+        if (dirty()) {
+          // The reader is typing: the appended text joins their edits (the same join as the store's), which are saved together.
+          if (!note.value.includes(message.text)) {
+            const { selectionStart, selectionEnd } = note;
+            const kept = note.value.trimEnd();
+            note.value = kept === '' ? message.text : `${kept}\n\n${message.text}`;
+            note.setSelectionRange(selectionStart, selectionEnd);
+          }
+          seq += 1;
+          showNoteState(SAVING);
+          sendNote(false);
+        } else {
+          applyNote(message.note);
         }
         break;
       case 'paperState':

@@ -75,3 +75,19 @@ export const Setting = {
   /** Hugging Face's address (the API is under `/api/`); a user setting only (`scope: application`). */
   huggingFaceApiUrl: 'weeklyPapers.huggingFaceApiUrl',
 } as const;
+
+/** Language-model tools, as contributed in package.json (`contributes.languageModelTools`). */
+export const Tool = {
+  searchPapers: 'weeklyPapers_searchPapers',
+  getPaper: 'weeklyPapers_getPaper',
+  listIssue: 'weeklyPapers_listIssue',
+  setReadingStatus: 'weeklyPapers_setReadingStatus',
+  appendNote: 'weeklyPapers_appendNote',
+} as const;
+export type ToolName = (typeof Tool)[keyof typeof Tool];
+
+/** The chat participant `@papers` (`contributes.chatParticipants`) and its slash commands. */
+export const ChatParticipant = {
+  id: 'weeklyPapers.papers',
+  commands: { week: 'week', search: 'search', notes: 'notes' },
+} as const;

@@ -24,6 +24,10 @@ import { IssueProblems } from './diagnostics/problems';
 import { PaperStateStore } from './storage/paperStateStore';
 import { PaperKeyMigration } from './papers/keyMigration';
 import { SummaryPanel } from './webview/summaryPanel';
+import { PaperQueries } from './chat/paperQueries';
+import { paperTools, registerPaperTools } from './chat/paperTools';
+import { ChatParticipant, type ToolName } from './constants';
+import { papersChatHandler } from './chat/papersParticipant';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface WeeklyPapersApi {
@@ -46,6 +50,10 @@ export interface WeeklyPapersApi {
   readonly matcher: ArxivMatcher;
   /** Hugging Face's paper pages (cached in global storage, fetched in the background). */
   readonly huggingFace: HuggingFaceMetadata;
+  /** The language-model tools, by name, as registered: tests call them (prepareInvocation too) directly. */
+  readonly tools: Readonly<Record<ToolName, vscode.LanguageModelTool<unknown>>>;
+  /** `@papers`'s request handler: tests call it with a recording stream. */
+  readonly chatHandler: vscode.ChatRequestHandler;
   /** How long activate() itself took, and activation until every source was first read (ms). */
   readonly timings: { readonly activateMs: number; readonly readyMs: Promise<number> };
 }
@@ -112,6 +120,14 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
   const notes = new NoteFileSystem(store, (key) => findPaperTarget(library, store, key));
   const commandServices: CommandServices = { library, store, search, issues: issuesTree, sources, notes, open: openWebLink, clipboard: vscode.env.clipboard, ready, arxiv, importer, matcher };
   context.subscriptions.push(notes, registerCommands(commandServices));
+  // Copilot Chat (or any chat): the tools read the same library and write through the same store.
+  const queries = new PaperQueries({ library, store, search, ready, arxiv });
+  const tools = paperTools(queries, store);
+  context.subscriptions.push(...registerPaperTools(tools));
+  const chatHandler = papersChatHandler(queries);
+  const participant = vscode.chat.createChatParticipant(ChatParticipant.id, chatHandler);
+  participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'weekly-papers.svg');
+  context.subscriptions.push(participant);
   flushOnDeactivate = async () => {
     await summaryPanel.flush().catch(() => undefined);
     await store.flushed();
@@ -122,7 +138,7 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
     log.info(`Activated in ${activateMs.toFixed(1)} ms; read ${library.issues().length} issues in ${ms.toFixed(0)} ms.`);
     return ms;
   });
-  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, keyMigration, matcher, huggingFace, timings: { activateMs, readyMs } };
+  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, keyMigration, matcher, huggingFace, tools, chatHandler, timings: { activateMs, readyMs } };
 }
 
 /** Set by activate(): saves a note still being typed and waits for every write to land. */

@@ -39,7 +39,7 @@ export type PickItemCache = Map<string, PaperPickItem | null>;
  * gone) whose title matches.
  */
 export function paperPickItems(services: PickServices, query: string, accept?: (target: PaperTarget) => boolean, cache: PickItemCache = new Map()): PaperPickItem[] {
-  const { library, store, search } = services;
+  const { library, store } = services;
   const alwaysShow = query.trim().length > 0;
   const items: PaperPickItem[] = [];
   const add = (key: string) => {
@@ -51,14 +51,24 @@ export function paperPickItems(services: PickServices, query: string, accept?: (
     }
     if (item) items.push(alwaysShow ? { ...item, alwaysShow } : item);
   };
-  for (const key of search.search(query)) add(key);
+  for (const key of matchingPaperKeys(services, query)) add(key);
+  return items;
+}
+
+/**
+ * The keys of the papers a query matches, best first: the search's (title matches, then summary
+ * matches), then papers only the store remembers whose title, issue or note holds every word.
+ * Open Paper... and the language-model tools find papers alike.
+ */
+export function matchingPaperKeys({ library, store, search }: Pick<PickServices, 'library' | 'store'> & { readonly search: Pick<PickServices['search'], 'search'> }, query: string): string[] {
+  const keys = search.search(query);
   const words = queryWords(query);
   for (const [key, state] of store.all()) {
     if (library.findPaper(key).length > 0) continue;
     const haystack = goneHaystack(state);
-    if (words.every((word) => haystack.includes(word))) add(key);
+    if (words.every((word) => haystack.includes(word))) keys.push(key);
   }
-  return items;
+  return keys;
 }
 
 /**

@@ -139,3 +139,9 @@ export function mergeStates(current: PaperState, earlier: PaperState): PaperStat
   const updatedAt = later.updatedAt;
   return { ...current, note, status, updatedAt };
 }
+
+/** A note with `text` added at its end, after a blank line (or `text` alone, for an empty note). */
+export function appendToNote(note: string, text: string): string {
+  const kept = note.trimEnd();
+  return kept === '' ? text : `${kept}\n\n${text}`;
+}

@@ -2,11 +2,18 @@
 // validate is copied aside under its own key (never overwritten), once however often it is
 // found, and the reader is told once.
 import * as vscode from 'vscode';
-import { asideKeyFor, isEmptyState, loadChoices, loadStates, mergeStates, saveStates, type ArxivChoice, type PaperState, type ReadingStatus } from '../core/paperState';
+import { appendToNote, asideKeyFor, isEmptyState, loadChoices, loadStates, mergeStates, saveStates, type ArxivChoice, type PaperState, type ReadingStatus } from '../core/paperState';
 import { StorageKey } from '../constants';
 
 /** What the store remembers about a paper besides the reader's own words. */
 export type PaperSnapshot = Pick<PaperState, 'title' | 'issueLabel' | 'arxivId'>;
+
+/** Text appended to the note of `key`; `id` counts appends, so an editor can tell which it has seen. */
+export interface NoteAppended {
+  readonly key: string;
+  readonly text: string;
+  readonly id: number;
+}
 
 export class PaperStateStore implements vscode.Disposable {
   private readonly states: Map<string, PaperState>;
@@ -18,6 +25,14 @@ export class PaperStateStore implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
   /** Fires with the keys whose state changed. */
   readonly onDidChange = this.changeEmitter.event;
+  private readonly appendEmitter = new vscode.EventEmitter<NoteAppended>();
+  /**
+   * Fires, before onDidChange, when text was appended to a note (a language-model tool): an
+   * editor holding an unsaved draft of that note (the summary panel) adds the text to its draft,
+   * so its next save keeps both.
+   */
+  readonly onDidAppendNote = this.appendEmitter.event;
+  private appendCount = 0;
   /** Set when damaged stored values could not be copied aside: nothing is written over them. */
   private asideFailed = false;
   /** Writes are chained so they land in order. */
@@ -59,6 +74,7 @@ export class PaperStateStore implements vscode.Disposable {
   dispose(): void {
     this.changeEmitter.dispose();
     this.choiceEmitter.dispose();
+    this.appendEmitter.dispose();
   }
 
   /** The reader's choice of arXiv record for the paper in this slot, if they made one. */
@@ -131,6 +147,20 @@ export class PaperStateStore implements vscode.Disposable {
     return this.update(key, snapshot, (state) => ({ ...state, note }));
   }
 
+  /**
+   * Adds `text` at the end of the note (after a blank line), keeping all there is: the one way a
+   * note is added to rather than replaced. Resolves to the note as it is now.
+   */
+  async appendNote(key: string, text: string, snapshot: PaperSnapshot): Promise<string> {
+    let appended = '';
+    const write = this.update(key, snapshot, (state) => {
+      appended = appendToNote(state.note, text);
+      return { ...state, note: appended };
+    }, () => this.appendEmitter.fire({ key: this.currentKey(key), text, id: ++this.appendCount }));
+    await write;
+    return appended;
+  }
+
   /** Replaces several states at once (Import Notes); returns how many changed. */
   async merge(entries: ReadonlyMap<string, PaperState>): Promise<number> {
     const changed: string[] = [];
@@ -149,12 +179,13 @@ export class PaperStateStore implements vscode.Disposable {
     return this.writing;
   }
 
-  private update(requestedKey: string, snapshot: PaperSnapshot, change: (state: PaperState) => PaperState): Promise<void> {
+  private update(requestedKey: string, snapshot: PaperSnapshot, change: (state: PaperState) => PaperState, beforeChangeEvent?: () => void): Promise<void> {
     const key = this.currentKey(requestedKey);
     const current = this.states.get(key) ?? { status: null, note: '', updatedAt: '', ...snapshot };
     const next = { ...change({ ...current, ...snapshot }), updatedAt: new Date().toISOString() };
     if (isEmptyState(next)) this.states.delete(key);
     else this.states.set(key, next);
+    beforeChangeEvent?.();
     return this.persist([key]);
   }
 

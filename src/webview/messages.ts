@@ -29,6 +29,8 @@ export const WebviewMessage = z.discriminatedUnion('type', [
     note: z.string().max(MAX_NOTE_LENGTH),
     seq: z.number().int().nonnegative(),
     flush: z.boolean(),
+    /** The id of the last `noteAppended` the page applied (absent: none). */
+    appended: z.number().int().nonnegative().optional(),
   }),
   z.strictObject({ type: z.literal('setStatus'), key: z.string().min(1), status: ReadingStatus.nullable() }),
   z.strictObject({ type: z.literal('openLink'), key: z.string().min(1), kind: PanelLinkKind }),
@@ -45,6 +47,11 @@ export type ExtensionMessage =
   | { readonly type: 'noteSaved'; readonly seq: number }
   /** The note or status changed elsewhere (e.g. the Edit Note command). */
   | { readonly type: 'paperState'; readonly note: string; readonly status: ReadingStatus | null }
+  /**
+   * Text was appended to the note (a language-model tool): the page adds `text` to a note the
+   * reader is editing, else shows `note`; its next `setNote` says it has seen append `id`.
+   */
+  | { readonly type: 'noteAppended'; readonly id: number; readonly text: string; readonly note: string }
   /** arXiv's details arrived or changed: the section is replaced, the rest of the page (and the note being typed) stays. */
   | { readonly type: 'arxivDetails'; readonly html: string }
   /** Where the paper's arXiv id stands changed (a search started or ended): that line is replaced. */

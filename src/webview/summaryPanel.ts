@@ -22,6 +22,9 @@ import { paperKeyOf } from '../papers/paperTarget';
 import { openWebLink } from '../util/openExternal';
 import { createNonce } from './html';
 import { PanelState, WebviewMessage, type ExtensionMessage } from './messages';
+import { NoteAppends } from './noteAppends';
+import { appendToNote } from '../core/paperState';
+import type { NoteAppended } from '../storage/paperStateStore';
 import { renderDetails, renderMatch, renderSummaryHtml, summaryView, type ArxivPanelView, type PanelResources, type SummaryView } from './summaryHtml';
 
 /** How long the reader may pause typing before the note is written to workspace state. */
@@ -66,6 +69,8 @@ export class SummaryPanel implements vscode.Disposable {
   /** The rendered view less the reader's note and status: a library change re-renders only when it differs. */
   private shownContent: string | undefined;
   private pendingNote: PendingNote | undefined;
+  /** Appends (a language-model tool) to the note on show that its page may not have yet. */
+  private readonly appends = new NoteAppends();
   private readonly libraryChange = new Coalescer(() => this.libraryChanged());
   /** Whether the panel was visible at its last view-state change (it is, once opened). */
   private wasVisible = true;
@@ -85,6 +90,7 @@ export class SummaryPanel implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(SUMMARY_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => this.revive(panel, state),
       }),
+      options.store.onDidAppendNote((append) => this.noteAppended(append)),
       options.store.onDidChange((keys) => this.storeChanged(keys)),
       // Coalesced: a folder of issues being read changes the library once per file.
       { dispose: options.library.onDidChange(() => this.libraryChange.schedule()) },
@@ -197,7 +203,7 @@ export class SummaryPanel implements vscode.Disposable {
     }
     switch (data.type) {
       case 'setNote':
-        this.pendingNote = { key, note: data.note, seq: data.seq };
+        this.pendingNote = { key, note: this.appends.complete(key, data.note, data.appended), seq: data.seq };
         this.clearNoteTimer();
         if (data.flush) {
           await this.saveNote();
@@ -283,6 +289,8 @@ export class SummaryPanel implements vscode.Disposable {
     const view = this.view(key);
     const webview = panel.webview;
     this.nonce = createNonce();
+    // The new page is built with the note as it is now, appends and all.
+    this.appends.clear();
     this.html = renderSummaryHtml(view, this.resources(webview), this.nonce, vscode.l10n);
     this.shownContent = contentOf(view);
     panel.title = view.title;
@@ -436,6 +444,19 @@ export class SummaryPanel implements vscode.Disposable {
     this.key = current;
     if (this.pendingNote?.key === key) this.pendingNote = { ...this.pendingNote, key: current };
     return true;
+  }
+
+  /**
+   * Text was appended to a note. A draft of it not saved yet gets the text too (its save must not
+   * drop it); the page adds it to what the reader is typing, or shows the note with it.
+   */
+  private noteAppended(append: NoteAppended): void {
+    const pending = this.pendingNote;
+    if (pending && this.resolve(pending.key) === append.key) this.pendingNote = { ...pending, note: appendToNote(pending.note, append.text) };
+    this.followKey();
+    if (!this.panel || this.key !== append.key) return;
+    this.appends.add(append);
+    void this.post({ type: 'noteAppended', id: append.id, text: append.text, note: this.currentNote(append.key) });
   }
 
   private storeChanged(keys: readonly string[]): void {

@@ -32,6 +32,9 @@ function visibleStrings(manifest: { [key: string]: Json }): Array<{ where: strin
     if (value === undefined || value === null || typeof value !== 'object') return;
     for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
       const here = `${where}/${key}`;
+      // A tool's or a chat participant's `name` (and its commands' names) is an id the reader or the model types, not words.
+      const isId = key === 'name' && /^\/contributes\/(languageModelTools|chatParticipants)\/\d+(\/commands\/\d+)?$/.test(where);
+      if (isId) continue;
       if (typeof key === 'string' && fields.includes(key)) {
         for (const text of Array.isArray(item) ? item : [item]) found.push({ where: here, value: text });
       } else {
