@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseIssueLines, parseIssueText } from '../../src/core/parse';
+import { parseIssueBytes, parseIssueLines, parseIssueText } from '../../src/core/parse';
 import { decodeLines } from '../../src/core/text';
 import * as reference from './helpers/referenceParser';
 import { FIXTURES_DIR, listFixtures, readFixture } from './helpers/fixtures';
@@ -24,8 +24,11 @@ function assertSameAsReference(text: string): void {
   assert.deepEqual(parseIssueText(text), reference.parseIssueText(text), `parseIssueText differs from the reference on ${short(text)}`);
 }
 
+/** A file's bytes, read as the CLI and the extension read them: both entry points, against the reference's. */
 function assertSameAsReferenceOnBytes(bytes: Uint8Array, what: string): void {
-  assert.deepEqual(parseIssueLines(decodeLines(bytes)), reference.parseIssueLines(reference.decodeLines(bytes)), `parseIssueLines differs from the reference on ${what}`);
+  const expected = reference.parseIssueLines(reference.decodeLines(bytes));
+  assert.deepEqual(parseIssueLines(decodeLines(bytes)), expected, `parseIssueLines differs from the reference on ${what}`);
+  assert.deepEqual(parseIssueBytes(bytes), expected, `parseIssueBytes differs from the reference on ${what}`);
 }
 
 describe('parse: the same result as the reference parser', () => {
@@ -36,6 +39,36 @@ describe('parse: the same result as the reference parser', () => {
         assertSameAsReference(bytes.toString('utf8'));
         assertSameAsReferenceOnBytes(bytes, rel);
       });
+    }
+  });
+
+  /** Texts where a blank line decides something (what a gap between two lines' numbers must stand for). */
+  const HEADER = 'Title\nVol.138 for Jan 5 - Jan 11, 2026\nThis week’s newsletter highlights the following research:\nA, from B\n[1] A Paper\nText.\n📝 https://arxiv.org/abs/2601.03318\n';
+  const BLANKS_THAT_MATTER = [
+    // An extra whose heading is followed only by blank lines, then a line that starts with an emoji.
+    `${HEADER}Extras: Datasets\n🗂️ First dataset\n\n📊 Second dataset\nProse.\n🤗 https://huggingface.co/datasets/a/b\n`,
+    `${HEADER}Extras: Datasets\n🗂️ First dataset\n📊 Second dataset\n`,
+    // A title 4 and 5 lines above the volume line of a second issue.
+    `${HEADER}\nSecond title\n\n\n\nVol.139 for Jan 12 - Jan 18, 2026\n[1] B\n`,
+    `${HEADER}\nSecond title\n\n\n\n\nVol.139 for Jan 12 - Jan 18, 2026\n[1] B\n`,
+    `${HEADER}\nSecond title\n---\n\n\nVol.139 for Jan 12 - Jan 18, 2026\n[1] B\n`,
+    // Front matter closed on line 61 and on line 62; an e-mail sign at line 40 and 41 of a segment; a Markdown sign at line 400 and 401.
+    `---\n${'\n'.repeat(59)}---\n${HEADER}`,
+    `---\n${'\n'.repeat(60)}---\n${HEADER}`,
+    `From: a\n${HEADER}${'\n'.repeat(30)}---------- Forwarded message ---------\n${'\n'.repeat(38)}Subject: x\n${HEADER}`,
+    `From: a\n${HEADER}${'\n'.repeat(30)}---------- Forwarded message ---------\n${'\n'.repeat(39)}Subject: x\n${HEADER}`,
+    `# T\n${'\n'.repeat(397)}# U\n${HEADER}`,
+    `# T\n${'\n'.repeat(398)}# U\n${HEADER}`,
+    // Paragraphs wrapped at a width, with and without a blank line (the last line end makes one).
+    `${HEADER}${'A line of prose wrapped at a fixed width, as plain-text e-mail is.\n'.repeat(6)}`,
+    `${HEADER}${'A line of prose wrapped at a fixed width, as plain-text e-mail is.\n'.repeat(6)}`.trimEnd(),
+    `\n\n${HEADER}`,
+    `   \n\t\n${HEADER}\n \n`,
+  ];
+
+  it('where a blank line, or how many there are, decides what is read', () => {
+    for (const text of BLANKS_THAT_MATTER) {
+      for (const br of ['\n', '\r\n', '\r']) assertSameAsReference(text.replace(/\n/g, br));
     }
   });
 
@@ -69,5 +102,15 @@ describe('parse: the same result as the reference parser', () => {
 
   it('on the same texts read from UTF-8 bytes, as the CLI and the extension read files', () => {
     fc.assert(fc.property(text, fc.boolean(), (t, bom) => assertSameAsReferenceOnBytes(Buffer.from((bom ? '\ufeff' : '') + t, 'utf8'), short(t))), { numRuns: 500 });
+  });
+
+  it('on bytes that are not all UTF-8, with CR and LF among them, and on UTF-16 files', () => {
+    const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x0a, 0x0d, 0xe2, 0x80, 0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x20, 0x2d));
+    fc.assert(fc.property(fc.array(byte, { maxLength: 60 }), (bytes) => assertSameAsReferenceOnBytes(Uint8Array.from(bytes), `bytes ${bytes.join(' ')}`)), { numRuns: 1500 });
+    fc.assert(fc.property(text, fc.boolean(), (t, le) => {
+      const utf16 = Buffer.from(`\ufeff${t}`, 'utf16le');
+      if (!le) utf16.swap16();
+      assertSameAsReferenceOnBytes(utf16, `UTF-16 ${le ? 'LE' : 'BE'} ${short(t)}`);
+    }), { numRuns: 200 });
   });
 });
