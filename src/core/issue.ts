@@ -58,7 +58,7 @@ export function parseIssue(lines: readonly SourceLine[], firstLine: number, opti
   let extrasSection = 'Extras';
   let lastLine = firstLine;
   let afterBlank = true;
-  /** The number of the line read last: a line further down than the next one comes after blank lines. */
+  /** The number of the line read last: a line numbered more than one past it comes after blank lines. */
   let previous = firstLine - 1;
 
   const close = () => {
