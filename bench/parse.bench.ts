@@ -1,16 +1,24 @@
 // Benchmark of parseIssueText on an archive of 500 issues, against two references measured on
 // the same text in the same run: the floor (splitting the text into lines) and markdown-it's
-// tokenizer. Also reports the heap held by the result. Run with `npm run bench`
+// tokenizer, and the reference parser (the parser before it read its input in one pass, kept in
+// test/unit/helpers/referenceParser). Also reports the heap held by the result, and, for the
+// generated hostile files of millions of line ends (test/support/hostileIssues.ts), the time and
+// peak RSS of a process that reads and parses the file as the CLI does. Run with `npm run bench`
 // (compiles, then `node --expose-gc out/bench/parse.bench.js`).
 //
 // This is a benchmark, not a test: targets are printed as PASS/MISS and a MISS still exits 0.
 // It exits non-zero only when the sanity check fails (the archive did not parse to 500 issues
 // with the expected number of papers), because then the figures mean nothing.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import MarkdownIt from 'markdown-it';
-import { parseIssueText } from '../src/core/parse';
+import { parseIssueBytes, parseIssueText } from '../src/core/parse';
+import { toJsonEntry } from '../src/cli/json';
+import * as reference from '../test/unit/helpers/referenceParser';
+import { HOSTILE_ISSUES, writeHostileIssue, type HostileIssue } from '../test/support/hostileIssues';
 
 const ISSUES = 500;
 const WARMUP = 2;
@@ -160,6 +168,7 @@ function main(): number {
   const floorMs = time(() => text.split(/\r?\n/).length);
   const mdMs = time(() => md.parse(text, {}).length);
   const parseMs = time(() => parseIssueText(text).issues.length);
+  const referenceMs = time(() => reference.parseIssueText(text).issues.length);
 
   // Heap held by the result: full GC, parse, full GC again with the result still referenced.
   let heapGrowth: number | null = null;
@@ -184,6 +193,7 @@ function main(): number {
     ['floor: text.split(/\\r?\\n/)', floorMs],
     ['markdown-it: md.parse(text, {})', mdMs],
     ['parseIssueText(text)', parseMs],
+    ['reference parser (before)', referenceMs],
   ];
   console.log(`${pad('step', 34)}${lpad('median ms', 11)}${lpad('MB/s', 10)}`);
   for (const [name, ms] of rows) console.log(`${pad(name, 34)}${lpad(fmt(ms), 11)}${lpad(fmt(mb / (ms / 1000)), 10)}`);
@@ -195,6 +205,8 @@ function main(): number {
   const targets: Array<[string, string, string, string]> = [
     ['speed vs markdown-it (md / parse)', `${fmt(mdOverParse, 2)}x`, `>= ${TARGET_MD_OVER_PARSE}x`, verdict(mdOverParse >= TARGET_MD_OVER_PARSE)],
     ['speed vs floor (parse / floor)', `${fmt(parseOverFloor, 2)}x`, `<= ${TARGET_PARSE_OVER_FLOOR}x`, verdict(parseOverFloor <= TARGET_PARSE_OVER_FLOOR)],
+    ['before: md / reference parser', `${fmt(mdMs / referenceMs, 2)}x`, '(info)', ''],
+    ['before: reference parser / floor', `${fmt(referenceMs / floorMs, 2)}x`, '(info)', ''],
   ];
   if (heapGrowth !== null) {
     targets.push(
@@ -212,6 +224,7 @@ function main(): number {
   console.log('');
 
   hostileLines();
+  hostileFiles();
 
   const sane = issues === ISSUES && papers === expectedPapers && volumes === ISSUES && errors === 0 && sink > 0;
   console.log(
@@ -246,8 +259,75 @@ function hostileLines(): void {
   console.log('');
 }
 
+const TARGET_HOSTILE_MS = 2000;
+const TARGET_HOSTILE_RSS_MB = 300;
+/** The reference reads every line into an object: on the full files it takes minutes and gigabytes (4.2 GB for 30 MB), so it reads a copy this long. */
+const REFERENCE_LINE_ENDS = 1024 * 1024;
+
+interface ChildFigures {
+  readonly ms: number;
+  readonly maxRssMb: number;
+  readonly issues: number;
+}
+
+/**
+ * Each generated hostile file read and parsed in a process of its own, as the CLI reads a file
+ * (bytes, parsed, the JSON entry built): its parse time and its peak RSS (maxRSS, which includes
+ * Node itself, about 40 MB), against the targets; the reference parser on a shorter copy.
+ */
+function hostileFiles(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-papers-bench-'));
+  try {
+    console.log(`${pad('hostile file (one process each)', 50)}${lpad('read+parse', 10)}${lpad('max RSS MB', 12)}  target`);
+    for (const issue of HOSTILE_ISSUES) {
+      const file = writeHostileIssue(issue, dir);
+      const after = runChild('parser', file);
+      const ok = after !== null && after.ms < TARGET_HOSTILE_MS && after.maxRssMb < TARGET_HOSTILE_RSS_MB && after.issues === 1;
+      console.log(`${pad(`  ${issue.name}: parser`, 50)}${figures(after)}  < ${TARGET_HOSTILE_MS} ms, < ${TARGET_HOSTILE_RSS_MB} MB  ${ok ? 'PASS' : 'MISS'}`);
+      const shorter = writeHostileIssue(shorterCopy(issue), dir);
+      const before = runChild('reference', shorter);
+      console.log(`${pad(`  reference (before), ${fmt(REFERENCE_LINE_ENDS / (1024 * 1024), 0)} MB copy only`, 50)}${figures(before)}`);
+    }
+    console.log(`  (the reference is not run on the full files: it made an object per line, ${fmt(4.2, 1)} GB and over a minute for the 30 MB one)`);
+    console.log('');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function shorterCopy(issue: HostileIssue): HostileIssue {
+  return { ...issue, name: `reference-${issue.name}`, lineEnds: Math.min(issue.lineEnds, REFERENCE_LINE_ENDS) };
+}
+
+function figures(run: ChildFigures | null): string {
+  return run === null ? lpad('failed', 22) : `${lpad(fmt(run.ms), 10)}${lpad(fmt(run.maxRssMb), 12)}`;
+}
+
+function runChild(parser: 'parser' | 'reference', file: string): ChildFigures | null {
+  const run = spawnSync(process.execPath, [__filename, '--child', parser, file], { encoding: 'utf8', timeout: 300_000 });
+  if (run.status !== 0) {
+    console.log(`  ${parser} on ${path.basename(file)} failed: ${run.stderr.slice(0, 300)}`);
+    return null;
+  }
+  return JSON.parse(run.stdout) as ChildFigures;
+}
+
+/** In the child: reads and parses one file as the CLI does, and prints its figures as JSON. */
+function child(parser: string, file: string): number {
+  const t0 = performance.now();
+  const bytes = fs.readFileSync(file);
+  const result = parser === 'reference' ? reference.parseIssueLines(reference.decodeLines(bytes)) : parseIssueBytes(bytes);
+  const json = JSON.stringify(toJsonEntry(file, result));
+  // Read, parsed and its JSON built, as the CLI does (without printing it).
+  const ms = performance.now() - t0;
+  const figuresOf: ChildFigures = { ms, maxRssMb: process.resourceUsage().maxRSS / 1024, issues: json.length > 0 ? result.issues.length : 0 };
+  process.stdout.write(JSON.stringify(figuresOf));
+  return 0;
+}
+
 try {
-  process.exitCode = main();
+  const at = process.argv.indexOf('--child');
+  process.exitCode = at >= 0 ? child(process.argv[at + 1] ?? '', process.argv[at + 2] ?? '') : main();
 } catch (err) {
   console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;

@@ -1,8 +1,7 @@
 // `npm run --silent parse -- FILE...`: prints what the parser reads in each file, as JSON.
 // A public interface: scripts depend on its shape and its exit status.
 import { readFileSync } from 'node:fs';
-import { parseIssueLines } from '../core/parse';
-import { decodeLines } from '../core/text';
+import { parseIssueBytes } from '../core/parse';
 import { toJsonEntry, type JsonEntry } from './json';
 
 const USAGE = `Usage: npm run --silent parse -- FILE...
@@ -24,17 +23,17 @@ export function main(argv: readonly string[]): number {
   const entries: JsonEntry[] = [];
   let status = 0;
   for (const file of files) {
-    let lines: string[];
+    let bytes: Uint8Array;
     try {
-      // Decoded as the extension decodes issue files: UTF-8, or UTF-16 where a byte-order mark says so.
-      lines = decodeLines(readFileSync(file === '-' ? 0 : file));
+      bytes = readFileSync(file === '-' ? 0 : file);
     } catch (error) {
       process.stderr.write(`${file}: cannot read: ${describe(error)}\n`);
       entries.push({ file, issues: [], diagnostics: [{ severity: 'error', line: 1, code: 'unreadable', message: `Cannot read the file: ${describe(error)}` }] });
       status = 1;
       continue;
     }
-    const result = parseIssueLines(lines);
+    // Decoded as the extension decodes issue files: UTF-8, or UTF-16 where a byte-order mark says so.
+    const result = parseIssueBytes(bytes);
     entries.push(toJsonEntry(file, result));
     if (result.issues.length === 0) {
       const reason = result.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no issue found';

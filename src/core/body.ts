@@ -43,13 +43,20 @@ function collectLinks(urls: readonly string[], line: number, list: LinkList, sin
   }
 }
 
+/**
+ * Reads the lines under a heading: its lines that are not blank, in order, with nothing left out
+ * between them but blank lines (a gap between two lines' numbers ends a paragraph, as a rule does).
+ */
 export function readBody(lines: readonly SourceLine[], options: BodyOptions, sink: DiagnosticSink, headingUrls: readonly string[] = [], headingLine = 0): Body {
   const list: LinkList = { links: [], targets: [], seen: new Set() };
   if (headingUrls.length > 0) collectLinks(headingUrls, headingLine, list, sink);
   const paragraphs = new ParagraphBuilder(options.joinLines);
   let afterBlank = true;
+  let previous = Infinity;
   for (const line of lines) {
-    if (line.blank || line.rule) {
+    if (line.n > previous + 1) afterBlank = true;
+    previous = line.n;
+    if (line.rule) {
       afterBlank = true;
       continue;
     }

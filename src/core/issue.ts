@@ -18,7 +18,10 @@ interface OpenSection {
   readonly title: string;
   readonly headingUrls: readonly string[];
   readonly extrasSection: string;
+  /** Its lines that are not blank (rules included), in order; a blank line is a gap between their numbers. */
   readonly lines: SourceLine[];
+  /** A blank line came after its heading (none of them is in `lines`). */
+  hasBlank: boolean;
   hasLinks: boolean;
 }
 
@@ -34,8 +37,11 @@ export interface IssueOptions extends BodyOptions {
   readonly shape: IssueShape;
 }
 
-/** Parses one segment into an issue. Always returns an issue; the caller decides whether it is one. */
-export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, sink: DiagnosticSink): Issue {
+/**
+ * Parses one segment into an issue: its lines that are not blank, and the number of its first line
+ * (blank or not). Always returns an issue; the caller decides whether it is one.
+ */
+export function parseIssue(lines: readonly SourceLine[], firstLine: number, options: IssueOptions, sink: DiagnosticSink): Issue {
   /** Highlight texts as read (joined where hard-wrapped), split into title and org at the end. */
   const highlightTexts: Array<{ text: string; line: number; hint: string | null }> = [];
   const papers: Paper[] = [];
@@ -50,8 +56,10 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
   let state: State = 'header';
   let section: OpenSection | null = null;
   let extrasSection = 'Extras';
-  let lastLine = lines[0]?.n ?? 1;
+  let lastLine = firstLine;
   let afterBlank = true;
+  /** The number of the line read last: a line numbered more than one past it comes after blank lines. */
+  let previous = firstLine - 1;
 
   const close = () => {
     if (section) {
@@ -63,7 +71,12 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
   };
 
   for (const line of lines) {
-    if (line.blank || line.rule) {
+    if (line.n > previous + 1) {
+      if (section) section.hasBlank = true;
+      afterBlank = true;
+    }
+    previous = line.n;
+    if (line.rule) {
       section?.lines.push(line);
       afterBlank = true;
       continue;
@@ -72,7 +85,7 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
     afterBlank = false;
     const { text } = line;
     // Most lines start like no marker at all, and skip these checks (and never need `head`).
-    const marker = line.startsLikeMarker ? readMarker(line, state, line === lines[0]) : null;
+    const marker = line.startsLikeMarker ? readMarker(line, state, line.n === firstLine) : null;
     if (marker?.kind === 'paywall') {
       cutOff = { line: line.n, reason: 'The free part of the post ends here (paywall).' };
       break;
@@ -150,7 +163,7 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
         } else if (section !== null) {
           const current: OpenSection = section;
           const links = isLinkLine(line);
-          if (current.kind === 'extra' && !links && (line.heading || !startsWithWordChar(headOf(line))) && current.lines.length > 0) {
+          if (current.kind === 'extra' && !links && (line.heading || !startsWithWordChar(headOf(line))) && (current.lines.length > 0 || current.hasBlank)) {
             close();
             section = openSection('extra', line, null, extraTitle(text), [], extrasSection);
           } else if (current.hasLinks && !links && startsWithWordChar(headOf(line))) {
@@ -170,7 +183,7 @@ export function parseIssue(lines: readonly SourceLine[], options: IssueOptions, 
   close();
 
   const highlights = highlightTexts.map(({ text, line, hint }) => splitHighlight(text, line, hint));
-  const first = lines[0]?.n ?? 1;
+  const first = firstLine;
   if (volume === null) {
     sink.warning(first, 'missing-volume', 'No "Vol.N for <week>" line: the volume and week of this issue are unknown.');
   }
@@ -215,7 +228,7 @@ function readMarker(line: SourceLine, state: State, isFirstLine: boolean): Marke
 }
 
 function openSection(kind: OpenSection['kind'], heading: SourceLine, number: number | null, title: string, headingUrls: readonly string[], extrasSection: string): OpenSection {
-  return { kind, heading, number, title, headingUrls, extrasSection, lines: [], hasLinks: false };
+  return { kind, heading, number, title, headingUrls, extrasSection, lines: [], hasBlank: false, hasLinks: false };
 }
 
 function extraTitle(text: string): string {
@@ -248,11 +261,11 @@ function finishSection(section: OpenSection, volume: number | null, options: Bod
   };
 }
 
-/** The last line of a section that is not blank or a rule (the heading when there is none). */
+/** The last line of a section that is not a rule (the heading when there is none). */
 function lastContentLine(section: OpenSection): number {
   for (let i = section.lines.length - 1; i >= 0; i--) {
     const line = section.lines[i] as SourceLine;
-    if (!line.blank && !line.rule) return line.n;
+    if (!line.rule) return line.n;
   }
   return section.heading.n;
 }

@@ -1,36 +1,61 @@
 // The parser's entry point: newsletter text in any shape -> issues and diagnostics.
 // Pure: no I/O, no vscode; never throws on any input, and runs in time linear in its size.
+// Only the lines with something on them are read into objects (SourceLine); a blank line is a gap
+// between their numbers. Memory follows what the text holds, not how many line ends it has.
 import type { Issue, IssueShape, ParseResult } from './model';
-import { blankLine, headOf, readLine, type SourceLine } from './lines';
+import { headOf, readLine, type SourceLine } from './lines';
 import { DiagnosticSink } from './diagnostics';
 import { findSegments, isVolumeLine, sectionHeading } from './segment';
 import { parseIssue } from './issue';
 import { isForwardHeader, isHighlightsHeader } from './markers';
-import { splitLines } from './text';
+import { linesOfArray, linesOfBytes, linesOfText, type LineSource } from './lineSource';
 
 /** Inputs longer than this (in UTF-16 code units, about 32 MB of text) are refused. */
 export const MAX_INPUT_CHARS = 32 * 1024 * 1024;
 
 export function parseIssueText(text: string): ParseResult {
-  if (text.length > MAX_INPUT_CHARS) return tooLarge(text.length);
-  return parseIssueLines(splitLines(text));
+  return parseSource(linesOfText(text));
 }
 
 /** The same as parseIssueText, for text already split into lines (see decodeLines). */
 export function parseIssueLines(rawLines: readonly string[]): ParseResult {
-  let length = 0;
-  // An index loop: this runs once per file, often before it is optimised, and a for-of loop
-  // there allocates an iterator result per line (as much garbage as the lines' own objects).
-  for (let i = 0; i < rawLines.length; i++) length += (rawLines[i] as string).length + 1;
-  if (length - 1 > MAX_INPUT_CHARS) return tooLarge(length - 1);
+  return parseSource(linesOfArray(rawLines));
+}
+
+/**
+ * The same as parseIssueLines(decodeLines(bytes)), without an array of the file's lines: a file's
+ * bytes as an issue file is read (UTF-8, or UTF-16 where a byte-order mark says so).
+ */
+export function parseIssueBytes(bytes: Uint8Array): ParseResult {
+  return parseSource(linesOfBytes(bytes));
+}
+
+/** The lines of the input that are not blank, and how many lines it has in all. */
+interface ReadLines {
+  readonly lines: SourceLine[];
+  readonly count: number;
+}
+
+function parseSource(source: LineSource): ParseResult {
+  const length = source.lengthOver(MAX_INPUT_CHARS);
+  if (length !== null) return tooLarge(length);
   const sink = new DiagnosticSink();
   try {
-    return parseLines(skipFrontMatter(rawLines.map((raw, index) => readLine(raw, index + 1))), sink);
+    return parseLines(skipFrontMatter(readLines(source)), sink);
   } catch (error) {
     // A bug must not cost the reader the file: report it like any other problem.
     sink.error(1, 'internal-error', `Weekly Papers could not read this file because of an internal error: ${String(error)}`);
     return { issues: [], diagnostics: sink.diagnostics };
   }
+}
+
+function readLines(source: LineSource): ReadLines {
+  const lines: SourceLine[] = [];
+  const count = source.forEachLine((raw, n) => {
+    const line = readLine(raw, n);
+    if (!line.blank) lines.push(line);
+  });
+  return { lines, count };
 }
 
 function tooLarge(chars: number): ParseResult {
@@ -40,20 +65,21 @@ function tooLarge(chars: number): ParseResult {
   return { issues: [], diagnostics: sink.diagnostics };
 }
 
-function parseLines(lines: readonly SourceLine[], sink: DiagnosticSink): ParseResult {
+function parseLines({ lines, count }: ReadLines, sink: DiagnosticSink): ParseResult {
   const shape = detectShape(lines);
-  const joinLines = shape === 'markdown' || isHardWrapped(lines);
+  const joinLines = shape === 'markdown' || isHardWrapped(lines, count - lines.length);
   const issues: Issue[] = [];
   for (const segment of findSegments(lines)) {
     const segmentLines = lines.slice(segment.start, segment.end);
     if (!looksLikeIssue(segmentLines)) continue;
     const issueSink = new DiagnosticSink();
-    issues.push(parseIssue(segmentLines, { shape: segmentShape(segmentLines, shape), joinLines }, issueSink));
+    const shapeHere = segmentShape(segmentLines, segment.firstLine, shape);
+    issues.push(parseIssue(segmentLines, segment.firstLine, { shape: shapeHere, joinLines }, issueSink));
     // One push each: spread into push(), a line of 200,000 dropped links overflows the stack.
     for (const diagnostic of issueSink.diagnostics) sink.diagnostics.push(diagnostic);
   }
   if (issues.length === 0) {
-    const empty = lines.every((line) => line.blank);
+    const empty = lines.length === 0;
     sink.error(
       1,
       'not-an-issue',
@@ -69,16 +95,15 @@ function parseLines(lines: readonly SourceLine[], sink: DiagnosticSink): ParseRe
 /** How far down a Markdown front matter block (`---` … `---`, as Obsidian's web clipper writes) may end. */
 const FRONT_MATTER_MAX_LINES = 60;
 
-/** Front matter is metadata about the note, not the issue: its lines read as blank. */
-function skipFrontMatter(lines: SourceLine[]): SourceLine[] {
-  if (lines[0]?.text !== '---') return lines;
-  const last = Math.min(FRONT_MATTER_MAX_LINES, lines.length - 1);
-  for (let end = 1; end <= last; end++) {
-    if ((lines[end] as SourceLine).text !== '---') continue;
-    for (let i = 0; i <= end; i++) lines[i] = blankLine((lines[i] as SourceLine).n);
-    break;
+/** Front matter is metadata about the note, not the issue: its lines read as blank (they are left out). */
+function skipFrontMatter(read: ReadLines): ReadLines {
+  const { lines } = read;
+  if (lines[0]?.n !== 1 || lines[0].text !== '---') return read;
+  // Its closing line is one of the first FRONT_MATTER_MAX_LINES after the opening one.
+  for (let end = 1; end < lines.length && (lines[end] as SourceLine).n <= FRONT_MATTER_MAX_LINES + 1; end++) {
+    if ((lines[end] as SourceLine).text === '---') return { lines: lines.slice(end + 1), count: read.count };
   }
-  return lines;
+  return read;
 }
 
 /** Prose under a numbered heading that makes it a paper rather than a footnote or a reference. */
@@ -95,7 +120,6 @@ function looksLikeIssue(lines: readonly SourceLine[]): boolean {
   let prose = 0;
   let linked = false;
   for (const line of lines) {
-    if (line.blank) continue;
     if (isVolumeLine(line) || isHighlightsHeader(headOf(line))) return true;
     if (line.startsLikeMarker && sectionHeading(headOf(line))) {
       inSection = true;
@@ -122,32 +146,37 @@ const SHAPE_SAMPLE_LINES = 400;
 
 function detectShape(lines: readonly SourceLine[]): IssueShape {
   let markdown = 0;
-  for (const line of lines.slice(0, SHAPE_SAMPLE_LINES)) {
-    if (line.blank) continue;
+  for (const line of lines) {
+    if (line.n > SHAPE_SAMPLE_LINES) break;
     if (isEmailSign(line)) return 'email';
     if (line.heading || line.text.startsWith('**') || line.text.includes('](http')) markdown++;
   }
   return markdown >= 2 ? 'markdown' : 'web';
 }
 
-function segmentShape(lines: readonly SourceLine[], fileShape: IssueShape): IssueShape {
+/** How many lines of a segment, from its first, tell an e-mail from web text in a file that holds both. */
+const SEGMENT_SHAPE_LINES = 40;
+
+function segmentShape(lines: readonly SourceLine[], firstLine: number, fileShape: IssueShape): IssueShape {
   if (fileShape !== 'email') return fileShape;
-  return lines.slice(0, 40).some(isEmailSign) ? 'email' : 'web';
+  for (const line of lines) {
+    if (line.n >= firstLine + SEGMENT_SHAPE_LINES) break;
+    if (isEmailSign(line)) return 'email';
+  }
+  return 'web';
 }
 
 /** Text wrapped at a fixed width (as plain-text e-mail often is): paragraphs span several lines. */
-function isHardWrapped(lines: readonly SourceLine[]): boolean {
+function isHardWrapped(lines: readonly SourceLine[], blank: number): boolean {
   let wide = 0;
   let long = 0;
-  let blank = 0;
   // An index loop: this runs once over the whole file, often before it is optimised, and a
   // for-of loop there allocates an iterator result per line.
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
     const { length } = line.text;
-    if (line.blank) blank++;
     // Only a line of 60 or more characters counts, unless it holds an address (a plain line has none).
-    else if (length >= 60 && (line.plain || !line.text.includes('://'))) {
+    if (length >= 60 && (line.plain || !line.text.includes('://'))) {
       if (length > 100) long++;
       else wide++;
     }

@@ -5,10 +5,12 @@ import { headOf, stripMarkup } from './lines';
 import { isFooterLine, isForwardHeader, isSignOffLine } from './markers';
 
 export interface Segment {
-  /** Index of the first line (into the file's lines). */
+  /** Index of its first line that is not blank (into the file's lines that are not blank). */
   readonly start: number;
-  /** Index one past the last line. */
+  /** Index one past its last line that is not blank. */
   readonly end: number;
+  /** The number of its first line, blank or not: line 1 for the first segment. */
+  readonly firstLine: number;
 }
 
 const WORD_FOR = /\bfor\b/;
@@ -53,24 +55,25 @@ function isDigitCode(code: number): boolean {
 /**
  * Splits the file at forwarded-message headers and at `Vol.N` lines. A new issue's title is the
  * line just above its volume line; a volume line that is the first of its segment (an e-mail's)
- * does not split.
+ * does not split. `lines` are the file's lines that are not blank, in order.
  */
 export function findSegments(lines: readonly SourceLine[]): Segment[] {
-  const starts: number[] = [0];
+  /** Where each segment starts: an index into `lines`, and its line number (the first starts at line 1). */
+  const starts: Array<{ readonly index: number; readonly n: number }> = [{ index: 0, n: 1 }];
   let hasVolume = false;
   let hasContent = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
     // Each test below is of the line's start: a line that starts like no marker passes none.
-    if (line.blank || !line.startsLikeMarker) continue;
+    if (!line.startsLikeMarker) continue;
     if (isForwardHeader(headOf(line))) {
-      pushStart(starts, i);
+      pushStart(starts, lines, i);
       hasVolume = false;
       hasContent = false;
     } else if (isVolumeLine(line)) {
       if (hasVolume || hasContent) {
         const title = previousNonBlank(lines, i);
-        pushStart(starts, couldBeTitle(lines[title] as SourceLine) ? title : i);
+        pushStart(starts, lines, couldBeTitle(lines[title] as SourceLine) ? title : i);
         hasContent = false;
       }
       hasVolume = true;
@@ -78,7 +81,7 @@ export function findSegments(lines: readonly SourceLine[]): Segment[] {
       hasContent = true;
     }
   }
-  return starts.map((start, k) => ({ start, end: starts[k + 1] ?? lines.length }));
+  return starts.map(({ index, n }, k) => ({ start: index, end: starts[k + 1]?.index ?? lines.length, firstLine: n }));
 }
 
 /** The line above a volume line is its issue's title, unless it plainly belongs to the issue before. */
@@ -86,14 +89,16 @@ function couldBeTitle(line: SourceLine): boolean {
   return line.text.length <= 300 && !sectionHeading(line.text) && !isSignOffLine(headOf(line)) && !isFooterLine(headOf(line));
 }
 
-function pushStart(starts: number[], index: number): void {
-  if (index > (starts[starts.length - 1] ?? -1)) starts.push(index);
+function pushStart(starts: Array<{ readonly index: number; readonly n: number }>, lines: readonly SourceLine[], index: number): void {
+  const { n } = lines[index] as SourceLine;
+  if (n > (starts[starts.length - 1]?.n ?? 0)) starts.push({ index, n });
 }
 
+/** The nearest line above lines[index], at most 4 lines up, that is not a rule; `index` when there is none. */
 function previousNonBlank(lines: readonly SourceLine[], index: number): number {
-  for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
-    const line = lines[i] as SourceLine;
-    if (!line.blank && !line.rule) return i;
+  const { n } = lines[index] as SourceLine;
+  for (let i = index - 1; i >= 0 && (lines[i] as SourceLine).n >= n - 4; i--) {
+    if (!(lines[i] as SourceLine).rule) return i;
   }
   return index;
 }

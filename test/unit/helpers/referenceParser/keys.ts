@@ -1,0 +1,33 @@
+// Stable paper keys: notes and reading status hang off these, so they must not change when an
+// issue is re-formatted, re-ordered or read in another shape.
+import type { DiagnosticSink } from './diagnostics';
+
+/** Lowercases and replaces runs of anything but letters and digits with '-'. */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The arXiv id where there is one, else the volume and the normalised title (never the position). */
+export function paperKey(arxivId: string | null, volume: number | null, title: string): string {
+  if (arxivId) return arxivId;
+  const slug = slugify(title) || 'untitled';
+  return volume === null ? `novol:${slug}` : `vol${volume}:${slug}`;
+}
+
+/** Keys made unique within an issue (`#2`, `#3` appended to repeats), warning about each repeat. */
+export function uniqueKeys<T extends { key: string; range: { startLine: number } }>(items: T[], sink: DiagnosticSink): T[] {
+  const seen = new Map<string, number>();
+  for (const item of items) {
+    const count = (seen.get(item.key) ?? 0) + 1;
+    seen.set(item.key, count);
+    if (count > 1) {
+      sink.warning(item.range.startLine, 'duplicate-paper', `The same paper (${item.key}) appears more than once in this issue.`);
+      item.key = `${item.key}#${count}`;
+    }
+  }
+  return items;
+}
