@@ -71,6 +71,15 @@ describe('matching contents lines to arXiv papers (stand-in search, labelled set
     }
   });
 
+  it('never takes or offers a record the issue’s other papers hold, and asks further when the first answer had only those', async () => {
+    server.reset();
+    const clara = vol132.papers[0]!;
+    const outcome = await matchPaper(requestFor(vol132, clara, false), server.url, getText, undefined, new Set([clara.expected!]));
+    assert.notEqual(outcome.decision.kind, 'accepted');
+    assert.ok(!outcome.entries.some((entry) => entry.id === clara.expected));
+    assert.equal(server.requests.length, 2, 'without its best record the first answer was not enough');
+  });
+
   it('asks one request at a time, spaced by the throttle the caller gives it, and stops after an accepted answer', async () => {
     server.reset();
     const throttle = new RequestThrottle(40);

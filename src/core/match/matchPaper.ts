@@ -23,7 +23,19 @@ export interface MatchOutcome {
 /** Fetches a URL's body (Atom). Throws when the request fails; the caller spaces and retries. */
 export type AtomGetter = (url: string) => Promise<string>;
 
-export async function matchPaper(request: MatchRequest, apiUrl: string, get: AtomGetter, maxResults = DEFAULT_MAX_RESULTS): Promise<MatchOutcome> {
+/**
+ * `held`: arXiv ids that are not this paper's (the issue links them, or its other lines were
+ * matched to them): never a candidate, so a look-alike another line holds neither stands in the
+ * way of this line's paper nor is taken for it, and a further query is asked when the first
+ * found only held records.
+ */
+export async function matchPaper(
+  request: MatchRequest,
+  apiUrl: string,
+  get: AtomGetter,
+  maxResults = DEFAULT_MAX_RESULTS,
+  held: ReadonlySet<string> = new Set(),
+): Promise<MatchOutcome> {
   const pool = new Map<string, ArxivEntry>();
   const urls: string[] = [];
   const errors: string[] = [];
@@ -48,7 +60,7 @@ export async function matchPaper(request: MatchRequest, apiUrl: string, get: Ato
       continue;
     }
     for (const problem of feed.errors) errors.push(problem.message);
-    for (const entry of feed.entries) if (!pool.has(entry.id)) pool.set(entry.id, entry);
+    for (const entry of feed.entries) if (!pool.has(entry.id) && !held.has(entry.id)) pool.set(entry.id, entry);
     decision = rankCandidates(request, [...pool.values()]);
     // A search narrowed to one surname cannot show a better paper by other authors, and the
     // surname may be wrong: its acceptance stands only once the next query has been asked too.
