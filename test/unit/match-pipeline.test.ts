@@ -74,10 +74,22 @@ describe('matching contents lines to arXiv papers (stand-in search, labelled set
   it('never takes or offers a record the issue’s other papers hold, and asks further when the first answer had only those', async () => {
     server.reset();
     const clara = vol132.papers[0]!;
-    const outcome = await matchPaper(requestFor(vol132, clara, false), server.url, getText, undefined, new Set([clara.expected!]));
+    // Five results a query, so that the first answer is cut short and the second may add to it.
+    const outcome = await matchPaper(requestFor(vol132, clara, false), server.url, getText, 5, new Set([clara.expected!]));
     assert.notEqual(outcome.decision.kind, 'accepted');
     assert.ok(!outcome.entries.some((entry) => entry.id === clara.expected));
     assert.equal(server.requests.length, 2, 'without its best record the first answer was not enough');
+  });
+
+  it('does not ask for the organisation’s papers among an answer that came back whole, and does when it was cut short', async () => {
+    const inception = vol132.papers.find((paper) => paper.org === 'Inception AI')!;
+    server.reset();
+    const whole = await matchPaper(requestFor(vol132, inception, false), server.url, getText);
+    assert.notEqual(whole.decision.kind, 'accepted', 'the first answer was not enough (the precondition)');
+    assert.equal(server.requests.length, 1, 'the second query narrows the first, whose every result is in hand');
+    server.reset();
+    await matchPaper(requestFor(vol132, inception, false), server.url, getText, 5);
+    assert.equal(server.requests.length, 2, 'five results of more: the narrower query may find others');
   });
 
   it('asks one request at a time, spaced by the throttle the caller gives it, and stops after an accepted answer', async () => {
