@@ -14,6 +14,7 @@ const WITHOUT_HINTS: Mode = { name: 'without hints', hints: false, week: true };
 const WITH_HINTS: Mode = { name: 'with hints', hints: true, week: true };
 const NO_WEEK: Mode = { name: 'without hints, week unknown', hints: false, week: false };
 const HINTS_NO_WEEK: Mode = { name: 'with hints, week unknown', hints: true, week: false };
+const TOGETHER: Mode = { name: 'without hints, lines together', hints: false, week: true, together: true };
 
 describe('matching contents lines to arXiv papers (stand-in search, labelled sets)', function () {
   this.timeout(60_000);
@@ -34,7 +35,7 @@ describe('matching contents lines to arXiv papers (stand-in search, labelled set
   });
   after(async () => server.close());
 
-  for (const mode of [WITHOUT_HINTS, WITH_HINTS, NO_WEEK, HINTS_NO_WEEK]) {
+  for (const mode of [WITHOUT_HINTS, WITH_HINTS, NO_WEEK, HINTS_NO_WEEK, TOGETHER]) {
     it(`accepts no wrong paper, on any set, ${mode.name}; every query is read, at most two a paper`, async () => {
       for (const set of sets) {
         server.reset();
