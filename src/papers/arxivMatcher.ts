@@ -52,6 +52,8 @@ const BACKOFF_CAP_MS = 30 * 60 * 1000;
 interface Job {
   readonly slot: string;
   readonly request: MatchRequest;
+  /** The slots and arXiv ids of the issue's other papers: their records are not this paper's. */
+  readonly siblings: readonly { readonly slot: string | null; readonly arxivId: string | null }[];
 }
 
 /** What is searched for a paper: its contents title, the real title where known, its organisation and week. */
@@ -183,7 +185,8 @@ export class ArxivMatcher implements vscode.Disposable {
         const request = matchRequestOf(issue, paper);
         const cached = this.cache.get(slot);
         if (cached && cached.fingerprint === matchFingerprint(request) && now - cached.at < RESEARCH_AFTER_MS) continue;
-        this.queue.set(slot, { slot, request });
+        const siblings = issue.papers.filter((other) => other !== paper).map((other) => ({ slot: paperSlot(issue, other), arxivId: other.arxivId }));
+        this.queue.set(slot, { slot, request, siblings });
       }
     }
     if (this.queue.size > 0) void this.pump();
@@ -212,8 +215,23 @@ export class ArxivMatcher implements vscode.Disposable {
     }
   }
 
+  /** What the issue's other (distinct) papers hold: ids from the newsletter, the reader's choices, earlier confident matches. */
+  private heldBySiblings(job: Job): Set<string> {
+    const held = new Set<string>();
+    for (const sibling of job.siblings) {
+      if (sibling.arxivId !== null) held.add(sibling.arxivId);
+      if (sibling.slot === null) continue;
+      const choice = this.options.store.choice(sibling.slot);
+      if (choice?.arxivId) held.add(choice.arxivId);
+      const cached = this.cache.get(sibling.slot);
+      if (cached?.decision === 'accepted' && cached.best) held.add(cached.best.id);
+    }
+    return held;
+  }
+
   private async search(job: Job): Promise<void> {
     const { slot, request } = job;
+    const held = this.heldBySiblings(job);
     this.searching.add(slot);
     this.changeEmitter.fire([slot]);
     let failure: Exclude<TextOutcome, { kind: 'ok' }> | null = null;
@@ -232,7 +250,7 @@ export class ArxivMatcher implements vscode.Disposable {
           throw new Error(answer.kind);
         }
         return answer.text;
-      });
+      }, undefined, held);
     } finally {
       this.searching.delete(slot);
     }

@@ -1,6 +1,8 @@
 // The matching pipeline run over the labelled contents lines, as the benchmark and the unit test
 // both run it: for each line, matchPaper (searchQueries -> the local stand-in -> rankCandidates),
-// one request at a time, and the decision compared with the label.
+// one request at a time, then (mode.together) the issue's lines decided together by matchIssue,
+// and each decision compared with the label.
+import { matchIssue } from '../../src/core/match/matchIssue';
 import { matchPaper, DEFAULT_MAX_RESULTS, type MatchOutcome } from '../../src/core/match/matchPaper';
 import type { MatchDecision } from '../../src/core/match/rankCandidates';
 import type { MatchRequest } from '../../src/core/match/arxivSearchQuery';
@@ -25,6 +27,8 @@ export interface Mode {
   readonly name: string;
   readonly hints: boolean;
   readonly week: boolean;
+  /** The issue's lines matched together (matchIssue) after each line's own searches. */
+  readonly together?: boolean;
 }
 
 export interface PaperResult {
@@ -53,7 +57,12 @@ export async function runSet(server: ArxivSearchServer, set: LabelledSet, mode: 
     const match = await matchPaper(request, server.url, getText, maxResults);
     results.push({ paper, request, outcome: outcomeOf(paper.expected, match.decision), match, requests: server.requests.length - before });
   }
-  return results;
+  if (!mode.together) return results;
+  const decisions = matchIssue(results.map((result) => ({ request: result.request, entries: result.match.entries })));
+  return results.map((result, i) => {
+    const decision = decisions[i]!;
+    return { ...result, outcome: outcomeOf(result.paper.expected, decision), match: { ...result.match, decision } };
+  });
 }
 
 export function count(results: readonly PaperResult[], outcome: Outcome): number {

@@ -14,6 +14,7 @@ const WITHOUT_HINTS: Mode = { name: 'without hints', hints: false, week: true };
 const WITH_HINTS: Mode = { name: 'with hints', hints: true, week: true };
 const NO_WEEK: Mode = { name: 'without hints, week unknown', hints: false, week: false };
 const HINTS_NO_WEEK: Mode = { name: 'with hints, week unknown', hints: true, week: false };
+const TOGETHER: Mode = { name: 'without hints, lines together', hints: false, week: true, together: true };
 
 describe('matching contents lines to arXiv papers (stand-in search, labelled sets)', function () {
   this.timeout(60_000);
@@ -34,7 +35,7 @@ describe('matching contents lines to arXiv papers (stand-in search, labelled set
   });
   after(async () => server.close());
 
-  for (const mode of [WITHOUT_HINTS, WITH_HINTS, NO_WEEK, HINTS_NO_WEEK]) {
+  for (const mode of [WITHOUT_HINTS, WITH_HINTS, NO_WEEK, HINTS_NO_WEEK, TOGETHER]) {
     it(`accepts no wrong paper, on any set, ${mode.name}; every query is read, at most two a paper`, async () => {
       for (const set of sets) {
         server.reset();
@@ -69,6 +70,27 @@ describe('matching contents lines to arXiv papers (stand-in search, labelled set
         if (result.paper.expected !== null) assert.ok(result.outcome === 'right' || result.outcome === 'reader', `${result.paper.contentsTitle}: ${result.outcome}`);
       }
     }
+  });
+
+  it('never takes or offers a record the issue’s other papers hold, and asks further when the first answer had only those', async () => {
+    server.reset();
+    const clara = vol132.papers[0]!;
+    // Five results a query, so that the first answer is cut short and the second may add to it.
+    const outcome = await matchPaper(requestFor(vol132, clara, false), server.url, getText, 5, new Set([clara.expected!]));
+    assert.notEqual(outcome.decision.kind, 'accepted');
+    assert.ok(!outcome.entries.some((entry) => entry.id === clara.expected));
+    assert.equal(server.requests.length, 2, 'without its best record the first answer was not enough');
+  });
+
+  it('does not ask for the organisation’s papers among an answer that came back whole, and does when it was cut short', async () => {
+    const inception = vol132.papers.find((paper) => paper.org === 'Inception AI')!;
+    server.reset();
+    const whole = await matchPaper(requestFor(vol132, inception, false), server.url, getText);
+    assert.notEqual(whole.decision.kind, 'accepted', 'the first answer was not enough (the precondition)');
+    assert.equal(server.requests.length, 1, 'the second query narrows the first, whose every result is in hand');
+    server.reset();
+    await matchPaper(requestFor(vol132, inception, false), server.url, getText, 5);
+    assert.equal(server.requests.length, 2, 'five results of more: the narrower query may find others');
   });
 
   it('asks one request at a time, spaced by the throttle the caller gives it, and stops after an accepted answer', async () => {

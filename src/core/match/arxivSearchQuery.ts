@@ -167,8 +167,23 @@ function titleAndAbstract(terms: readonly Term[]): string[] {
   return terms.flatMap((term) => [term.text, ...term.variants].flatMap((text) => [`ti:${text}`, `abs:${text}`]));
 }
 
+/** One query of a search, and the earlier query it only narrows (its answers are a subset of that one's), if any. */
+export interface PlannedQuery {
+  readonly query: string;
+  readonly narrows: number | null;
+}
+
 /** The arXiv `search_query` values to try for one paper, most promising first (at most 2). */
 export function searchQueries(request: MatchRequest): string[] {
+  return searchPlan(request).map((planned) => planned.query);
+}
+
+/**
+ * searchQueries, with what each narrows: a query that adds a required clause to an earlier one
+ * finds nothing new once that one's whole answer is in hand (it returned fewer than it was asked
+ * for), so it need not be asked.
+ */
+export function searchPlan(request: MatchRequest): PlannedQuery[] {
   const date = dateClause(request);
   const surname = authorSurname(request.org);
   const surnameWords = surname ? words(surname) : [];
@@ -177,9 +192,9 @@ export function searchQueries(request: MatchRequest): string[] {
   const contents = titleAndAbstract(titleTerms(request.contentsTitle));
   const hint = request.titleHint ? hintWords(request.titleHint).map((word) => `ti:${word}`) : [];
 
-  const queries: string[] = [];
-  const add = (query: string | null) => {
-    if (query && !queries.includes(query) && queries.length < 2) queries.push(query);
+  const queries: PlannedQuery[] = [];
+  const add = (query: string | null, narrows: number | null = null) => {
+    if (query && !queries.some((planned) => planned.query === query) && queries.length < 2) queries.push({ query, narrows });
   };
   // The organisation is asked for beside the title's words, never required: most abstracts do
   // not name it, but one that does rises to the top.
@@ -200,7 +215,8 @@ export function searchQueries(request: MatchRequest): string[] {
       add(allOf([contentsOrOrg, date]));
       // Papers that name the organisation (abstract, comment, authors), when the words alone
       // bring too many look-alikes.
-      if (orgWords.length > 0 && contents.length > 0) add(allOf([anyOf(orgWords.map((word) => `all:${word}`)), anyOf(contents), date]));
+      // It requires the organisation and one of the words, where the first asked for either: a subset.
+      if (orgWords.length > 0 && contents.length > 0) add(allOf([anyOf(orgWords.map((word) => `all:${word}`)), anyOf(contents), date]), 0);
     }
   }
   return queries;
