@@ -2,6 +2,8 @@
 // reads and hands it to the IssueImporter (preview, then save as vol-N.txt). Each returns the
 // ImportOutcome, so tests (and other extensions) can pass `{ confirm: false }` and check it.
 import * as vscode from 'vscode';
+import { MAX_INPUT_CHARS } from '../core/parse';
+import { readBoundedFile } from '../util/boundedFile';
 import { Command, Setting } from '../constants';
 import { UnreadableHtmlError } from '../core/boundedHtml';
 import { looksLikeFeed, looksLikeHtml, readFeed, type FeedEntry } from '../core/htmlToText';
@@ -31,6 +33,12 @@ export class ImportIssueFromClipboardCommand implements WeeklyPapersCommand {
 }
 
 /** "Import Issue from File...": a text, Markdown, e-mail or saved HTML page. `(uri, options?)` imports that file without asking which. */
+/**
+ * The largest issue file read: the parser's limit in characters, at two bytes each (a UTF-16
+ * file); a UTF-8 file under it may still hold too many characters, which the parser then says.
+ */
+const MAX_ISSUE_FILE_BYTES = 2 * MAX_INPUT_CHARS;
+
 export class ImportIssueFromFileCommand implements WeeklyPapersCommand {
   readonly id = Command.importIssueFromFile;
 
@@ -49,7 +57,13 @@ export class ImportIssueFromFileCommand implements WeeklyPapersCommand {
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
     let text: string;
     try {
-      text = decodeText(await vscode.workspace.fs.readFile(uri));
+      const file = await readBoundedFile(uri, MAX_ISSUE_FILE_BYTES);
+      if (file.kind === 'tooLarge') {
+        return this.services.importer.fail(
+          vscode.l10n.t('{0} is over {1} MB, the most an issue file may be. Nothing was saved.', name, MAX_ISSUE_FILE_BYTES / (1024 * 1024)),
+        );
+      }
+      text = decodeText(file.bytes);
     } catch (error) {
       return this.services.importer.fail(vscode.l10n.t('Weekly Papers could not read {0}: {1}', name, error instanceof Error ? error.message : String(error)));
     }

@@ -5,6 +5,7 @@
 // Markdown extension, whose part in saving made a save take 3 s and fail about one time in three
 // (seen in the restricted-mode suite, on this project's first commit of it too).
 import * as vscode from 'vscode';
+import { MAX_NOTE_LENGTH } from '../core/paperState';
 import { NOTE_SCHEME } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import { snapshotOf, type PaperTarget } from '../papers/paperTarget';
@@ -78,9 +79,16 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     const key = this.known(uri);
     const target = this.findTarget(key);
     if (!target) throw vscode.FileSystemError.FileNotFound(uri);
+    const note = decoder.decode(content);
+    if (note.length > MAX_NOTE_LENGTH) {
+      // The editor keeps the text and says it could not save: nothing the reader typed is lost.
+      throw vscode.FileSystemError.NoPermissions(
+        vscode.l10n.t('A note is at most {0} characters, and this one has {1}; it was not saved. Shorten it, or keep the long text in a file of its own.', MAX_NOTE_LENGTH, note.length),
+      );
+    }
     this.saving.add(key);
     try {
-      await this.store.setNote(key, decoder.decode(content), snapshotOf(target));
+      await this.store.setNote(key, note, snapshotOf(target));
     } finally {
       this.saving.delete(key);
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readBoundedFile } from '../util/boundedFile';
 import { Command } from '../constants';
 import { NOTES_FILE_NAME, formatNotesMarkdown, parseNotesMarkdown } from '../core/notesMarkdown';
 import { isEmptyState, type PaperState } from '../core/paperState';
@@ -49,7 +50,12 @@ export interface ImportSummary {
   /** Papers left as they are because what is here was changed after the file was written. */
   readonly keptNewer: number;
   readonly problems: readonly string[];
+  /** The file was over MAX_NOTES_FILE_BYTES: nothing was read. */
+  readonly tooLarge?: boolean;
 }
+
+/** The largest notes file read: an export of thousands of papers with long notes is a few MB. */
+export const MAX_NOTES_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * "Import Notes…": reads an exported file back. A paper changed here after the file was written
@@ -67,7 +73,14 @@ export class ImportNotesCommand implements WeeklyPapersCommand {
         ? source
         : (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import Notes'), openLabel: vscode.l10n.t('Import'), defaultUri: defaultNotesUri(), filters: MARKDOWN_FILTERS }))?.[0];
     if (!uri) return undefined;
-    const text = decodeText(await vscode.workspace.fs.readFile(uri));
+    const file = await readBoundedFile(uri, MAX_NOTES_FILE_BYTES);
+    if (file.kind === 'tooLarge') {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('That file is over {0} MB, the most a notes file may be. Nothing was imported.', MAX_NOTES_FILE_BYTES / (1024 * 1024)),
+      );
+      return { changed: 0, keptNewer: 0, problems: [], tooLarge: true };
+    }
+    const text = decodeText(file.bytes);
     const imported = parseNotesMarkdown(text);
     const { store } = this.services;
     const incoming = new Map<string, PaperState>();

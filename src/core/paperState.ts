@@ -2,6 +2,12 @@
 // survives the issue file being edited, renamed or deleted, and the paper moving issues.
 import * as z from 'zod';
 
+/**
+ * The longest note kept, in characters: a note is the reader's own text, so this only stops a
+ * runaway message, paste or file, never a real note. The panel, Edit Note and the chat tools hold to it.
+ */
+export const MAX_NOTE_LENGTH = 1_000_000;
+
 export const ReadingStatus = z.enum(['toRead', 'reading', 'read']);
 export type ReadingStatus = z.infer<typeof ReadingStatus>;
 

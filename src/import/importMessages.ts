@@ -1,6 +1,7 @@
 // What the import says to the reader, each sentence whole, in the display language: where the
 // text came from and where the issue is saved are part of the sentence, never pasted into it.
 import * as vscode from 'vscode';
+import { MAX_INPUT_CHARS } from '../core/parse';
 import { issueLabel } from '../core/format';
 import type { UnreadableHtmlError } from '../core/boundedHtml';
 import type { Issue } from '../core/model';
@@ -10,6 +11,20 @@ import type { ImportOrigin } from './issueImporter';
 export interface SaveTarget {
   readonly uri: vscode.Uri;
   readonly inWorkspace: boolean;
+}
+
+/** The text is longer than any issue (the parser's MAX_INPUT_CHARS) and was not read. */
+export function tooLargeToBeAnIssue(origin: ImportOrigin, chars: number): string {
+  const size = Math.ceil(chars / (1024 * 1024));
+  const limit = MAX_INPUT_CHARS / (1024 * 1024);
+  switch (origin.kind) {
+    case 'clipboard':
+      return vscode.l10n.t('The clipboard holds {0} million characters; an issue is at most {1} million. Nothing was saved.', size, limit);
+    case 'file':
+      return vscode.l10n.t('{0} holds {1} million characters; an issue is at most {2} million. Nothing was saved.', origin.name, size, limit);
+    case 'page':
+      return vscode.l10n.t('The page at {0} holds {1} million characters of text; an issue is at most {2} million. Nothing was saved.', origin.url, size, limit);
+  }
 }
 
 export function notAnIssue(origin: ImportOrigin): string {

@@ -12,7 +12,7 @@ import { parseIssueText } from '../core/parse';
 import { createIssueFileFilter, wouldList } from '../sources/issueFileFilter';
 import type { Refreshable } from '../sources/refreshable';
 import { issueFilesGlob } from '../sources/issueFilesSetting';
-import { couldNotSave, notAnIssue, recognised, replaces, savedAs, savedTo, severalIssues, unreadableHtml, whatWasSaved } from './importMessages';
+import { couldNotSave, notAnIssue, tooLargeToBeAnIssue, recognised, replaces, savedAs, savedTo, severalIssues, unreadableHtml, whatWasSaved } from './importMessages';
 
 export const DEFAULT_IMPORT_FOLDER = 'issues';
 
@@ -58,6 +58,7 @@ export class IssueImporter {
   /** Parses `text` (already the parser's shape), previews it unless `confirm: false`, and saves it. */
   async importText(text: string, origin: ImportOrigin, options: ImportOptions = {}): Promise<ImportOutcome> {
     const result = parseIssueText(text);
+    if (result.diagnostics.some((diagnostic) => diagnostic.code === 'too-large')) return this.fail(tooLargeToBeAnIssue(origin, text.length));
     if (result.issues.length === 0) return this.fail(notAnIssue(origin));
     if (result.issues.length > 1) return this.fail(severalIssues(origin, result.issues.length));
     const issue = result.issues[0] as Issue;

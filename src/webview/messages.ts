@@ -2,14 +2,13 @@
 // place both sides' shapes are written down. The webview is plain JS and follows these by
 // convention; the extension trusts nothing it receives until `WebviewMessage` has parsed it.
 import * as z from 'zod';
-import { ReadingStatus } from '../core/paperState';
+import { MAX_NOTE_LENGTH, ReadingStatus } from '../core/paperState';
 
 /** The links a paper can offer, as the webview names them. It never sends a URL. */
 export const PanelLinkKind = z.enum(['arxiv', 'pdf', 'code', 'huggingface', 'web', 'project']);
 export type PanelLinkKind = z.infer<typeof PanelLinkKind>;
 
-/** A note is the reader's own text; this only stops a runaway message, not a real note. */
-export const MAX_NOTE_LENGTH = 1_000_000;
+export { MAX_NOTE_LENGTH };
 
 /**
  * Webview -> extension. Each message about a paper names the key of the page that sent it, so
