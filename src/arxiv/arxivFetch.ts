@@ -83,6 +83,6 @@ export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'ok' }>, 
     case 'tooLarge':
       return l10n.t("arXiv's answer was larger than {0} MB, so it was not read", MAX_ARXIV_ANSWER_BYTES / MB);
     case 'badAddress':
-      return l10n.t('the arXiv API address (weeklyPapers.arxivApiUrl) is not an http(s) address');
+      return l10n.t('the arXiv API address (weeklyPapers.arxivApiUrl) is not an https:// address (http:// is allowed only for 127.0.0.1 or localhost)');
   }
 }

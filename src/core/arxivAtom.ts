@@ -2,6 +2,7 @@
 // is read by fast-xml-parser (no regular expressions over XML); what it gives is checked with zod.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import * as z from 'zod';
+import { isApiAddress } from './localAddress';
 
 export const ArxivAuthor = z.object({ name: z.string().min(1), affiliation: z.string().min(1).optional() });
 export type ArxivAuthor = z.infer<typeof ArxivAuthor>;
@@ -192,7 +193,7 @@ export function doiUrl(doi: string): string {
   return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-/** `GET {base}?id_list=A,B&max_results=N`; null when `base` is not an http(s) address. */
+/** `GET {base}?id_list=A,B&max_results=N`; null unless `base` is https, or http on this computer (isApiAddress). */
 export function arxivQueryUrl(base: string, ids: readonly string[]): string | null {
   let url: URL;
   try {
@@ -200,7 +201,7 @@ export function arxivQueryUrl(base: string, ids: readonly string[]): string | nu
   } catch {
     return null;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!isApiAddress(url)) return null;
   // Commas kept as they are, as arXiv documents the parameter.
   url.search = `?id_list=${ids.map(encodeURIComponent).join(',')}&max_results=${ids.length}`;
   return url.toString();

@@ -4,6 +4,7 @@
 // checked with zod, and every address in it goes through checkUrl before it may become a link.
 import * as z from 'zod';
 import { checkUrl, linkTarget } from './links';
+import { isApiAddress } from './localAddress';
 
 export interface HuggingFacePaper {
   /** The arXiv id, as Hugging Face gives it (no version). */
@@ -106,7 +107,7 @@ function webCheck(candidate: string): { url: URL; href: string } | null {
   return checked.ok ? checked : null;
 }
 
-/** `<base>/api/papers/<id>`; null when `base` is not an http(s) address. */
+/** `<base>/api/papers/<id>`; null unless `base` is https, or http on this computer (isApiAddress). */
 export function huggingFacePaperUrl(base: string, id: string): string | null {
   return apiUrl(base, `papers/${id.split('/').map(encodeURIComponent).join('/')}`, '');
 }
@@ -123,7 +124,7 @@ function apiUrl(base: string, path: string, search: string): string | null {
   } catch {
     return null;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!isApiAddress(url)) return null;
   // A mirror may live under a path: `https://mirror.example/hf` -> `https://mirror.example/hf/api/...`.
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/${path}`;
   url.search = search;

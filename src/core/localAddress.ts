@@ -25,6 +25,15 @@ export function isLoopbackUrl(url: URL): boolean {
 }
 
 /**
+ * Whether a service's API address (an arXiv or Hugging Face mirror setting) may be used: https,
+ * or http only on this computer (a local mirror or test server). Plain http elsewhere would let
+ * anyone on the way read and change what the extension is told.
+ */
+export function isApiAddress(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
+}
+
+/**
  * Whether an import that began at `typed` (the address the reader gave) may fetch `target`: yes,
  * unless `target` is local and `typed` was not. `isLocal` is for tests, whose servers are all local.
  */

@@ -123,6 +123,6 @@ export function describeFailure(failure: Exclude<RequestFailure, { kind: 'cancel
     case 'tooLarge':
       return l10n.t("Hugging Face's answer was larger than {0} MB, so it was not read", MAX_HUGGING_FACE_BODY_BYTES / (1024 * 1024));
     case 'badAddress':
-      return l10n.t('the Hugging Face address (weeklyPapers.huggingFaceApiUrl) is not an http(s) address');
+      return l10n.t('the Hugging Face address (weeklyPapers.huggingFaceApiUrl) is not an https:// address (http:// is allowed only for 127.0.0.1 or localhost)');
   }
 }

@@ -4,6 +4,7 @@
 // field prefixes ti: abs: au: all:, quoted phrases, AND / OR between every pair of terms,
 // parentheses around every group, and submittedDate:[YYYYMMDDHHMM TO YYYYMMDDHHMM].
 import { STOP_WORDS, organisationWords, stem, stemWeight, words } from './words';
+import { isApiAddress } from '../localAddress';
 
 export interface MatchRequest {
   /** The rewritten title from the contents line. */
@@ -238,7 +239,7 @@ export function arxivSearchUrl(apiUrl: string, searchQuery: string, maxResults: 
   } catch {
     return null;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!isApiAddress(url)) return null;
   const count = Number.isFinite(maxResults) ? Math.min(MAX_SEARCH_RESULTS, Math.max(1, Math.floor(maxResults))) : 1;
   url.search = `?search_query=${encodeQuery(searchQuery)}&sortBy=relevance&max_results=${count}`;
   return url.toString();

@@ -50,7 +50,7 @@ export async function matchPaper(
     if (earlier !== null && earlier !== undefined && earlier < Math.min(maxResults, MAX_SEARCH_RESULTS)) continue;
     const url = arxivSearchUrl(apiUrl, query, maxResults);
     if (url === null) {
-      errors.push(`not an http(s) address: ${apiUrl}`);
+      errors.push(`not an https:// address (http:// only for 127.0.0.1 or localhost): ${apiUrl}`);
       break;
     }
     urls.push(url);

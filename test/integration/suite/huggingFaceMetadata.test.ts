@@ -219,7 +219,7 @@ describe('Hugging Face metadata', function () {
     const metadata = create({ settings: () => ({ enabled: true, apiUrl: 'file:///etc/passwd' }) });
     assert.deepEqual(await lookUp(metadata, CLARA), {
       state: 'unavailable',
-      reason: 'the Hugging Face address (weeklyPapers.huggingFaceApiUrl) is not an http(s) address',
+      reason: 'the Hugging Face address (weeklyPapers.huggingFaceApiUrl) is not an https:// address (http:// is allowed only for 127.0.0.1 or localhost)',
     });
     assert.deepEqual(server.requests, []);
   });
