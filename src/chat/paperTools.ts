@@ -28,6 +28,11 @@ function prepared(invocationMessage: string, confirmation?: Confirmation): vscod
 
 /** The tools, by name: registered by registerPaperTools, and called directly by the tests. */
 export function paperTools(queries: PaperQueries, store: PaperStateStore): Tools {
+  /** The paper the reader (or the model) named: by key, arXiv id, or the best search hit. */
+  const targetOf = (paper: string) => {
+    const key = queries.resolve(paper);
+    return key === undefined ? undefined : queries.target(key);
+  };
   return {
     [Tool.searchPapers]: {
       async invoke(options) {
@@ -62,8 +67,7 @@ export function paperTools(queries: PaperQueries, store: PaperStateStore): Tools
       async prepareInvocation(options) {
         await queries.ready;
         const input = parseToolInput(SetReadingStatusInput, options.input);
-        const key = input.ok ? queries.resolve(input.value.paper) : undefined;
-        const target = key === undefined ? undefined : queries.target(key);
+        const target = input.ok ? targetOf(input.value.paper) : undefined;
         if (!input.ok || !target) return prepared(vscode.l10n.t('Looking for the paper'));
         const to = statusOf(input.value.status);
         return prepared(vscode.l10n.t('Setting the reading status'), statusConfirmation(target.title, store.status(target.key), to, vscode.l10n));
@@ -72,8 +76,7 @@ export function paperTools(queries: PaperQueries, store: PaperStateStore): Tools
         await queries.ready;
         const input = parseToolInput(SetReadingStatusInput, options.input);
         if (!input.ok) return result(answer([input.message]));
-        const key = queries.resolve(input.value.paper);
-        const target = key === undefined ? undefined : queries.target(key);
+        const target = targetOf(input.value.paper);
         if (!target) return result(noPaperAnswer(input.value.paper));
         const from = store.status(target.key);
         const to = statusOf(input.value.status);
@@ -85,8 +88,7 @@ export function paperTools(queries: PaperQueries, store: PaperStateStore): Tools
       async prepareInvocation(options) {
         await queries.ready;
         const input = parseToolInput(AppendNoteInput, options.input);
-        const key = input.ok ? queries.resolve(input.value.paper) : undefined;
-        const target = key === undefined ? undefined : queries.target(key);
+        const target = input.ok ? targetOf(input.value.paper) : undefined;
         if (!input.ok || !target) return prepared(vscode.l10n.t('Looking for the paper'));
         return prepared(vscode.l10n.t('Adding to your note'), appendConfirmation(target.title, input.value.text, store.note(target.key).trim() !== '', vscode.l10n));
       },
@@ -94,8 +96,7 @@ export function paperTools(queries: PaperQueries, store: PaperStateStore): Tools
         await queries.ready;
         const input = parseToolInput(AppendNoteInput, options.input);
         if (!input.ok) return result(answer([input.message]));
-        const key = queries.resolve(input.value.paper);
-        const target = key === undefined ? undefined : queries.target(key);
+        const target = targetOf(input.value.paper);
         if (!target) return result(noPaperAnswer(input.value.paper));
         if (store.note(target.key).length + input.value.text.length > MAX_NOTE_LENGTH) return result(answer([`The reader's note on ${quoteLine(target.title)} is too long to add to (over ${MAX_NOTE_LENGTH} characters); nothing was added.`]));
         const note = await store.appendNote(target.key, input.value.text, snapshotOf(target));

@@ -1,7 +1,7 @@
 // A person reads a paper, writes a note, reloads the window and finds the note again; finds a
 // paper from the Command Palette by words of its summary.
 import assert from 'node:assert/strict';
-import { openSidebar, runCommand, showPaper, summaryFrame, treeRow, useWorkbench } from './workbench.mjs';
+import { openSidebar, reloadToNote, runCommand, showPaper, summaryFrame, treeRow, useWorkbench } from './workbench.mjs';
 
 const CLARA = 'CLaRa: Bridging Retrieval and Generation with Continuous Latent Reasoning';
 const NOTE = `Compare with xRAG before the reading group (${Date.now()}).`;
@@ -32,18 +32,7 @@ describe('reading a paper (packaged extension in code-server, driven in Chromium
     // Give the debounced write a moment to reach workspace state before reloading.
     await page.waitForTimeout(1_000);
 
-    await page.reload();
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    // The panel comes back by itself (serializer); if the workbench did not restore it, open it again.
-    const restored = summaryFrame(page).locator('textarea');
-    const cameBack = await restored.waitFor({ timeout: 20_000 }).then(() => true, () => false);
-    if (!cameBack) {
-      await openSidebar(page);
-      await treeRow(page, 'Vol.132 · Nov 24 – Nov 30, 2025').click();
-      await showPaper(page, CLARA);
-    }
-    await summaryFrame(page).locator('textarea').waitFor({ timeout: 30_000 });
-    assert.equal(await summaryFrame(page).locator('textarea').inputValue(), NOTE);
+    assert.equal(await (await reloadToNote(page, CLARA)).inputValue(), NOTE);
   });
 
   it('finds a paper from the Command Palette by words of its summary', async () => {

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import arxivServerModule from '../../out/test/support/arxivServer.js';
-import { openSidebar, runCommand, showPaper, summaryFrame, treeRow, useWorkbench } from './workbench.mjs';
+import { openSidebar, reloadToNote, runCommand, showPaper, summaryFrame, treeRow, useWorkbench } from './workbench.mjs';
 
 const { ArxivTestServer } = arxivServerModule;
 const CLARA = 'CLaRa: Bridging Retrieval and Generation with Continuous Latent Reasoning';
@@ -63,16 +63,7 @@ describe('VS Code for the Web (the browser bundle in the web worker extension ho
     await note.blur();
     await page.waitForTimeout(1_000);
 
-    await page.reload();
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const cameBack = await summaryFrame(page).locator('textarea').waitFor({ timeout: 20_000 }).then(() => true, () => false);
-    if (!cameBack) {
-      await openSidebar(page);
-      await treeRow(page, 'Vol.132 · Nov 24 – Nov 30, 2025').click();
-      await showPaper(page, CLARA);
-    }
-    await summaryFrame(page).locator('textarea').waitFor({ timeout: 30_000 });
-    assert.equal(await summaryFrame(page).locator('textarea').inputValue(), NOTE);
+    assert.equal(await (await reloadToNote(page, CLARA)).inputValue(), NOTE);
   });
 
   it('finds a paper with Open Paper from the Command Palette', async () => {

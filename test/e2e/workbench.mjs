@@ -122,6 +122,24 @@ export async function showPaper(page, title) {
   assert.fail(`the panel never showed "${title}"`);
 }
 
+/**
+ * Reloads the window and returns the panel's note box for `title` (a paper of Vol.132): the panel
+ * comes back by itself (serializer); if the workbench did not restore it, it is opened again.
+ */
+export async function reloadToNote(page, title) {
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  const cameBack = await summaryFrame(page).locator('textarea').waitFor({ timeout: 20_000 }).then(() => true, () => false);
+  if (!cameBack) {
+    await openSidebar(page);
+    await treeRow(page, 'Vol.132 · Nov 24 – Nov 30, 2025').click();
+    await showPaper(page, title);
+  }
+  const note = summaryFrame(page).locator('textarea');
+  await note.waitFor({ timeout: 30_000 });
+  return note;
+}
+
 /** Runs a command from the Command Palette by its title. */
 export async function runCommand(page, title) {
   await page.keyboard.press('F1');
