@@ -16,11 +16,11 @@
 import type { ArxivEntry } from '../src/core/arxivAtom';
 import { parseArxivAtom } from '../src/core/arxivAtom';
 import { arxivSearchUrl, searchQueries } from '../src/core/match/arxivSearchQuery';
-import { DEFAULT_MAX_RESULTS } from '../src/core/match/matchPaper';
-import { MATCH_RULE, rankCandidates, scoreEntries, type Evidence, type MatchDecision, type MatchRule } from '../src/core/match/rankCandidates';
+import { DEFAULT_MAX_RESULTS, readAuthorPages } from '../src/core/match/matchPaper';
+import { MATCH_RULE, rankCandidates, scoreEntries, type AuthorBlocks, type Evidence, type MatchDecision, type MatchRule } from '../src/core/match/rankCandidates';
 import { ArxivSearchServer } from '../test/support/arxivSearchServer';
 import { readCorpus, readLabels, requestFor, type LabelledSet } from '../test/support/matchCorpus';
-import { count, getText, outcomeOf, runSet, type Mode, type PaperResult } from '../test/support/matchEvaluation';
+import { count, getPage, getText, outcomeOf, runSet, type Mode, type PaperResult } from '../test/support/matchEvaluation';
 
 interface BenchMode extends Mode {
   /** Counted against the goals (a wrong acceptance fails the run). */
@@ -33,6 +33,7 @@ const MODES: readonly BenchMode[] = [
   { name: 'without hints, lines together', hints: false, week: true, together: true, gated: true },
   { name: 'with hints, lines together', hints: true, week: true, together: true, gated: true },
   { name: 'without hints, week unknown', hints: false, week: false, gated: false },
+  { name: 'without hints, searches only (no pages read)', hints: false, week: true, noPages: true, gated: false },
   { name: 'with hints, week unknown', hints: true, week: false, gated: false },
 ];
 
@@ -57,7 +58,7 @@ function evidenceLine(e: Evidence): string {
     `score ${e.score.toFixed(2)} = words ${e.words.toFixed(2)}`,
     e.hint === null ? null : `hint ${e.hint.toFixed(2)}`,
     `contents in title ${e.contentsInTitle.toFixed(2)} / in text ${e.contentsInText.toFixed(2)} / title in contents ${e.titleInContents.toFixed(2)}`,
-    e.organisation === null ? null : `org named ${e.organisation.toFixed(2)} (+${e.organisationAdded.toFixed(2)})${e.otherOrganisation ? ', names others' : ''}`,
+    e.organisation === null ? null : `org named ${e.organisation.toFixed(2)}${e.organisationByAffiliation ? ' by affiliation' : ''} (+${e.organisationAdded.toFixed(2)})${e.otherOrganisation ? ', names others' : ''}`,
     e.author ? `author +${e.author.toFixed(2)}` : null,
     e.date ? `date ${e.date > 0 ? '+' : ''}${e.date.toFixed(2)}` : null,
   ];
@@ -66,7 +67,7 @@ function evidenceLine(e: Evidence): string {
 
 /** The evidence of the best three, and of the expected paper if it is further down or missing. */
 function explain(result: PaperResult): void {
-  const scored = scoreEntries(result.request, result.match.entries);
+  const scored = scoreEntries(result.request, result.match.entries, undefined, result.match.authorBlocks);
   for (const e of scored.slice(0, 3)) console.log(`          ${e.id === result.paper.expected ? '*' : ' '} ${e.id}: ${evidenceLine(e)}`);
   const expected = scored.findIndex((e) => e.id === result.paper.expected);
   if (result.paper.expected && expected < 0) console.log(`          * ${result.paper.expected}: not among the ${scored.length} results`);
@@ -78,21 +79,23 @@ function firstOffered(result: PaperResult): boolean {
 }
 
 /** Every entry both queries return for a line (the second asked even when the first was enough). */
-async function fullPool(server: ArxivSearchServer, set: LabelledSet, mode: Mode, index: number): Promise<ArxivEntry[]> {
+async function fullPool(server: ArxivSearchServer, set: LabelledSet, mode: Mode, index: number): Promise<{ entries: ArxivEntry[]; authorBlocks: AuthorBlocks }> {
   const request = requestFor(set, set.papers[index]!, mode.hints, mode.week);
   const pool = new Map<string, ArxivEntry>();
   for (const query of searchQueries(request)) {
     const feed = parseArxivAtom(await getText(arxivSearchUrl(server.url, query, DEFAULT_MAX_RESULTS)!));
     if (feed.ok) for (const entry of feed.entries) if (!pool.has(entry.id)) pool.set(entry.id, entry);
   }
-  return [...pool.values()];
+  const decision = rankCandidates(request, [...pool.values()]);
+  const authorBlocks = decision.kind === 'possible' ? (await readAuthorPages(request, decision, pool, { pagesUrl: server.pagesUrl, get: getPage })).authorBlocks : new Map<string, string>();
+  return { entries: [...pool.values()], authorBlocks };
 }
 
 /** Right without hints on vol-132, and wrong acceptances in every gated mode, for each variation of the rule. */
 async function sensitivity(server: ArxivSearchServer, sets: readonly LabelledSet[]): Promise<void> {
-  const pools: { set: LabelledSet; mode: BenchMode; index: number; entries: ArxivEntry[] }[] = [];
+  const pools: { set: LabelledSet; mode: BenchMode; index: number; entries: ArxivEntry[]; authorBlocks: AuthorBlocks }[] = [];
   for (const mode of MODES.filter((m) => m.gated && !m.together)) {
-    for (const set of sets) for (let i = 0; i < set.papers.length; i++) pools.push({ set, mode, index: i, entries: await fullPool(server, set, mode, i) });
+    for (const set of sets) for (let i = 0; i < set.papers.length; i++) pools.push({ set, mode, index: i, ...(await fullPool(server, set, mode, i)) });
   }
   const variations: [string, Partial<MatchRule>][] = [['as set', {}]];
   const moves: [keyof MatchRule, number, number][] = [
@@ -100,21 +103,22 @@ async function sensitivity(server: ArxivSearchServer, sets: readonly LabelledSet
     ['acceptHint', 0.7, 0.9],
     ['onTopic', 0.3, 0.4],
     ['acceptWords', 0.65, 0.85],
+    ['affiliationOnTopic', 0.4, 0.6],
     ['organisation', 0.4, 0.6],
     ['firstAuthor', 0.3, 0.4],
     ['pair', 0, 1],
   ];
   for (const [key, low, high] of moves) variations.push([`${key} ${low}`, { [key]: low }], [`${key} ${high}`, { [key]: high }]);
   console.log('\n== how the totals move with the rule (both queries always asked; gated modes) ==');
-  console.log(`${pad('rule', 22)}${pad('vol-132 right, no hints', 25)}${pad('vol-132 right, hints', 22)}${pad('made-up right (no hints/hints)', 32)}wrong accepted`);
+  console.log(`${pad('rule', 25)}${pad('vol-132 right, no hints', 25)}${pad('vol-132 right, hints', 22)}${pad('made-up right (no hints/hints)', 32)}wrong accepted`);
   for (const [name, change] of variations) {
     const rule: MatchRule = { ...MATCH_RULE, ...change };
     const tally = (set: string, hints: boolean, outcome: string) =>
       pools.filter((p) => p.set.name === set && p.mode.hints === hints)
-        .filter((p) => outcomeOf(p.set.papers[p.index]!.expected, rankCandidates(requestFor(p.set, p.set.papers[p.index]!, p.mode.hints, p.mode.week), p.entries, rule)) === outcome).length;
-    const wrong = pools.filter((p) => outcomeOf(p.set.papers[p.index]!.expected, rankCandidates(requestFor(p.set, p.set.papers[p.index]!, p.mode.hints, p.mode.week), p.entries, rule)) === 'wrong').length;
+        .filter((p) => outcomeOf(p.set.papers[p.index]!.expected, rankCandidates(requestFor(p.set, p.set.papers[p.index]!, p.mode.hints, p.mode.week), p.entries, rule, p.authorBlocks)) === outcome).length;
+    const wrong = pools.filter((p) => outcomeOf(p.set.papers[p.index]!.expected, rankCandidates(requestFor(p.set, p.set.papers[p.index]!, p.mode.hints, p.mode.week), p.entries, rule, p.authorBlocks)) === 'wrong').length;
     const other = sets.find((s) => s.name !== 'vol-132')?.name ?? '';
-    console.log(`${pad(name, 22)}${pad(String(tally('vol-132', false, 'right')), 25)}${pad(String(tally('vol-132', true, 'right')), 22)}${pad(`${tally(other, false, 'right')}/${tally(other, true, 'right')}`, 32)}${wrong}`);
+    console.log(`${pad(name, 25)}${pad(String(tally('vol-132', false, 'right')), 25)}${pad(String(tally('vol-132', true, 'right')), 22)}${pad(`${tally(other, false, 'right')}/${tally(other, true, 'right')}`, 32)}${wrong}`);
   }
 }
 
@@ -144,13 +148,15 @@ async function main(): Promise<number> {
         const notOnArxiv = set.papers.length - onArxiv;
         const times = server.requests.map((r) => r.at);
         const gaps = times.slice(1).map((t, i) => t - times[i]!);
-        const refused = server.requests.filter((r) => r.status !== 200).length;
+        // A paper without a page answers 404: that is an answer, not a refused query.
+        const refused = server.requests.filter((r) => r.query !== null && r.status !== 200).length;
         const requests = server.requests.length;
+        const pageRequests = server.requests.filter((r) => r.query === null && r.url.includes('/html/')).length;
         summary.push(
           `${pad(`${set.name}, ${mode.name}`, 42)} right ${count(results, 'right')}/${onArxiv}, wrong accepted ${count(results, 'wrong')}, ` +
             `for the reader ${count(results, 'reader')} (right one first: ${results.filter(firstOffered).length}), with nothing ${count(results, 'nothing')}` +
             (notOnArxiv ? `, not on arXiv and not accepted ${count(results, 'absent')}/${notOnArxiv}` : '') +
-            `; requests ${requests} (${refused} refused, ${(requests / set.papers.length).toFixed(1)}/paper, at most ${Math.max(...results.map((r) => r.requests))}, ` +
+            `; requests ${requests} (${pageRequests} of them pages, ${refused} refused, ${(requests / set.papers.length).toFixed(1)}/paper, at most ${Math.max(...results.map((r) => r.requests))}, ` +
             `>= ${Math.max(0, requests - 1) * SPACING_S} s at ${SPACING_S} s apart` +
             `${gaps.length ? `, one at a time, min gap ${Math.min(...gaps)} ms: not throttled here` : ''})`,
         );

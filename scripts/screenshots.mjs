@@ -98,7 +98,7 @@ async function paywalled() {
   const workbench = await openWorkbench({
     viewport: VIEWPORT,
     files: { 'issues/vol-132.txt': text },
-    settings: { 'workbench.colorTheme': 'Default Light Modern', 'weeklyPapers.arxivApiUrl': arxiv.url, 'weeklyPapers.huggingFaceApiUrl': huggingFace.url, 'weeklyPapers.showSampleIssue': false },
+    settings: { 'workbench.colorTheme': 'Default Light Modern', 'weeklyPapers.arxivApiUrl': arxiv.url, 'weeklyPapers.arxivPagesUrl': arxiv.pagesUrl, 'weeklyPapers.huggingFaceApiUrl': huggingFace.url, 'weeklyPapers.showSampleIssue': false },
   });
   try {
     const { page } = workbench;

@@ -72,6 +72,7 @@ export const Setting = {
   /** Off: nothing is fetched from the network (arXiv's and Hugging Face's metadata). */
   networkEnabled: 'weeklyPapers.network.enabled',
   arxivApiUrl: 'weeklyPapers.arxivApiUrl',
+  arxivPagesUrl: 'weeklyPapers.arxivPagesUrl',
   /** Hugging Face's address (the API is under `/api/`); a user setting only (`scope: application`). */
   huggingFaceApiUrl: 'weeklyPapers.huggingFaceApiUrl',
 } as const;

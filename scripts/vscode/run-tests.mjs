@@ -110,9 +110,9 @@ async function main() {
   // settings point arXiv at a closed port too (another one than the workspace's, so the restricted
   // suite can tell which applies), and turn the network off where the workspace turns it on.
   const restricted = { 'weeklyPapers.arxivApiUrl': 'http://127.0.0.1:1/api/query', 'weeklyPapers.network.enabled': false };
-  // Hugging Face's address is a user setting only (scope `application`): the workspace's
-  // settings cannot point it at a closed port, so the user settings do, in every run.
-  const closedHuggingFace = { 'weeklyPapers.huggingFaceApiUrl': 'http://127.0.0.1:9' };
+  // Hugging Face's address and arXiv's pages are user settings only (scope `application`): the
+  // workspace's settings cannot point them at a closed port, so the user settings do, in every run.
+  const closedHuggingFace = { 'weeklyPapers.huggingFaceApiUrl': 'http://127.0.0.1:9', 'weeklyPapers.arxivPagesUrl': 'http://127.0.0.1:9' };
   writeUserData(path.join(tmp, 'user-data'), untrusted ? { ...closedHuggingFace, ...UNTRUSTED_SETTINGS, ...restricted } : closedHuggingFace);
   fs.mkdirSync(path.join(tmp, 'extensions'));
   let developmentPath = extensionPath;

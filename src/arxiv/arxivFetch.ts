@@ -5,7 +5,7 @@
 import type * as vscode from 'vscode';
 import { arxivQueryUrl, parseArxivAtom, type ArxivEntry, type ArxivEntryError } from '../core/arxivAtom';
 import { requests } from '../platform/requests';
-import { MB, readBoundedText } from '../util/boundedBody';
+import { MB, readBoundedText, readTextPrefix } from '../util/boundedBody';
 
 /** An answer of arXiv's API larger than this (decoded) is not read: 100 entries take about 300 KB. */
 export const MAX_ARXIV_ANSWER_BYTES = 2 * MB;
@@ -54,6 +54,36 @@ export async function fetchArxivText(url: string | null, timeoutMs: number, maxB
       return { kind: 'httpError', status: response.status };
     }
     return await readBoundedText(response, maxBytes);
+  } catch (error) {
+    if (controller.signal.aborted) return { kind: 'timeout' };
+    return { kind: 'offline', message: requests().noAnswer(error), inBrowser: requests().host === 'browser' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type PageOutcome = { readonly kind: 'ok'; readonly text: string } | { readonly kind: 'notFound' } | Exclude<FetchOutcome, { kind: 'ok' | 'tooLarge' | 'malformed' }>;
+
+/** The start of a page on arXiv (at most `maxBytes`; the rest is not downloaded); `notFound` for a 404. */
+export async function fetchArxivPageStart(url: string | null, timeoutMs: number, maxBytes: number): Promise<PageOutcome> {
+  if (url === null) return { kind: 'badAddress' };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetch(url, { signal: controller.signal, headers: { accept: 'text/html' } });
+    if (response.status === 404 || response.status === 410) {
+      await response.body?.cancel();
+      return { kind: 'notFound' };
+    }
+    if (response.status === 429) {
+      await response.body?.cancel();
+      return { kind: 'rateLimited', retryAfter: response.headers.get('retry-after') };
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      return { kind: 'httpError', status: response.status };
+    }
+    return { kind: 'ok', text: await readTextPrefix(response, maxBytes) };
   } catch (error) {
     if (controller.signal.aborted) return { kind: 'timeout' };
     return { kind: 'offline', message: requests().noAnswer(error), inBrowser: requests().host === 'browser' };

@@ -34,6 +34,8 @@ export interface ArxivMetadataOptions {
 }
 
 export const DEFAULT_ARXIV_API_URL = 'https://export.arxiv.org/api/query';
+/** Where arXiv's paper pages are: `<address>/html/<id>` is a paper's page, made from its source. */
+export const DEFAULT_ARXIV_PAGES_URL = 'https://arxiv.org';
 const CACHE_FILE = 'arxiv-metadata.json';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** arXiv's API takes many ids at once; this keeps one URL a sensible length. */
@@ -43,12 +45,13 @@ const BACKOFF_CAP_MS = 10 * 60 * 1000;
 
 const CachedEntry = z.object({ fetchedAt: z.number(), entry: ArxivEntry });
 
-/** The network switch and arXiv's address, as the settings say now. */
-export function arxivSettings(): { enabled: boolean; apiUrl: string } {
+/** The network switch and arXiv's addresses (its API, and its papers' pages), as the settings say now. */
+export function arxivSettings(): { enabled: boolean; apiUrl: string; pagesUrl: string } {
   const config = vscode.workspace.getConfiguration();
   return {
     enabled: config.get<boolean>(Setting.networkEnabled, true),
     apiUrl: config.get<string>(Setting.arxivApiUrl, DEFAULT_ARXIV_API_URL) || DEFAULT_ARXIV_API_URL,
+    pagesUrl: config.get<string>(Setting.arxivPagesUrl, DEFAULT_ARXIV_PAGES_URL) || DEFAULT_ARXIV_PAGES_URL,
   };
 }
 

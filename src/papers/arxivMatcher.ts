@@ -9,11 +9,12 @@ import type { ArxivResolution, ArxivResolver, IssueLibrary } from '../core/libra
 import type { Issue, Paper } from '../core/model';
 import { paperSlot } from '../core/paperIdentity';
 import type { MatchRequest } from '../core/match/arxivSearchQuery';
-import { matchPaper, type MatchOutcome } from '../core/match/matchPaper';
+import { matchPaper, type AuthorPages, type MatchOutcome } from '../core/match/matchPaper';
+import { AUTHOR_PAGE_PREFIX_BYTES } from '../core/match/authorBlock';
 import type { MatchCandidate } from '../core/match/rankCandidates';
 import { loadMatchCache, matchFingerprint, saveMatchCache, toCachedMatch, type CachedMatch } from '../core/match/matchCache';
 import { backoffDelay, systemClock, type Clock, type RequestThrottle } from '../core/requestThrottle';
-import { describeFailure, fetchArxivText, type TextOutcome } from '../arxiv/arxivFetch';
+import { describeFailure, fetchArxivPageStart, fetchArxivText, type TextOutcome } from '../arxiv/arxivFetch';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
 import { Setting, StorageKey } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
@@ -42,7 +43,7 @@ export interface ArxivMatcherOptions {
   readonly clock?: Clock;
   readonly timeoutMs?: number;
   readonly backoffBaseMs?: number;
-  readonly settings: () => { readonly enabled: boolean; readonly apiUrl: string };
+  readonly settings: () => { readonly enabled: boolean; readonly apiUrl: string; readonly pagesUrl: string };
 }
 
 /** A search that found nothing sure is tried again after this long (new versions, new papers). */
@@ -250,7 +251,7 @@ export class ArxivMatcher implements vscode.Disposable {
           throw new Error(answer.kind);
         }
         return answer.text;
-      }, undefined, held);
+      }, undefined, held, this.authorPages(slot));
     } finally {
       this.searching.delete(slot);
     }
@@ -270,6 +271,28 @@ export class ArxivMatcher implements vscode.Disposable {
     this.changeEmitter.fire([slot]);
     // Only a match gives a paper a new id: a doubtful search leaves the library (and the trees) as they are.
     if (decision.kind === 'accepted') this.options.library.resolutionsChanged();
+  }
+
+  /**
+   * The candidates' pages, read for their authors' affiliations through arXiv's queue. A page
+   * that cannot be read leaves that paper's affiliations unknown and ends the reading (the search
+   * itself stands); a 429 also holds the queue off, as for a search.
+   */
+  private authorPages(slot: string): AuthorPages {
+    return {
+      pagesUrl: this.options.settings().pagesUrl,
+      get: async (url) => {
+        const answer = await this.options.throttle.run(() => {
+          this.options.log?.info(`arXiv: reading the authors of a candidate for paper ${slot} (${url}).`);
+          return fetchArxivPageStart(url, this.options.timeoutMs ?? 15_000, AUTHOR_PAGE_PREFIX_BYTES);
+        });
+        if (answer.kind === 'ok') return answer.text;
+        if (answer.kind === 'notFound') return null;
+        if (answer.kind === 'rateLimited') this.options.throttle.holdOff(backoffDelay(1, this.options.backoffBaseMs ?? 30_000, BACKOFF_CAP_MS, answer.retryAfter, this.clock.now()));
+        this.options.log?.warn(`arXiv: the page ${url} could not be read (${answer.kind}); the affiliations of the papers not read yet stay unknown.`);
+        throw new Error(`the page ${url} could not be read (${answer.kind})`);
+      },
+    };
   }
 
   private failed(job: Job, outcome: Exclude<TextOutcome, { kind: 'ok' }>): void {

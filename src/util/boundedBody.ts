@@ -40,6 +40,32 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
   return { kind: 'ok', text: decodeWithCharset(body, response.headers.get('content-type') ?? '') };
 }
 
+/**
+ * The first `maxBytes` of the body as text (the rest is never downloaded): for a page of which only
+ * the start is needed. A character cut at the end comes out as U+FFFD.
+ */
+export async function readTextPrefix(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return '';
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  while (total < maxBytes) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const kept = value.byteLength > maxBytes - total ? value.subarray(0, maxBytes - total) : value;
+    chunks.push(kept);
+    total += kept.byteLength;
+  }
+  if (total >= maxBytes) await reader.cancel();
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return decodeWithCharset(body, response.headers.get('content-type') ?? '');
+}
+
 /** `text/html; charset="Windows-1252"` -> `windows-1252`; null when no charset is named. */
 export function charsetOf(contentType: string): string | null {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType);

@@ -41,7 +41,7 @@ describe('a paywalled issue (packaged extension in code-server, driven in Chromi
     huggingFace = await HuggingFaceTestServer.start();
     return {
       files: { 'issues/vol-132.txt': PAYWALLED },
-      settings: { 'weeklyPapers.arxivApiUrl': arxiv.url, 'weeklyPapers.huggingFaceApiUrl': huggingFace.url, 'weeklyPapers.showSampleIssue': false },
+      settings: { 'weeklyPapers.arxivApiUrl': arxiv.url, 'weeklyPapers.arxivPagesUrl': arxiv.pagesUrl, 'weeklyPapers.huggingFaceApiUrl': huggingFace.url, 'weeklyPapers.showSampleIssue': false },
     };
   });
   after(async () => {
@@ -66,7 +66,7 @@ describe('a paywalled issue (packaged extension in code-server, driven in Chromi
     while (new Set(searches().map((request) => request.query)).size < EXPECTED.length && Date.now() < deadline) {
       await page.waitForTimeout(1000);
     }
-    assert.deepEqual(arxiv.requests.filter((request) => request.status !== 200).map((request) => request.url), [], 'every query is one arXiv documents');
+    assert.deepEqual(arxiv.requests.filter((request) => request.query !== null && request.status !== 200).map((request) => request.url), [], 'every query is one arXiv documents');
     let right = 0;
     const wrong = [];
     const panel = summaryFrame(page);

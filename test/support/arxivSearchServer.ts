@@ -95,6 +95,34 @@ function feedXml(query: string, start: number, maxResults: number, total: number
   );
 }
 
+/**
+ * A paper's page as arXiv's LaTeXML makes it, cut to what the matching reads: the title, the
+ * author block (each name with the numbers of its affiliations, then the affiliations), the
+ * abstract, and a long body after it.
+ */
+function pageHtml(entry: CorpusEntry): string {
+  const affiliations = entry.page ? entry.page.affiliations : [];
+  const authors = entry.authors
+    .map((author, i) => {
+      const mark = affiliations.length > 0 ? `<sup class="ltx_sup">${(i % affiliations.length) + 1}</sup>` : '';
+      return `<span class="ltx_creator ltx_role_author"><span class="ltx_personname">${escapeXml(author.name)}${mark}</span></span>`;
+    })
+    .join('\n');
+  const places = affiliations
+    .map((place, i) => `<span class="ltx_contact ltx_role_affiliation"><sup class="ltx_sup">${i + 1}</sup>${escapeXml(place)}</span>`)
+    .join('<br class="ltx_break">\n');
+  return (
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+    `<title>${escapeXml(entry.title)}</title>\n<link rel="stylesheet" href="/static/browse/ar5iv.css">\n</head>\n<body>\n` +
+    '<div class="ltx_page_main"><div class="ltx_page_content"><article class="ltx_document ltx_authors_1line">\n' +
+    `<h1 class="ltx_title ltx_title_document">${escapeXml(entry.title)}</h1>\n` +
+    `<div class="ltx_authors">\n${authors}\n${places}\n</div>\n` +
+    `<div class="ltx_abstract"><h6 class="ltx_title ltx_title_abstract">Abstract</h6><p class="ltx_p">${escapeXml(entry.summary)}</p></div>\n` +
+    `<section class="ltx_section" id="S1"><h2 class="ltx_title ltx_title_section">1 Introduction</h2><div class="ltx_para"><p class="ltx_p">${escapeXml(entry.summary).repeat(20)}</p></div></section>\n` +
+    '</article></div></div>\n</body>\n</html>\n'
+  );
+}
+
 /** The Error entry arXiv sends with a 400 for a request it cannot read. */
 function errorXml(message: string): string {
   return (
@@ -146,6 +174,12 @@ export class ArxivSearchServer {
     return server;
   }
 
+  /** Where papers' pages are (`<pagesUrl>/html/<id>`): what `weeklyPapers.arxivPagesUrl` would hold. */
+  get pagesUrl(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
   /** The API address: what `weeklyPapers.arxivApiUrl` would hold. */
   get url(): string {
     const { port } = this.server.address() as AddressInfo;
@@ -171,6 +205,20 @@ export class ArxivSearchServer {
     };
     try {
       if (request.method !== 'GET') throw new BadRequest('only GET is supported');
+      const pagePath = /^\/html\/(.+?)(v\d+)?$/.exec(url.pathname);
+      if (pagePath) {
+        // A paper's page: no search, but a request in the same queue (counted and spaced the same).
+        const entry = this.byId.get(decodeURIComponent(pagePath[1] ?? ''));
+        this.requests.push({ at: Date.now(), url: url.toString(), query: null, status: entry?.page === false || !entry ? 404 : 200, returned: 0 });
+        if (!entry || entry.page === false) {
+          response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+          response.end('<!DOCTYPE html><html><body><h1>No HTML for this paper</h1></body></html>');
+          return;
+        }
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(pageHtml(entry));
+        return;
+      }
       if (url.pathname !== '/api/query') {
         send(404, errorXml(`no such path ${url.pathname}`), 0);
         return;

@@ -25,6 +25,11 @@ export const CorpusEntry = z.object({
   comment: z.string().min(1).optional(),
   journalRef: z.string().min(1).optional(),
   summary: z.string().min(1),
+  /**
+   * The paper's page on arXiv (`/html/<id>`): the affiliations its author block shows, or false
+   * for a paper with no such page (404). Absent: a page whose block shows the names only.
+   */
+  page: z.union([z.literal(false), z.object({ affiliations: z.array(z.string().min(1)).min(1) })]).optional(),
 });
 export type CorpusEntry = z.infer<typeof CorpusEntry>;
 

@@ -8,12 +8,14 @@
 // same record. Pure: no vscode import, no network; deterministic (ties go to the earlier line).
 import type { ArxivEntry } from '../arxivAtom';
 import type { MatchRequest } from './arxivSearchQuery';
-import { MATCH_RULE, rankCandidates, type MatchDecision, type MatchRule } from './rankCandidates';
+import { MATCH_RULE, rankCandidates, type AuthorBlocks, type MatchDecision, type MatchRule } from './rankCandidates';
 
 export interface IssueLine {
   readonly request: MatchRequest;
   /** Every entry the line's searches returned. */
   readonly entries: readonly ArxivEntry[];
+  /** The author blocks read from its candidates' pages, by id. */
+  readonly authorBlocks?: AuthorBlocks;
 }
 
 /** The entries of a line without those held by others. */
@@ -46,7 +48,7 @@ export function matchIssue(lines: readonly IssueLine[], known: Iterable<string> 
     for (let i = 0; i < lines.length; i++) {
       if (decisions[i] !== null) continue;
       const line = lines[i]!;
-      const decision = rankCandidates(line.request, without(line.entries, heldFrom(i)), rule);
+      const decision = rankCandidates(line.request, without(line.entries, heldFrom(i)), rule, line.authorBlocks);
       if (decision.kind !== 'accepted') continue;
       const stronger =
         strongest === null ||
@@ -59,5 +61,5 @@ export function matchIssue(lines: readonly IssueLine[], known: Iterable<string> 
     taken.set(strongest.decision.best.id, strongest.line);
   }
   // The lines nothing was accepted for: ranked once more on what the others left them.
-  return lines.map((line, i) => decisions[i] ?? rankCandidates(line.request, without(line.entries, heldFrom(i)), rule));
+  return lines.map((line, i) => decisions[i] ?? rankCandidates(line.request, without(line.entries, heldFrom(i)), rule, line.authorBlocks));
 }

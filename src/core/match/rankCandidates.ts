@@ -46,6 +46,13 @@ export const MATCH_RULE = {
    * topic easily covers two thirds of its words, so words alone must cover nearly all of them.
    */
   acceptWords: 0.75,
+  /**
+   * The organisation found only among the authors' affiliations (arXiv's or the paper's page)
+   * corroborates a paper whose title and abstract cover at least this much of the contents line:
+   * an organisation publishes several papers on a topic in a few weeks, and a line whose paper is
+   * not on arXiv must not be given its sibling. Named in the paper's own prose, `onTopic` is enough.
+   */
+  affiliationOnTopic: 0.5,
   /** A paper is offered to the reader when its words score at least this much... */
   possibleWords: 0.2,
   /** ...or this much with some sign of the organisation or the surname. */
@@ -92,6 +99,8 @@ export interface Evidence {
   /** What the organisation added to the score. */
   readonly organisationAdded: number;
   readonly otherOrganisation: boolean;
+  /** The organisation is named only among the authors' affiliations, not in the paper's title, abstract or comments. */
+  readonly organisationByAffiliation: boolean;
   /** The author evidence added (0 without a surname). */
   readonly author: number;
   /** The date evidence added. */
@@ -236,13 +245,20 @@ function names(text: string, word: string, anyCase: boolean): boolean {
   return false;
 }
 
-function organisationEvidence(entry: ArxivEntry, orgWords: readonly string[]): { share: number | null; other: boolean } {
-  if (orgWords.length === 0) return { share: null, other: false };
+/**
+ * The organisation in the paper: in its title, abstract or comments (a word of its own), or
+ * anywhere in its authors' affiliations (arXiv's, or the author block of its page). `other`: its
+ * affiliations are known and none names it.
+ */
+function organisationEvidence(entry: ArxivEntry, orgWords: readonly string[], authorBlock: string | undefined): { share: number | null; other: boolean; byAffiliation: boolean } {
+  if (orgWords.length === 0) return { share: null, other: false, byAffiliation: false };
   const affiliations = entry.authors.map((author) => author.affiliation ?? '').filter((text) => text.length > 0);
+  if (authorBlock) affiliations.push(authorBlock);
   const prose = [entry.title, entry.summary, entry.comment ?? '', entry.journalRef ?? ''];
-  const found = orgWords.filter((word) => prose.some((text) => names(text, word, false)) || affiliations.some((text) => names(text, word, true))).length;
+  const inProse = orgWords.filter((word) => prose.some((text) => names(text, word, false)));
+  const found = orgWords.filter((word) => inProse.includes(word) || affiliations.some((text) => names(text, word, true))).length;
   const share = found / orgWords.length;
-  return { share, other: share === 0 && affiliations.length > 0 };
+  return { share, other: share === 0 && affiliations.length > 0, byAffiliation: found > 0 && inProse.length === 0 };
 }
 
 /** Author evidence: the surname as the first author's last name (or any part of it), or as another author's. */
@@ -284,8 +300,13 @@ function prepare(entry: ArxivEntry): Prepared {
   return { entry, titleSequence, abstractSequence, titleStems: [...new Set(titleSequence)], textStems: new Set([...titleSequence, ...abstractSequence]) };
 }
 
+/** The author blocks of papers' pages (see authorBlock.ts), by arXiv id: what is known of their affiliations beyond arXiv's API. */
+export type AuthorBlocks = ReadonlyMap<string, string>;
+
+const NO_BLOCKS: AuthorBlocks = new Map();
+
 /** Every distinct entry (first of each id), scored, best first; ties broken by id. */
-export function scoreEntries(request: MatchRequest, entries: readonly ArxivEntry[], rule: MatchRule = MATCH_RULE): Evidence[] {
+export function scoreEntries(request: MatchRequest, entries: readonly ArxivEntry[], rule: MatchRule = MATCH_RULE, authorBlocks: AuthorBlocks = NO_BLOCKS): Evidence[] {
   const seen = new Set<string>();
   const prepared = entries.filter((entry) => !seen.has(entry.id) && seen.add(entry.id)).map(prepare);
   const weight = weigher(prepared, rule);
@@ -304,7 +325,7 @@ export function scoreEntries(request: MatchRequest, entries: readonly ArxivEntry
     const contentsScore = 0.25 * contentsInTitle + 0.55 * contentsInText + 0.2 * titleInContents;
     const hintValue = hint ? hintScore(hint, entry.title) : null;
     const wordsScore = hintValue === null ? contentsScore : 0.7 * hintValue + 0.3 * contentsScore;
-    const org = organisationEvidence(entry, orgWords);
+    const org = organisationEvidence(entry, orgWords, authorBlocks.get(entry.id));
     // An organisation counts once the paper is on the topic: in full when its text covers
     // `onTopic` of the contents line, not at all at 0.15 or less (a search that asks for the
     // organisation brings its other papers too).
@@ -325,6 +346,7 @@ export function scoreEntries(request: MatchRequest, entries: readonly ArxivEntry
       organisation: org.share === null ? null : round(org.share),
       organisationAdded: round(organisation),
       otherOrganisation: org.other,
+      organisationByAffiliation: org.byAffiliation,
       author: round(author),
       date: round(date),
       score: round(score),
@@ -335,7 +357,10 @@ export function scoreEntries(request: MatchRequest, entries: readonly ArxivEntry
 
 /** Independent evidence for a paper: the organisation named in its on-topic text, or the surname as its first author. */
 function corroborated(e: Evidence, rule: MatchRule): boolean {
-  const organisation = e.organisation !== null && e.organisation >= 0.5 && e.topical >= rule.onTopic;
+  // By affiliation, the contents line's own words must be covered: a title hint that only
+  // resembles the paper's title (the hint rule did not take it) says it is another paper.
+  const organisation =
+    e.organisation !== null && e.organisation >= 0.5 && (e.organisationByAffiliation ? e.contentsInText >= rule.affiliationOnTopic : e.topical >= rule.onTopic);
   const author = e.author >= rule.firstAuthorAnyPart && e.words >= rule.possibleWords;
   return organisation || author;
 }
@@ -363,8 +388,8 @@ function hasEvidence(e: Evidence, rule: MatchRule): boolean {
   return e.words >= rule.possibleWords || (supported(e) && e.words >= rule.possibleCorroboratedWords);
 }
 
-export function rankCandidates(request: MatchRequest, entries: readonly ArxivEntry[], rule: MatchRule = MATCH_RULE): MatchDecision {
-  const scored = scoreEntries(request, entries, rule);
+export function rankCandidates(request: MatchRequest, entries: readonly ArxivEntry[], rule: MatchRule = MATCH_RULE, authorBlocks: AuthorBlocks = NO_BLOCKS): MatchDecision {
+  const scored = scoreEntries(request, entries, rule, authorBlocks);
   const byId = new Map<string, ArxivEntry>();
   for (const entry of entries) if (!byId.has(entry.id)) byId.set(entry.id, entry);
   const candidate = (evidence: Evidence): MatchCandidate => {

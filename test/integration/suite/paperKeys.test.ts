@@ -163,17 +163,54 @@ describe('a note on a paper listed from its contents line, when a search of arXi
     // no spacing, and answers the library in its place.
     const memory = new Map<string, unknown>();
     const memento: vscode.Memento = { keys: () => [...memory.keys()], get: <T>(key: string) => memory.get(key) as T, update: (key, value) => (memory.set(key, value), Promise.resolve()) };
-    matcher = new ArxivMatcher({ library: api.library, store: api.store, memento, throttle: new RequestThrottle(0), settings: () => ({ enabled: true, apiUrl: server.url }) });
+    matcher = new ArxivMatcher({ library: api.library, store: api.store, memento, throttle: new RequestThrottle(0), settings: () => ({ enabled: true, apiUrl: server.url, pagesUrl: server.pagesUrl }) });
     api.library.setResolver(matcher.resolver);
     await waitFor(() => api.library.currentKey('vol161:#6') === '2511.20478', 'paper 6 matched to 2511.20478', 30_000);
     const paper = api.library.findPaper('2511.20478')[0]?.paper;
     assert.equal(paper && 'arxivMatch' in paper ? paper.arxivMatch?.origin : null, 'search');
     await waitFor(() => api.store.all().get('2511.20478')?.note === 'Read before the reading group.', 'the note on the arXiv key');
     assert.equal(api.store.all().has('vol161:#6'), false, 'the note is kept once');
-    assert.ok(server.requests.every((request) => request.status === 200), 'every query is one arXiv documents');
+    assert.ok(server.requests.filter((request) => request.query !== null).every((request) => request.status === 200), 'every query is one arXiv documents');
     await api.store.flushed();
     const reloaded = new PaperStateStore(api.store.memento);
     assert.equal(reloaded.note('2511.20478'), 'Read before the reading group.');
     reloaded.dispose();
+  });
+});
+
+describe('a contents line that fits two papers of its week, settled by its authors’ affiliations', function () {
+  this.timeout(90_000);
+  let api: WeeklyPapersApi;
+  let server: ArxivSearchServer;
+  let matcher: ArxivMatcher | undefined;
+  const file = () => vscode.Uri.joinPath(workspaceFolder(), 'issues', 'vol-162-cut.txt');
+  const vol162 = () => api.library.issues().find((entry) => entry.issue.volume === 162);
+
+  before(async () => {
+    api = await activate();
+    server = await ArxivSearchServer.start(readCorpus());
+    // The paywalled sample as an e-mail has it: contents lines without their anchors, so no title hints.
+    await vscode.workspace.fs.writeFile(file(), encode(paywalled(await sampleAs160()).replace('Vol.160 for', 'Vol.162 for')));
+    await waitFor(() => vol162()?.issue.papers.length === 10, 'the paywalled Vol.162');
+  });
+
+  after(async () => {
+    matcher?.dispose();
+    api.library.setResolver(api.matcher.resolver);
+    await vscode.workspace.fs.delete(file()).then(undefined, () => undefined);
+    await waitFor(() => vol162() === undefined, 'Vol.162 gone from the library');
+    await server.close();
+  });
+
+  it('reads the candidates’ pages on arXiv and takes the paper whose authors are at the organisation', async () => {
+    const memory = new Map<string, unknown>();
+    const memento: vscode.Memento = { keys: () => [...memory.keys()], get: <T>(key: string) => memory.get(key) as T, update: (key, value) => (memory.set(key, value), Promise.resolve()) };
+    matcher = new ArxivMatcher({ library: api.library, store: api.store, memento, throttle: new RequestThrottle(0), settings: () => ({ enabled: true, apiUrl: server.url, pagesUrl: server.pagesUrl }) });
+    api.library.setResolver(matcher.resolver);
+    // "Rediscovering Feedback Models in the Era of LLM-Based Query Expansion, from the University of Waterloo".
+    await waitFor(() => api.library.currentKey('vol162:#5') === '2511.19349', 'paper 5 matched to 2511.19349', 60_000);
+    const pages = server.requests.filter((request) => request.url.includes('/html/'));
+    assert.ok(pages.some((request) => request.url.includes('/html/2511.19349')), pages.map((request) => request.url).join(', '));
+    assert.ok(server.requests.filter((request) => request.query !== null).every((request) => request.status === 200), 'every query is one arXiv documents');
   });
 });
