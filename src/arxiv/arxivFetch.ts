@@ -39,51 +39,36 @@ export async function fetchArxivFeed(url: string | null, timeoutMs: number): Pro
 export type TextOutcome = { readonly kind: 'ok'; readonly text: string } | Exclude<FetchOutcome, { kind: 'ok' }>;
 
 /** The body of one answer of arXiv's API, unread (the search's ranking reads it: see matchPaper). */
-export async function fetchArxivText(url: string | null, timeoutMs: number, maxBytes = MAX_ARXIV_ANSWER_BYTES): Promise<TextOutcome> {
-  if (url === null) return { kind: 'badAddress' };
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetch(url, { signal: controller.signal, headers: { accept: 'application/atom+xml' } });
-    if (response.status === 429) {
-      await response.body?.cancel();
-      return { kind: 'rateLimited', retryAfter: response.headers.get('retry-after') };
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      return { kind: 'httpError', status: response.status };
-    }
-    return await readBoundedText(response, maxBytes);
-  } catch (error) {
-    if (controller.signal.aborted) return { kind: 'timeout' };
-    return { kind: 'offline', message: requests().noAnswer(error), inBrowser: requests().host === 'browser' };
-  } finally {
-    clearTimeout(timer);
-  }
+export function fetchArxivText(url: string | null, timeoutMs: number, maxBytes = MAX_ARXIV_ANSWER_BYTES): Promise<TextOutcome> {
+  return arxivGet<TextOutcome>(url, timeoutMs, 'application/atom+xml', (response) => readBoundedText(response, maxBytes), null);
 }
 
 export type PageOutcome = { readonly kind: 'ok'; readonly text: string } | { readonly kind: 'notFound' } | Exclude<FetchOutcome, { kind: 'ok' | 'tooLarge' | 'malformed' }>;
 
-/** The start of a page on arXiv (at most `maxBytes`; the rest is not downloaded); `notFound` for a 404. */
-export async function fetchArxivPageStart(url: string | null, timeoutMs: number, maxBytes: number): Promise<PageOutcome> {
+/** The start of a page on arXiv (at most `maxBytes`; the rest is not downloaded); `notFound` for a 404 or 410. */
+export function fetchArxivPageStart(url: string | null, timeoutMs: number, maxBytes: number): Promise<PageOutcome> {
+  const notFound = { kind: 'notFound' } as const;
+  return arxivGet<PageOutcome>(url, timeoutMs, 'text/html', async (response) => ({ kind: 'ok', text: await readTextPrefix(response, maxBytes) }), notFound);
+}
+
+/** What a GET to arXiv can end in besides its answer. */
+type Failure = Exclude<PageOutcome, { kind: 'ok' | 'notFound' }>;
+
+/**
+ * One GET to arXiv: a timeout, 429 (rate-limited), any other error status, no answer at all, each
+ * an outcome; a 200's body is read by `read`. `gone`: what a 404 or 410 is, when not an error.
+ */
+async function arxivGet<T>(url: string | null, timeoutMs: number, accept: string, read: (response: Response) => Promise<T>, gone: T | null): Promise<T | Failure> {
   if (url === null) return { kind: 'badAddress' };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(url, { signal: controller.signal, headers: { accept: 'text/html' } });
-    if (response.status === 404 || response.status === 410) {
-      await response.body?.cancel();
-      return { kind: 'notFound' };
-    }
-    if (response.status === 429) {
-      await response.body?.cancel();
-      return { kind: 'rateLimited', retryAfter: response.headers.get('retry-after') };
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      return { kind: 'httpError', status: response.status };
-    }
-    return { kind: 'ok', text: await readTextPrefix(response, maxBytes) };
+    const response = await fetch(url, { signal: controller.signal, headers: { accept } });
+    if (response.ok) return await read(response);
+    await response.body?.cancel();
+    if (gone !== null && (response.status === 404 || response.status === 410)) return gone;
+    if (response.status === 429) return { kind: 'rateLimited', retryAfter: response.headers.get('retry-after') };
+    return { kind: 'httpError', status: response.status };
   } catch (error) {
     if (controller.signal.aborted) return { kind: 'timeout' };
     return { kind: 'offline', message: requests().noAnswer(error), inBrowser: requests().host === 'browser' };
