@@ -28,9 +28,12 @@ import { PaperQueries } from './chat/paperQueries';
 import { paperTools, registerPaperTools } from './chat/paperTools';
 import { ChatParticipant, type ToolName } from './constants';
 import { papersChatHandler } from './chat/papersParticipant';
+import { exportsFor, publicApi, type WeeklyPapersApi } from './api';
 
-/** What the extension hands to its integration tests (and to other extensions). */
-export interface WeeklyPapersApi {
+export type { WeeklyPapersApi } from './api';
+
+/** What the extension hands, beside its public API, to its own tests (in ExtensionMode.Test only). */
+export interface WeeklyPapersTestHooks {
   readonly library: IssueLibrary;
   readonly issuesTree: vscode.TreeDataProvider<IssuesNode>;
   /** Notes and reading status, by paper key. */
@@ -58,7 +61,10 @@ export interface WeeklyPapersApi {
   readonly timings: { readonly activateMs: number; readonly readyMs: Promise<number> };
 }
 
-export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
+/** What the extension's own tests get: the public API and the test hooks. */
+export type WeeklyPapersTestApi = WeeklyPapersApi & WeeklyPapersTestHooks;
+
+export function activate(context: vscode.ExtensionContext): WeeklyPapersApi | WeeklyPapersTestApi {
   const started = performance.now();
   const library = new IssueLibrary();
   const store = new PaperStateStore(context.workspaceState, (count) => {
@@ -138,7 +144,13 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi {
     log.info(`Activated in ${activateMs.toFixed(1)} ms; read ${library.issues().length} issues in ${ms.toFixed(0)} ms.`);
     return ms;
   });
-  return { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, keyMigration, matcher, huggingFace, tools, chatHandler, timings: { activateMs, readyMs } };
+  const changed = new vscode.EventEmitter<void>();
+  const changes = new Coalescer(() => changed.fire(), 250);
+  const stopListening = library.onDidChange(() => changes.schedule());
+  context.subscriptions.push(changed, changes, store.onDidChange(() => changes.schedule()), { dispose: stopListening });
+  const api = publicApi(queries, changed.event);
+  const hooks: WeeklyPapersTestHooks = { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, keyMigration, matcher, huggingFace, tools, chatHandler, timings: { activateMs, readyMs } };
+  return exportsFor(context.extensionMode, api, hooks);
 }
 
 /** Set by activate(): saves a note still being typed and waits for every write to land. */

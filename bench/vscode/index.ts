@@ -5,7 +5,7 @@
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
-import type { WeeklyPapersApi } from '../../src/extension';
+import type { WeeklyPapersTestApi } from '../../src/extension';
 import { paperPickItems, type PickItemCache } from '../../src/commands/paperPicker';
 import { parseIssueText } from '../../src/core/parse';
 
@@ -35,7 +35,7 @@ function emptyTree(): vscode.TreeDataProvider<string> {
 }
 
 export async function run(): Promise<void> {
-  const extension = vscode.extensions.getExtension<WeeklyPapersApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<WeeklyPapersTestApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
   if (extension.isActive) throw new Error('the extension is already active: the benchmark must activate it itself');
 

@@ -65,6 +65,11 @@ export class PaperQueries {
     return { issue: found ? issueFacts(found, (key) => this.services.store.get(key)) : undefined, newestVolume: issues[0]?.issue.volume ?? null, volumes };
   }
 
+  /** Every issue, newest first, as facts. */
+  issues(): IssueFacts[] {
+    return this.services.library.issues().map((sourced) => issueFacts(sourced, (key) => this.services.store.get(key)));
+  }
+
   /** Papers with notes, the most recently changed first: the first `max`, and how many. */
   noted(max: number): { readonly papers: NotedPaper[]; readonly total: number } {
     const withNotes = [...this.services.store.all()].filter(([, state]) => state.note.trim() !== '').sort(([, a], [, b]) => b.updatedAt.localeCompare(a.updatedAt));

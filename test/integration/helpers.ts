@@ -3,12 +3,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SUMMARY_VIEW_TYPE } from '../../src/constants';
-import type { WeeklyPapersApi } from '../../src/extension';
+import type { WeeklyPapersTestApi } from '../../src/extension';
 import type { HandledMessage } from '../../src/webview/summaryPanel';
 
 /** Activates the extension (once; later calls return the same API) and waits for its first load. */
-export async function activate(): Promise<WeeklyPapersApi> {
-  const extension = vscode.extensions.getExtension<WeeklyPapersApi>(EXTENSION_ID);
+export async function activate(): Promise<WeeklyPapersTestApi> {
+  const extension = vscode.extensions.getExtension<WeeklyPapersTestApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the test host`);
   const api = await extension.activate();
   await api.ready;
@@ -39,7 +39,7 @@ export function workspaceFolder(): vscode.Uri {
 }
 
 /** The next message of `type` the summary panel handles, from its real page or from `receive`. */
-export function nextMessage(api: WeeklyPapersApi, type: HandledMessage['type']): Promise<HandledMessage> {
+export function nextMessage(api: WeeklyPapersTestApi, type: HandledMessage['type']): Promise<HandledMessage> {
   return new Promise((resolve) => {
     const listener = api.summaryPanel.onDidHandleMessage((handled) => {
       if (handled.type !== type) return;

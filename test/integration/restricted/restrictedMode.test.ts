@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID, Setting, ViewContainer } from '../../../src/constants';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 import { findPaperTarget } from '../../../src/papers/paperTarget';
 import { PaperStateStore } from '../../../src/storage/paperStateStore';
 import { activate, nextMessage, summaryTabs, waitFor, workspaceFolder } from '../helpers';
@@ -22,7 +22,7 @@ function problems(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Weekly Papers');
 }
 
-async function rootLabels(api: WeeklyPapersApi): Promise<string[]> {
+async function rootLabels(api: WeeklyPapersTestApi): Promise<string[]> {
   const roots = (await api.issuesTree.getChildren()) ?? [];
   const items = await Promise.all(roots.map(async (node) => await api.issuesTree.getTreeItem(node)));
   return items.map((item) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? '')));
@@ -45,7 +45,7 @@ describe('restricted mode (untrusted workspace)', () => {
   it('activates when its view container is opened', async () => {
     // The harness installs the extension (one under development is never disabled): were
     // `capabilities.untrustedWorkspaces.supported` false, it would be disabled here, and not found.
-    const extension = vscode.extensions.getExtension<WeeklyPapersApi>(EXTENSION_ID);
+    const extension = vscode.extensions.getExtension<WeeklyPapersTestApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is missing: not installed, or disabled in restricted mode`);
     await vscode.commands.executeCommand(`workbench.view.extension.${ViewContainer.id}`);
     await waitFor(() => extension.isActive, 'the extension to activate');

@@ -3,7 +3,7 @@
 // built again with an `open` that records.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 import { Command, EXTENSION_ID, NOTE_SCHEME } from '../../../src/constants';
 import { createCommands } from '../../../src/commands';
 import type { WeeklyPapersCommand } from '../../../src/commands/commandManager';
@@ -30,7 +30,7 @@ function contributes(): Contributes {
 }
 
 /** The commands with an `open` that records instead of starting a browser. */
-function recordingCommands(api: WeeklyPapersApi): { opened: string[]; run: (id: string, ...args: unknown[]) => Promise<unknown> } {
+function recordingCommands(api: WeeklyPapersTestApi): { opened: string[]; run: (id: string, ...args: unknown[]) => Promise<unknown> } {
   const opened: string[] = [];
   const commands = createCommands({ ...api.commandServices, open: (url) => (opened.push(url), Promise.resolve(true)) });
   const byId = new Map<string, WeeklyPapersCommand>(commands.map((command) => [command.id, command]));
@@ -45,7 +45,7 @@ function recordingCommands(api: WeeklyPapersApi): { opened: string[]; run: (id: 
 }
 
 /** Forgets what a test did to these papers. */
-async function forget(api: WeeklyPapersApi, ...keys: string[]): Promise<void> {
+async function forget(api: WeeklyPapersTestApi, ...keys: string[]): Promise<void> {
   for (const key of keys) {
     const snapshot = { title: 'x', issueLabel: null, arxivId: null };
     await api.store.setNote(key, '', snapshot);
@@ -53,18 +53,18 @@ async function forget(api: WeeklyPapersApi, ...keys: string[]): Promise<void> {
   }
 }
 
-async function issuesRows(api: WeeklyPapersApi, node?: IssuesNode): Promise<IssuesNode[]> {
+async function issuesRows(api: WeeklyPapersTestApi, node?: IssuesNode): Promise<IssuesNode[]> {
   return (await api.issuesTree.getChildren(node)) ?? [];
 }
 
-async function vol132Papers(api: WeeklyPapersApi): Promise<IssuesNode[]> {
+async function vol132Papers(api: WeeklyPapersTestApi): Promise<IssuesNode[]> {
   const issue = (await issuesRows(api)).find((node) => node.kind === 'issue' && node.entry.issue.volume === 132);
   assert.ok(issue, 'no Vol.132 in the Issues tree');
   return issuesRows(api, issue);
 }
 
 describe('commands', () => {
-  let api: WeeklyPapersApi;
+  let api: WeeklyPapersTestApi;
   before(async () => {
     api = await activate();
   });

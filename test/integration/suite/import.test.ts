@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID, Setting } from '../../../src/constants';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 import type { ImportOutcome } from '../../../src/import/issueImporter';
 import { startNewsletterServer, type NewsletterServer } from '../../support/newsletterServer';
 import { activate, workspaceFolder as folder } from '../helpers';
@@ -24,11 +24,11 @@ async function issueText(volume: number): Promise<string> {
   return (await read(vscode.Uri.joinPath(folder(), 'issues', 'vol-131.txt'))).replace('Vol.131 for', `Vol.${volume} for`);
 }
 
-function libraryHas(api: WeeklyPapersApi, volume: number, from: vscode.Uri): boolean {
+function libraryHas(api: WeeklyPapersTestApi, volume: number, from: vscode.Uri): boolean {
   return api.library.issues().some((entry) => entry.issue.volume === volume && entry.source.id === from.toString());
 }
 
-async function until(api: WeeklyPapersApi, what: string, condition: () => boolean, ms = WAIT_MS): Promise<void> {
+async function until(api: WeeklyPapersTestApi, what: string, condition: () => boolean, ms = WAIT_MS): Promise<void> {
   const start = Date.now();
   while (!condition()) {
     if (Date.now() - start > ms) assert.fail(`timed out after ${ms} ms waiting until ${what}`);

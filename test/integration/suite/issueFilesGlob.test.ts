@@ -4,14 +4,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Setting } from '../../../src/constants';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 import { DEFAULT_ISSUE_FILES } from '../../../src/sources/issueFileFilter';
 import { issueFilesSetting } from '../../../src/sources/issueFilesSetting';
 import { activate, waitFor } from '../helpers';
 
 const HOSTILE = '*a*a*a*a*a*a*a*a*a*a*a*a*b/**/*.txt';
 
-const volumes = (api: WeeklyPapersApi): Array<number | null> => api.library.issues().map((entry) => entry.issue.volume);
+const volumes = (api: WeeklyPapersTestApi): Array<number | null> => api.library.issues().map((entry) => entry.issue.volume);
 
 describe(`${Setting.issueFiles}: a glob too complex to match in good time`, () => {
   let saved: unknown;

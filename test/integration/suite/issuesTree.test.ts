@@ -2,7 +2,7 @@
 // exactly as the workbench asks for them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 import type { IssuesNode } from '../../../src/views/issuesTree';
 import { activate } from '../helpers';
 import { EXTENSION_ID } from '../../../src/constants';
@@ -12,11 +12,11 @@ function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
-async function children(api: WeeklyPapersApi, node?: IssuesNode): Promise<IssuesNode[]> {
+async function children(api: WeeklyPapersTestApi, node?: IssuesNode): Promise<IssuesNode[]> {
   return (await api.issuesTree.getChildren(node)) ?? [];
 }
 
-async function item(api: WeeklyPapersApi, node: IssuesNode): Promise<vscode.TreeItem> {
+async function item(api: WeeklyPapersTestApi, node: IssuesNode): Promise<vscode.TreeItem> {
   return await api.issuesTree.getTreeItem(node);
 }
 

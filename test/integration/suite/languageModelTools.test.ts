@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Tool } from '../../../src/constants';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 import type { IssuesNode } from '../../../src/views/issuesTree';
 import { activate, waitFor } from '../helpers';
 
@@ -18,7 +18,7 @@ async function invoke(name: string, input: object): Promise<string> {
   return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
 }
 
-async function prepare(api: WeeklyPapersApi, name: keyof WeeklyPapersApi['tools'], input: object): Promise<vscode.PreparedToolInvocation> {
+async function prepare(api: WeeklyPapersTestApi, name: keyof WeeklyPapersTestApi['tools'], input: object): Promise<vscode.PreparedToolInvocation> {
   const prepared = await api.tools[name].prepareInvocation?.({ input }, new vscode.CancellationTokenSource().token);
   assert.ok(prepared, `${name} prepares no invocation`);
   return prepared;
@@ -30,7 +30,7 @@ function message(prepared: vscode.PreparedToolInvocation): string {
 }
 
 describe('Language-model tools', () => {
-  let api: WeeklyPapersApi;
+  let api: WeeklyPapersTestApi;
   before(async () => {
     api = await activate();
   });

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID } from '../../../src/constants';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PaperStateStore } from '../../../src/storage/paperStateStore';
@@ -36,11 +36,11 @@ function paywalled(full: string): string {
   return [...lines.slice(0, first + 1), 'This paper from Apple presents CLaRa.', 'Keep reading with a 7-day free trial', 'Subscribe to Top Information Retrieval Papers of the Week to keep reading this post.'].join('\n');
 }
 
-const vol160 = (api: WeeklyPapersApi) => api.library.issues().find((entry) => entry.issue.volume === 160);
+const vol160 = (api: WeeklyPapersTestApi) => api.library.issues().find((entry) => entry.issue.volume === 160);
 
 describe('papers of a paywalled issue, and their notes when their arXiv id arrives', function () {
   this.timeout(30_000);
-  let api: WeeklyPapersApi;
+  let api: WeeklyPapersTestApi;
   let full: string;
   const cutFile = () => file('issues', 'vol-160-cut.txt');
   const fullFile = () => file('issues', 'vol-160-full.txt');
@@ -133,7 +133,7 @@ describe('papers of a paywalled issue, and their notes when their arXiv id arriv
 
 describe('a note on a paper listed from its contents line, when a search of arXiv matches it', function () {
   this.timeout(60_000);
-  let api: WeeklyPapersApi;
+  let api: WeeklyPapersTestApi;
   let server: ArxivSearchServer;
   let matcher: ArxivMatcher;
   const file = () => vscode.Uri.joinPath(workspaceFolder(), 'issues', 'vol-161-cut.txt');
@@ -180,7 +180,7 @@ describe('a note on a paper listed from its contents line, when a search of arXi
 
 describe('a contents line that fits two papers of its week, settled by its authors’ affiliations', function () {
   this.timeout(90_000);
-  let api: WeeklyPapersApi;
+  let api: WeeklyPapersTestApi;
   let server: ArxivSearchServer;
   let matcher: ArxivMatcher | undefined;
   const file = () => vscode.Uri.joinPath(workspaceFolder(), 'issues', 'vol-162-cut.txt');

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { PaperStateStore } from '../../../src/storage/paperStateStore';
 import { StorageKey } from '../../../src/constants';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 
 /** A real Memento, isolated from the extension's own keys by a prefix. */
 class PrefixedMemento implements vscode.Memento {
@@ -29,7 +29,7 @@ const freshState = (name: string) => new PrefixedMemento(realState, `test.${Date
 
 describe('notes and reading status (workspace state)', () => {
   before(async () => {
-    const extension = vscode.extensions.getExtension<WeeklyPapersApi>('weekly-papers.weekly-papers');
+    const extension = vscode.extensions.getExtension<WeeklyPapersTestApi>('weekly-papers.weekly-papers');
     assert.ok(extension);
     const api = await extension.activate();
     // The extension's store is backed by context.workspaceState; tests use that same state

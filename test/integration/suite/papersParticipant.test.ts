@@ -3,7 +3,7 @@
 // that records what is said, and a request with no model, so every answer is the deterministic one.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 import { activate } from '../helpers';
 
 const CLARA = '2511.18659';
@@ -35,7 +35,7 @@ function recorder(): { stream: vscode.ChatResponseStream; recorded: Recorded } {
   return { stream, recorded };
 }
 
-async function ask(api: WeeklyPapersApi, prompt: string, command?: string): Promise<Recorded> {
+async function ask(api: WeeklyPapersTestApi, prompt: string, command?: string): Promise<Recorded> {
   const { stream, recorded } = recorder();
   const request = { prompt, command, references: [], toolReferences: [], toolInvocationToken: undefined, model: undefined } as unknown as vscode.ChatRequest;
   await api.chatHandler(request, { history: [] }, stream, new vscode.CancellationTokenSource().token);
@@ -45,7 +45,7 @@ async function ask(api: WeeklyPapersApi, prompt: string, command?: string): Prom
 const text = (recorded: Recorded) => recorded.markdown.map((markdown) => markdown.value).join('\n');
 
 describe('@papers chat participant', () => {
-  let api: WeeklyPapersApi;
+  let api: WeeklyPapersTestApi;
   before(async () => {
     api = await activate();
   });

@@ -2,7 +2,7 @@
 // is gone stays listed from the snapshot the store kept.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 import { Command, EXTENSION_ID } from '../../../src/constants';
 import { createCommands } from '../../../src/commands';
 import type { Issue } from '../../../src/core/model';
@@ -13,21 +13,21 @@ const NETFLIX = '2511.18261';
 const GONE_SOURCE = 'test:reading-list/gone-issue.txt';
 const GONE_KEY = 'test-gone:2511.19349';
 
-async function rows(api: WeeklyPapersApi, node?: ReadingListNode): Promise<ReadingListNode[]> {
+async function rows(api: WeeklyPapersTestApi, node?: ReadingListNode): Promise<ReadingListNode[]> {
   return (await api.readingList.getChildren(node)) ?? [];
 }
 
-async function group(api: WeeklyPapersApi, status: 'toRead' | 'reading' | 'read'): Promise<ReadingListNode | undefined> {
+async function group(api: WeeklyPapersTestApi, status: 'toRead' | 'reading' | 'read'): Promise<ReadingListNode | undefined> {
   return (await rows(api)).find((node) => node.kind === 'statusGroup' && node.status === status);
 }
 
-async function keysUnder(api: WeeklyPapersApi, status: 'toRead' | 'reading' | 'read'): Promise<string[]> {
+async function keysUnder(api: WeeklyPapersTestApi, status: 'toRead' | 'reading' | 'read'): Promise<string[]> {
   const node = await group(api, status);
   return node ? (await rows(api, node)).map((row) => (row.kind === 'savedPaper' ? row.key : '')) : [];
 }
 
 /** A copy of the sample issue under another volume and keys, from a source the test can take away. */
-function issueToTakeAway(api: WeeklyPapersApi): Issue {
+function issueToTakeAway(api: WeeklyPapersTestApi): Issue {
   const sample = api.library.issues().find((entry) => entry.issue.volume === 132)?.issue;
   assert.ok(sample);
   return {
@@ -39,7 +39,7 @@ function issueToTakeAway(api: WeeklyPapersApi): Issue {
 }
 
 describe('Reading List', () => {
-  let api: WeeklyPapersApi;
+  let api: WeeklyPapersTestApi;
   before(async () => {
     api = await activate();
   });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID, SUMMARY_VIEW_TYPE } from '../../../src/constants';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 import { NOT_FOUND_NOTICE } from '../../../src/webview/summaryHtml';
 import { nextMessage, waitFor, summaryTabs } from '../helpers';
 
@@ -21,10 +21,10 @@ function nonceOf(html: string | undefined): string {
 
 describe('summary panel', function () {
   this.timeout(30_000);
-  let api: WeeklyPapersApi;
+  let api: WeeklyPapersTestApi;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<WeeklyPapersApi>(EXTENSION_ID);
+    const extension = vscode.extensions.getExtension<WeeklyPapersTestApi>(EXTENSION_ID);
     assert.ok(extension);
     api = await extension.activate();
     await api.ready;

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID, Setting } from '../../../src/constants';
-import type { WeeklyPapersApi } from '../../../src/extension';
+import type { WeeklyPapersTestApi } from '../../../src/extension';
 import type { SourcedIssue } from '../../../src/core/library';
 import { activate, workspaceFolder as folder } from '../helpers';
 
@@ -16,7 +16,7 @@ const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const read = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
 /** Resolves as soon as `condition` holds (checked on every library change, and every 100 ms); fails after `ms`. */
-async function until(api: WeeklyPapersApi, what: string, condition: () => boolean, ms = WAIT_MS): Promise<number> {
+async function until(api: WeeklyPapersTestApi, what: string, condition: () => boolean, ms = WAIT_MS): Promise<number> {
   const start = Date.now();
   if (condition()) return 0;
   await new Promise<void>((resolve, reject) => {
@@ -37,15 +37,15 @@ async function until(api: WeeklyPapersApi, what: string, condition: () => boolea
   return Date.now() - start;
 }
 
-function issuesFrom(api: WeeklyPapersApi, uri: vscode.Uri): SourcedIssue[] {
+function issuesFrom(api: WeeklyPapersTestApi, uri: vscode.Uri): SourcedIssue[] {
   return api.library.issues().filter((entry) => entry.source.id === uri.toString());
 }
 
-function volumes(api: WeeklyPapersApi): Array<number | null> {
+function volumes(api: WeeklyPapersTestApi): Array<number | null> {
   return api.library.issues().map((entry) => entry.issue.volume);
 }
 
-async function rootLabels(api: WeeklyPapersApi): Promise<string[]> {
+async function rootLabels(api: WeeklyPapersTestApi): Promise<string[]> {
   const roots = (await api.issuesTree.getChildren()) ?? [];
   const items = await Promise.all(roots.map(async (node) => await api.issuesTree.getTreeItem(node)));
   return items.map((item) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? '')));
