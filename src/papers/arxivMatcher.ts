@@ -9,12 +9,12 @@ import type { ArxivResolution, ArxivResolver, IssueLibrary } from '../core/libra
 import type { Issue, Paper } from '../core/model';
 import { paperSlot } from '../core/paperIdentity';
 import type { MatchRequest } from '../core/match/arxivSearchQuery';
-import { matchPaper, type AuthorPages, type MatchOutcome } from '../core/match/matchPaper';
-import { AUTHOR_PAGE_PREFIX_BYTES } from '../core/match/authorBlock';
+import { matchPaper, type MatchOutcome } from '../core/match/matchPaper';
 import type { MatchCandidate } from '../core/match/rankCandidates';
 import { loadMatchCache, matchFingerprint, saveMatchCache, toCachedMatch, type CachedMatch } from '../core/match/matchCache';
-import { backoffDelay, systemClock, type Clock, type RequestThrottle } from '../core/requestThrottle';
-import { describeFailure, fetchArxivPageStart, fetchArxivText, type TextOutcome } from '../arxiv/arxivFetch';
+import { systemClock, type Clock, type RequestThrottle } from '../core/requestThrottle';
+import { describeFailure } from '../arxiv/arxivFetch';
+import { SearchRequests, type FailedRequest } from './searchRequests';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
 import { Setting, StorageKey } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
@@ -48,7 +48,6 @@ export interface ArxivMatcherOptions {
 
 /** A search that found nothing sure is tried again after this long (new versions, new papers). */
 const RESEARCH_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
-const BACKOFF_CAP_MS = 30 * 60 * 1000;
 
 interface Job {
   readonly slot: string;
@@ -235,28 +234,18 @@ export class ArxivMatcher implements vscode.Disposable {
     const held = this.heldBySiblings(job);
     this.searching.add(slot);
     this.changeEmitter.fire([slot]);
-    let failure: Exclude<TextOutcome, { kind: 'ok' }> | null = null;
+    const requests = this.requests(slot);
+    const settings = this.options.settings();
     let outcome: MatchOutcome;
     try {
       // matchPaper asks its queries one after the other (a second only when the first is not
       // enough), each through arXiv's queue; a failed request ends the search, to be tried again.
-      outcome = await matchPaper(request, this.options.settings().apiUrl, async (url) => {
-        if (failure) throw new Error('an earlier request of this search failed');
-        const answer = await this.options.throttle.run(() => {
-          this.options.log?.info(`arXiv: searching for paper ${slot} (${url}).`);
-          return fetchArxivText(url, this.options.timeoutMs ?? 15_000);
-        });
-        if (answer.kind !== 'ok') {
-          failure = answer;
-          throw new Error(answer.kind);
-        }
-        return answer.text;
-      }, undefined, held, this.authorPages(slot));
+      outcome = await matchPaper(request, settings.apiUrl, requests.search, undefined, held, requests.pages(settings.pagesUrl));
     } finally {
       this.searching.delete(slot);
     }
     if (this.disposed) return;
-    if (failure) return this.failed(job, failure);
+    if (requests.failure) return this.failed(job, requests.failure);
     if (outcome.urls.length === 0) return this.failed(job, { kind: 'badAddress' });
     const { decision } = outcome;
     this.failures = 0;
@@ -273,29 +262,12 @@ export class ArxivMatcher implements vscode.Disposable {
     if (decision.kind === 'accepted') this.options.library.resolutionsChanged();
   }
 
-  /**
-   * The candidates' pages, read for their authors' affiliations through arXiv's queue. A page
-   * that cannot be read leaves that paper's affiliations unknown and ends the reading (the search
-   * itself stands); a 429 also holds the queue off, as for a search.
-   */
-  private authorPages(slot: string): AuthorPages {
-    return {
-      pagesUrl: this.options.settings().pagesUrl,
-      get: async (url) => {
-        const answer = await this.options.throttle.run(() => {
-          this.options.log?.info(`arXiv: reading the authors of a candidate for paper ${slot} (${url}).`);
-          return fetchArxivPageStart(url, this.options.timeoutMs ?? 15_000, AUTHOR_PAGE_PREFIX_BYTES);
-        });
-        if (answer.kind === 'ok') return answer.text;
-        if (answer.kind === 'notFound') return null;
-        if (answer.kind === 'rateLimited') this.options.throttle.holdOff(backoffDelay(1, this.options.backoffBaseMs ?? 30_000, BACKOFF_CAP_MS, answer.retryAfter, this.clock.now()));
-        this.options.log?.warn(`arXiv: the page ${url} could not be read (${answer.kind}); the affiliations of the papers not read yet stay unknown.`);
-        throw new Error(`the page ${url} could not be read (${answer.kind})`);
-      },
-    };
+  private requests(slot: string): SearchRequests {
+    const { throttle, log, timeoutMs, backoffBaseMs } = this.options;
+    return new SearchRequests(slot, { throttle, log, timeoutMs, backoffBaseMs, clock: this.clock });
   }
 
-  private failed(job: Job, outcome: Exclude<TextOutcome, { kind: 'ok' }>): void {
+  private failed(job: Job, outcome: FailedRequest): void {
     this.failures++;
     // The same address would bring the same answer: only passing trouble is worth another try.
     const retry = outcome.kind !== 'badAddress' && outcome.kind !== 'tooLarge';
@@ -312,7 +284,7 @@ export class ArxivMatcher implements vscode.Disposable {
       this.queue.clear();
       return;
     }
-    const delay = backoffDelay(this.failures, this.options.backoffBaseMs ?? 30_000, BACKOFF_CAP_MS, outcome.kind === 'rateLimited' ? outcome.retryAfter : null, this.clock.now());
+    const delay = this.requests(job.slot).backoff(this.failures, outcome.kind === 'rateLimited' ? outcome.retryAfter : null);
     if (outcome.kind === 'rateLimited') this.options.throttle.holdOff(delay);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
