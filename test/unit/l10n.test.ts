@@ -67,7 +67,10 @@ describe('localization', () => {
     assert.deepEqual(literal, []);
   });
 
-  it('l10n/bundle.l10n.json holds exactly the strings of src (run `npm run l10n` after changing one)', async () => {
+  it('l10n/bundle.l10n.json holds exactly the strings of src (run `npm run l10n` after changing one)', async function () {
+    // The exporter parses every source file (tree-sitter in WebAssembly): seconds on an idle
+    // machine, over 20 on a busy one. A bound against a hang, not a speed test.
+    this.timeout(120_000);
     const files = sourceFiles(path.join(ROOT, 'src'));
     const exported = await getL10nJson(files.map((file) => ({ extension: '.ts', contents: fs.readFileSync(file, 'utf8') })));
     assert.deepEqual(JSON.parse(read('l10n/bundle.l10n.json')), exported);
