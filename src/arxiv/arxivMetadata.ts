@@ -3,6 +3,7 @@
 // for all ids asked for together), one request at a time and at least 3 s apart, with a back-off
 // after failures. Cached in the extension's global storage, one JSON file.
 import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
 import * as z from 'zod';
 import { ArxivEntry, entriesAskedFor } from '../core/arxivAtom';
 import { RequestThrottle, backoffDelay, systemClock, type Clock } from '../core/requestThrottle';
@@ -55,7 +56,7 @@ export function arxivSettings(): { enabled: boolean; apiUrl: string; pagesUrl: s
   };
 }
 
-export class ArxivMetadata implements vscode.Disposable {
+export class ArxivMetadata extends Disposable {
   private readonly cache = new Map<string, z.infer<typeof CachedEntry>>();
   private readonly cacheFile: JsonCacheFile<z.infer<typeof CachedEntry>>;
   /** Ids being fetched or waiting to be, and ids whose last fetch failed (with why). */
@@ -65,34 +66,32 @@ export class ArxivMetadata implements vscode.Disposable {
   private readonly throttle: RequestThrottle;
   private readonly clock: Clock;
   private readonly settings: () => { readonly enabled: boolean; readonly apiUrl: string };
-  private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<readonly string[]>());
   /** Fires with the ids whose status changed. */
   readonly onDidChange = this.changeEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private flushQueued = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private disposed = false;
   /** Settles when the cache file has been read. */
   readonly loaded: Promise<void>;
 
   constructor(private readonly options: ArxivMetadataOptions) {
+    super();
     this.clock = options.clock ?? systemClock;
     this.throttle = options.throttle ?? new RequestThrottle(options.minIntervalMs ?? 3000, this.clock);
     this.settings = options.settings ?? arxivSettings;
     this.cacheFile = new JsonCacheFile(options.storageUri, CACHE_FILE, CachedEntry, (error) => this.options.log?.warn(`arXiv: could not write the metadata cache: ${String(error)}`));
     this.loaded = this.cacheFile.read(this.cache);
-    this.disposables.push(
+    this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(Setting.networkEnabled) || event.affectsConfiguration(Setting.arxivApiUrl)) this.settingsChanged();
       }),
     );
   }
 
-  dispose(): void {
-    this.disposed = true;
+  override dispose(): void {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
-    for (const disposable of this.disposables) disposable.dispose();
+    super.dispose();
   }
 
   status(id: string): ArxivStatus {
@@ -107,7 +106,7 @@ export class ArxivMetadata implements vscode.Disposable {
 
   /** Keeps an entry arXiv sent for an id asked for another way (the search that matched a paper). */
   remember(entry: ArxivEntry): void {
-    if (this.disposed) return;
+    if (this.isDisposed) return;
     this.cache.set(entry.id, { fetchedAt: this.clock.now(), entry });
     this.problems.delete(entry.id);
     this.loading.delete(entry.id);
@@ -125,7 +124,7 @@ export class ArxivMetadata implements vscode.Disposable {
    * way are fetched together, in one request, after the current task. Never waits.
    */
   request(ids: readonly string[]): void {
-    if (!this.settings().enabled || this.disposed) return;
+    if (!this.settings().enabled || this.isDisposed) return;
     const wanted = ids.filter((id) => !this.loading.has(id) && !this.problems.has(id) && this.missingOrOld(id));
     if (wanted.length === 0) return;
     for (const id of wanted) {
@@ -185,7 +184,7 @@ export class ArxivMetadata implements vscode.Disposable {
       if (ids.length === 0) return;
       this.changeEmitter.fire(ids);
       void this.loaded.then(() => {
-        if (this.disposed) return;
+        if (this.isDisposed) return;
         // Asked for before the cache file was read: what it held fresh needs no request.
         const fresh = ids.filter((id) => !this.missingOrOld(id));
         for (const id of fresh) this.loading.delete(id);
@@ -210,7 +209,7 @@ export class ArxivMetadata implements vscode.Disposable {
         this.options.log?.info(`arXiv: asking for ${batch.length} paper${batch.length === 1 ? '' : 's'} (${batch.join(', ')}).`);
         return fetchArxivBatch(apiUrl, batch, this.options.timeoutMs ?? 15_000);
       });
-      if (this.disposed) return;
+      if (this.isDisposed) return;
       await this.settle(batch, outcome, retry);
     }
   }

@@ -5,6 +5,7 @@
 // Markdown extension, whose part in saving made a save take 3 s and fail about one time in three
 // (seen in the restricted-mode suite, on this project's first commit of it too).
 import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
 import { MAX_NOTE_LENGTH } from '../core/paperState';
 import { NOTE_SCHEME } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
@@ -13,19 +14,19 @@ import { snapshotOf, type PaperTarget } from '../papers/paperTarget';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+export class NoteFileSystem extends Disposable implements vscode.FileSystemProvider {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<vscode.FileChangeEvent[]>());
   /** Keys of the notes this provider is writing now (see writeFile). */
   private readonly saving = new Set<string>();
   readonly onDidChangeFile = this.changeEmitter.event;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly store: PaperStateStore,
     private readonly findTarget: (key: string) => PaperTarget | undefined,
   ) {
-    this.disposables = [
-      vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, this, { isCaseSensitive: true }),
+    super();
+    this.register(vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, this, { isCaseSensitive: true }));
+    this.register(
       // A note changed elsewhere (the summary panel, an import): open editors reload it.
       store.onDidChange((keys) => {
         // A note this provider is writing (the editor saving it) is not "changed elsewhere": told
@@ -36,12 +37,7 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
           .map((document) => ({ type: vscode.FileChangeType.Changed, uri: document.uri }));
         if (events.length > 0) this.changeEmitter.fire(events);
       }),
-    ];
-  }
-
-  dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
-    this.changeEmitter.dispose();
+    );
   }
 
   static uriFor(target: PaperTarget): vscode.Uri {

@@ -4,6 +4,7 @@
 // time and at least 1 s apart, with a back-off after failures. A paper Hugging Face has not
 // indexed (404) is "absent", not an error. Cached in the extension's global storage, one JSON file.
 import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
 import * as z from 'zod';
 import { HuggingFacePaperSchema, type HuggingFacePaper } from '../core/huggingFacePaper';
 import { RequestThrottle, backoffDelay, systemClock, type Clock } from '../core/requestThrottle';
@@ -63,7 +64,7 @@ function settingsFromConfiguration(): HuggingFaceSettings {
   };
 }
 
-export class HuggingFaceMetadata implements vscode.Disposable {
+export class HuggingFaceMetadata extends Disposable {
   private readonly cache = new Map<string, CachedEntry>();
   private readonly cacheFile: JsonCacheFile<CachedEntry>;
   /** Ids asked for and not yet settled (waiting, or being fetched). */
@@ -82,32 +83,31 @@ export class HuggingFaceMetadata implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
   /** Fires with the ids whose status changed (`['*']`: any may have, after a settings change). */
   readonly onDidChange = this.changeEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private flushQueued = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private disposed = false;
   /** Settles when the cache file has been read. */
   readonly loaded: Promise<void>;
 
   constructor(private readonly options: HuggingFaceMetadataOptions) {
+    super();
+    this.register(this.changeEmitter);
     this.clock = options.clock ?? systemClock;
     this.throttle = new RequestThrottle(options.minIntervalMs ?? 1000, this.clock);
     this.settings = options.settings ?? settingsFromConfiguration;
     this.cacheFile = new JsonCacheFile(options.storageUri, CACHE_FILE, CachedEntry, (error) => this.options.log?.warn(`Hugging Face: could not write the cache: ${String(error)}`));
     this.loaded = this.cacheFile.read(this.cache);
-    this.disposables.push(
+    this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(Setting.networkEnabled) || event.affectsConfiguration(Setting.huggingFaceApiUrl)) this.settingsChanged();
       }),
     );
   }
 
-  dispose(): void {
-    this.disposed = true;
+  override dispose(): void {
     this.abort.abort();
     this.stopRetrying();
-    for (const disposable of this.disposables) disposable.dispose();
+    super.dispose();
   }
 
   /**
@@ -134,7 +134,7 @@ export class HuggingFaceMetadata implements vscode.Disposable {
    * looked up one after another, in the order asked, after the current task. Never waits.
    */
   request(arxivIds: readonly string[]): void {
-    if (!this.settings().enabled || this.disposed) return;
+    if (!this.settings().enabled || this.isDisposed) return;
     const wanted = arxivIds.filter((id) => !this.queued.has(id) && !this.problems.has(id) && this.missingOrOld(id));
     if (wanted.length === 0) return;
     for (const id of wanted) {
@@ -178,7 +178,7 @@ export class HuggingFaceMetadata implements vscode.Disposable {
       this.flushQueued = false;
       const ids = [...this.pending];
       this.pending.clear();
-      if (ids.length === 0 || this.disposed) return;
+      if (ids.length === 0 || this.isDisposed) return;
       this.changeEmitter.fire(ids);
       void this.loaded.then(() => this.lookUpAll(ids));
     }, 0);
@@ -197,11 +197,11 @@ export class HuggingFaceMetadata implements vscode.Disposable {
       this.throttle.run(() => {
         // Read when the request's turn comes: the network may have been turned off meanwhile.
         const { enabled, apiUrl } = this.settings();
-        if (!enabled || this.disposed) return Promise.resolve({ kind: 'cancelled' } as const);
+        if (!enabled || this.isDisposed) return Promise.resolve({ kind: 'cancelled' } as const);
         return fetchJsonText(address(apiUrl), this.options.timeoutMs ?? 15_000, this.abort.signal);
       });
     for (const [index, id] of ids.entries()) {
-      if (this.disposed) return;
+      if (this.isDisposed) return;
       // Asked for before the cache file was read: what it held fresh needs no request.
       if (!this.missingOrOld(id)) {
         this.settleQuietly([id]);
@@ -209,7 +209,7 @@ export class HuggingFaceMetadata implements vscode.Disposable {
       }
       this.options.log?.info(`Hugging Face: asking for ${id}.`);
       const outcome = await lookUpHuggingFacePaper(id, get, this.options.countArtifacts ?? true);
-      if (this.disposed) return;
+      if (this.isDisposed) return;
       if (!(await this.settle(id, outcome, ids.slice(index + 1)))) return;
     }
   }

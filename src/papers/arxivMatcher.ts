@@ -5,6 +5,7 @@
 // matches for the reader to choose from (Choose arXiv Match...). The reader's choice, kept with
 // the notes, always wins. Searches are cached by slot in workspace state.
 import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
 import type { ArxivResolution, ArxivResolver, IssueLibrary } from '../core/library';
 import type { Issue, Paper } from '../core/model';
 import { paperSlot } from '../core/paperIdentity';
@@ -63,34 +64,32 @@ export function matchRequestOf(issue: Pick<Issue, 'week'>, paper: Pick<Paper, 't
   return { contentsTitle, titleHint: realTitle ?? paper.titleHint, org: paper.org, weekStart: issue.week.start, weekEnd: issue.week.end };
 }
 
-export class ArxivMatcher implements vscode.Disposable {
+export class ArxivMatcher extends Disposable {
   private readonly cache: Map<string, CachedMatch>;
   private readonly queue = new Map<string, Job>();
   private readonly searching = new Set<string>();
   /** Slots whose last search failed, with why (the reader sees it; it is tried again). */
   private readonly problems = new Map<string, string>();
   private readonly clock: Clock;
-  private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<readonly string[]>());
   /** Fires with the slots whose status changed. */
   readonly onDidChange = this.changeEmitter.event;
-  private readonly scan = new Coalescer(() => this.enqueueUnmatched(), 200);
-  private readonly save = new Coalescer(() => void this.options.memento.update(StorageKey.arxivMatches, saveMatchCache(this.cache)), 500);
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.scan, this.save];
+  private readonly scan = this.register(new Coalescer(() => this.enqueueUnmatched(), 200));
+  private readonly save = this.register(new Coalescer(() => void this.options.memento.update(StorageKey.arxivMatches, saveMatchCache(this.cache)), 500));
   private pumping: Promise<void> | null = null;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private disposed = false;
 
   /** Answers the library for each paper without an arXiv id from the newsletter. */
   readonly resolver: ArxivResolver = (slot) => this.resolutionOf(slot);
 
   constructor(private readonly options: ArxivMatcherOptions) {
+    super();
     this.clock = options.clock ?? systemClock;
     this.cache = loadMatchCache(options.memento.get(StorageKey.arxivMatches));
-    const stop = options.library.onDidChange(() => this.scan.schedule());
-    this.disposables.push(
-      { dispose: stop },
-      options.store.onDidChangeChoice(() => options.library.resolutionsChanged()),
+    this.registerStop(options.library.onDidChange(() => this.scan.schedule()));
+    this.register(options.store.onDidChangeChoice(() => options.library.resolutionsChanged()));
+    this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(Setting.networkEnabled) || event.affectsConfiguration(Setting.arxivApiUrl)) this.retryNow();
       }),
@@ -98,10 +97,9 @@ export class ArxivMatcher implements vscode.Disposable {
     this.scan.schedule();
   }
 
-  dispose(): void {
-    this.disposed = true;
+  override dispose(): void {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
-    for (const disposable of this.disposables) disposable.dispose();
+    super.dispose();
   }
 
   status(slot: string, paper: Pick<Paper, 'arxivId' | 'arxivMatch'>): MatchStatus {
@@ -148,7 +146,7 @@ export class ArxivMatcher implements vscode.Disposable {
 
   /** Settles when no search is waiting or running (tests, the benchmark). */
   async idle(): Promise<void> {
-    for (let rounds = 0; rounds < 1000 && !this.disposed; rounds++) {
+    for (let rounds = 0; rounds < 1000 && !this.isDisposed; rounds++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       if (this.pumping === null && this.queue.size === 0 && !this.scan.pending) return;
     }
@@ -175,7 +173,7 @@ export class ArxivMatcher implements vscode.Disposable {
 
   /** Queues every paper that still needs a search, newest issue first. */
   private enqueueUnmatched(): void {
-    if (this.disposed) return;
+    if (this.isDisposed) return;
     const now = this.clock.now();
     for (const { issue } of this.options.library.issues()) {
       for (const paper of issue.papers) {
@@ -200,7 +198,7 @@ export class ArxivMatcher implements vscode.Disposable {
   }
 
   private async drain(): Promise<void> {
-    while (!this.disposed && this.queue.size > 0 && this.retryTimer === undefined) {
+    while (!this.isDisposed && this.queue.size > 0 && this.retryTimer === undefined) {
       if (!this.options.settings().enabled) {
         // Nothing is fetched; the papers wait, listed as not matched yet, until the setting changes.
         const waiting = [...this.queue.keys()];
@@ -244,7 +242,7 @@ export class ArxivMatcher implements vscode.Disposable {
     } finally {
       this.searching.delete(slot);
     }
-    if (this.disposed) return;
+    if (this.isDisposed) return;
     if (requests.failure) return this.failed(job, requests.failure);
     if (outcome.urls.length === 0) return this.failed(job, { kind: 'badAddress' });
     const { decision } = outcome;

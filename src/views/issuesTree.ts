@@ -1,6 +1,7 @@
 // The "Issues" tree: issues newest first, their papers, and an Extras group. It only presents
 // the library and the reader's notes and statuses; the one state it holds is the filter.
 import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
 import { Coalescer } from '../util/coalesce';
 import type { IssueLibrary, SourcedIssue } from '../core/library';
 import type { Extra, Issue, Paper } from '../core/model';
@@ -24,20 +25,19 @@ const TOOLTIP_SUMMARY_CHARS = 400;
 /** The filter word that keeps only papers with code. */
 const HAS_CODE = 'has:code';
 
-export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<IssuesNode | undefined>();
+export class IssuesTreeProvider extends Disposable implements vscode.TreeDataProvider<IssuesNode> {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<IssuesNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private readonly filterEmitter = new vscode.EventEmitter<void>();
+  private readonly filterEmitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when the filter is set or cleared. */
   readonly onDidChangeFilter = this.filterEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly redraw = new Coalescer(() => {
+  private readonly redraw = this.register(new Coalescer(() => {
     // Matches are recomputed once a burst of changes is over (a folder of issues being read),
     // not once per file.
     if (this.matchingStale && this.filterText) this.matching = this.matches(this.filterText);
     this.matchingStale = false;
     this.changeEmitter.fire(undefined);
-  });
+  }));
   private matchingStale = false;
   private filterText = '';
   /** Keys of the papers the filter lets through; null when there is no filter. */
@@ -48,25 +48,20 @@ export class IssuesTreeProvider implements vscode.TreeDataProvider<IssuesNode>, 
     private readonly store: PaperStateStore,
     private readonly search: LibrarySearch,
   ) {
-    this.disposables.push(this.redraw);
-    const stopListening = library.onDidChange(() => {
-      this.matchingStale = true;
-      this.refresh();
-    });
-    this.disposables.push(
-      { dispose: stopListening },
-      store.onDidChange(() => this.refresh()),
+    super();
+    this.registerStop(
+      library.onDidChange(() => {
+        this.matchingStale = true;
+        this.refresh();
+      }),
+    );
+    this.register(store.onDidChange(() => this.refresh()));
+    this.register(
       // Problems in an issue file mark its issue.
       vscode.languages.onDidChangeDiagnostics((event) => {
         if (event.uris.some((uri) => this.library.hasSource(uri.toString()))) this.refresh();
       }),
     );
-  }
-
-  dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
-    this.changeEmitter.dispose();
-    this.filterEmitter.dispose();
   }
 
   /** Asks the view to redraw; a burst of changes (a folder of issues being read) redraws once. */
@@ -238,26 +233,21 @@ function problemsIn({ issue, source }: SourcedIssue): number {
  * The Issues view: the tree, its "Filtered by" message and the context key that shows
  * "Clear Filter" while a filter is on.
  */
-export class IssuesView implements vscode.Disposable {
+export class IssuesView extends Disposable {
   readonly treeView: vscode.TreeView<IssuesNode>;
-  private readonly disposables: vscode.Disposable[];
   /** The value last given to the `issuesFiltered` context key. */
   private filtered = false;
 
   constructor(private readonly provider: IssuesTreeProvider) {
-    this.treeView = vscode.window.createTreeView(View.issues, { treeDataProvider: provider, showCollapseAll: true });
-    this.disposables = [
-      this.treeView,
-      provider.onDidChangeFilter(() => this.showFilter()),
-      // The count changes when the library does.
+    super();
+    this.treeView = this.register(vscode.window.createTreeView(View.issues, { treeDataProvider: provider, showCollapseAll: true }));
+    this.register(provider.onDidChangeFilter(() => this.showFilter()));
+    // The count changes when the library does.
+    this.register(
       provider.onDidChangeTreeData(() => {
         if (provider.filter) this.showFilter();
       }),
-    ];
-  }
-
-  dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
+    );
   }
 
   private showFilter(): void {

@@ -2,6 +2,7 @@
 // (Reading, To Read, then Read, collapsed). Built from the store, not the library, so a paper
 // whose issue is gone stays listed from the snapshot the store kept of it.
 import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
 import { Coalescer } from '../util/coalesce';
 import type { IssueLibrary, PaperEntry } from '../core/library';
 import { paperLinks } from '../core/paperLinks';
@@ -21,11 +22,10 @@ export type ReadingListNode =
 const GROUP_ORDER: readonly ReadingStatus[] = ['reading', 'toRead', 'read'];
 const TOOLTIP_SUMMARY_CHARS = 400;
 
-export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<ReadingListNode | undefined>();
+export class ReadingListProvider extends Disposable implements vscode.TreeDataProvider<ReadingListNode> {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<ReadingListNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private readonly disposables: vscode.Disposable[];
-  private readonly redraw = new Coalescer(() => this.changeEmitter.fire(undefined));
+  private readonly redraw = this.register(new Coalescer(() => this.changeEmitter.fire(undefined)));
   /** papersWith's answers until the store changes. */
   private grouped: Map<ReadingStatus, string[]> | null = null;
 
@@ -33,17 +33,14 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
     private readonly library: IssueLibrary,
     private readonly store: PaperStateStore,
   ) {
-    const stopListening = library.onDidChange(() => this.refresh());
-    const storeChanged = store.onDidChange(() => {
-      this.grouped = null;
-      this.refresh();
-    });
-    this.disposables = [{ dispose: stopListening }, storeChanged, this.redraw];
-  }
-
-  dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
-    this.changeEmitter.dispose();
+    super();
+    this.registerStop(library.onDidChange(() => this.refresh()));
+    this.register(
+      store.onDidChange(() => {
+        this.grouped = null;
+        this.refresh();
+      }),
+    );
   }
 
   /** Asks the view to redraw; a burst of changes redraws once. */
@@ -153,18 +150,14 @@ export class ReadingListProvider implements vscode.TreeDataProvider<ReadingListN
 }
 
 /** The view, with a badge counting what is left to read. */
-export class ReadingListView implements vscode.Disposable {
+export class ReadingListView extends Disposable {
   readonly treeView: vscode.TreeView<ReadingListNode>;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly provider: ReadingListProvider) {
-    this.treeView = vscode.window.createTreeView(View.readingList, { treeDataProvider: provider, showCollapseAll: true });
-    this.disposables = [this.treeView, provider.onDidChangeTreeData(() => this.showBadge())];
+    super();
+    this.treeView = this.register(vscode.window.createTreeView(View.readingList, { treeDataProvider: provider, showCollapseAll: true }));
+    this.register(provider.onDidChangeTreeData(() => this.showBadge()));
     this.showBadge();
-  }
-
-  dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
   }
 
   private showBadge(): void {
