@@ -1,6 +1,21 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 
+/** Files under `folder` may not import from the sibling folders of src named in `above`. */
+function layer(folder, above) {
+  return [
+    {
+      files: [`${folder}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { patterns: above.map((name) => ({ group: [`../${name}`, `../${name}/*`, `../../${name}`, `../../${name}/*`], message: `${folder} may not import from src/${name}: see the layers in eslint.config.mjs.` })) },
+        ],
+      },
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'esbuild.js', 'eslint.config.mjs', '.vscode-test.mjs', 'scripts/**/*.mjs', 'test/e2e/**/*.mjs', 'bench/**/*.mjs', 'test-results/**'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -22,6 +37,16 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     files: ['media/**/*.js'],
   },
+  // The layers: views, commands, the panel (webview) and the chat each build on papers/ and
+  // below (storage, sources, arxiv, huggingface, import, util, core), never on one another, and
+  // nothing below them reaches up. An import across is an error that names the layer.
+  ...layer('src/views', ['commands', 'webview', 'chat']),
+  ...layer('src/commands', ['views', 'webview', 'chat']),
+  ...layer('src/webview', ['views', 'commands', 'chat']),
+  ...layer('src/chat', ['views', 'commands', 'webview']),
+  ...['papers', 'storage', 'sources', 'arxiv', 'huggingface', 'import', 'util', 'diagnostics', 'platform'].flatMap((below) =>
+    layer(`src/${below}`, ['views', 'commands', 'webview', 'chat']),
+  ),
   {
     // The core runs in plain Node and in a browser: it never imports vscode.
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],

@@ -5,7 +5,7 @@ import { factsOfEntry, findIssue, firstResults, issueFacts, paperDetails, paperF
 import type { IssueFacts, PaperDetails, PaperFacts } from '../core/chat/toolText';
 import type { IssueLibrary } from '../core/library';
 import type { LibrarySearch } from '../core/search/librarySearch';
-import { matchingPaperKeys } from '../commands/paperPicker';
+import { matchingPaperKeys } from '../papers/paperSearch';
 import { findPaperTarget, type PaperTarget } from '../papers/paperTarget';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import type { NotedPaper } from './chatAnswers';

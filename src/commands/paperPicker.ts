@@ -4,10 +4,9 @@
 // computed per keystroke from the search index and marked `alwaysShow`, so the quick pick keeps
 // them while still highlighting what it matches itself.
 import * as vscode from 'vscode';
-import { normalizeForSearch, queryWords } from '../core/search/normalize';
-import type { PaperState } from '../core/paperState';
 import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 import { issueGone } from '../papers/paperTarget';
+import { matchingPaperKeys } from '../papers/paperSearch';
 import { findPaperTarget, paperKeyOf, type PaperTarget } from '../papers/paperTarget';
 import type { CommandServices } from './services';
 
@@ -53,37 +52,6 @@ export function paperPickItems(services: PickServices, query: string, accept?: (
   };
   for (const key of matchingPaperKeys(services, query)) add(key);
   return items;
-}
-
-/**
- * The keys of the papers a query matches, best first: the search's (title matches, then summary
- * matches), then papers only the store remembers whose title, issue or note holds every word.
- * Open Paper... and the language-model tools find papers alike.
- */
-export function matchingPaperKeys({ library, store, search }: Pick<PickServices, 'library' | 'store'> & { readonly search: Pick<PickServices['search'], 'search'> }, query: string): string[] {
-  const keys = search.search(query);
-  const words = queryWords(query);
-  for (const [key, state] of store.all()) {
-    if (library.findPaper(key).length > 0) continue;
-    const haystack = goneHaystack(state);
-    if (words.every((word) => haystack.includes(word))) keys.push(key);
-  }
-  return keys;
-}
-
-/**
- * What the search sees of a paper only the store remembers, normalised once per state: the
- * store replaces a state object on every change, so the cache can never be stale, and typing in
- * the quick pick does not re-normalise long notes on every keystroke.
- */
-const goneHaystacks = new WeakMap<PaperState, string>();
-function goneHaystack(state: PaperState): string {
-  let haystack = goneHaystacks.get(state);
-  if (haystack === undefined) {
-    haystack = normalizeForSearch(`${state.title}\n${state.issueLabel ?? ''}\n${state.note}`);
-    goneHaystacks.set(state, haystack);
-  }
-  return haystack;
 }
 
 function pickItem({ store }: PickServices, target: PaperTarget): PaperPickItem {

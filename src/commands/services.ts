@@ -6,7 +6,6 @@ import type { IssueImporter } from '../import/issueImporter';
 import type { LibrarySearch } from '../core/search/librarySearch';
 import type { Refreshable } from '../sources/refreshable';
 import type { PaperStateStore } from '../storage/paperStateStore';
-import type { IssuesTreeProvider } from '../views/issuesTree';
 import type { NoteFileSystem } from './noteDocuments';
 import type { ArxivMatcher } from '../papers/arxivMatcher';
 
@@ -18,7 +17,7 @@ export interface CommandServices {
   readonly store: PaperStateStore;
   readonly search: LibrarySearch;
   /** The Issues tree, for its filter. */
-  readonly issues: IssuesTreeProvider;
+  readonly issues: IssuesFilter;
   /** Every source of issues, for "Refresh". */
   readonly sources: readonly Refreshable[];
   /** Multi-line notes, edited as documents. */
@@ -33,4 +32,10 @@ export interface CommandServices {
   readonly arxiv?: ArxivMetadata;
   /** Matches papers the newsletter gave no arXiv id; absent, Choose arXiv Match offers no candidates. */
   readonly matcher?: ArxivMatcher;
+}
+
+/** The Issues view's filter, as the Filter commands see it (the view implements it; commands never import views). */
+export interface IssuesFilter {
+  readonly filter: string;
+  setFilter(text: string): void;
 }
