@@ -182,8 +182,9 @@ export class ArxivMatcher extends Disposable {
         if (slot === null || this.queue.has(slot) || this.searching.has(slot) || this.options.store.choice(slot)) continue;
         const request = matchRequestOf(issue, paper);
         const cached = this.cache.get(slot);
-        if (cached && cached.fingerprint === matchFingerprint(request) && now - cached.at < RESEARCH_AFTER_MS) continue;
         const siblings = issue.papers.filter((other) => other !== paper).map((other) => ({ slot: paperSlot(issue, other), arxivId: other.arxivId }));
+        const fresh = cached !== undefined && cached.fingerprint === matchFingerprint(request) && now - cached.at < RESEARCH_AFTER_MS;
+        if (fresh && !this.offersHeld(cached, siblings)) continue;
         this.queue.set(slot, { slot, request, siblings });
       }
     }
@@ -213,10 +214,22 @@ export class ArxivMatcher extends Disposable {
     }
   }
 
+  /**
+   * True when a doubtful search offered a paper that another paper of the issue has since taken
+   * (matched, chosen by the reader, or named by a fuller copy of the issue): the search is made
+   * again without it, so the reader is not offered it and the rest may now be decided. Held ids
+   * never enter a search's candidates, so this asks again at most once per change.
+   */
+  private offersHeld(cached: CachedMatch, siblings: Job['siblings']): boolean {
+    if (cached.decision !== 'possible') return false;
+    const held = this.heldBySiblings(siblings);
+    return cached.candidates.some((candidate) => held.has(candidate.id));
+  }
+
   /** What the issue's other (distinct) papers hold: ids from the newsletter, the reader's choices, earlier confident matches. */
-  private heldBySiblings(job: Job): Set<string> {
+  private heldBySiblings(siblings: Job['siblings']): Set<string> {
     const held = new Set<string>();
-    for (const sibling of job.siblings) {
+    for (const sibling of siblings) {
       if (sibling.arxivId !== null) held.add(sibling.arxivId);
       if (sibling.slot === null) continue;
       const choice = this.options.store.choice(sibling.slot);
@@ -229,7 +242,7 @@ export class ArxivMatcher extends Disposable {
 
   private async search(job: Job): Promise<void> {
     const { slot, request } = job;
-    const held = this.heldBySiblings(job);
+    const held = this.heldBySiblings(job.siblings);
     this.searching.add(slot);
     this.changeEmitter.fire([slot]);
     const requests = this.requests(slot);

@@ -213,4 +213,24 @@ describe('a contents line that fits two papers of its week, settled by its autho
     assert.ok(pages.some((request) => request.url.includes('/html/2511.19349')), pages.map((request) => request.url).join(', '));
     assert.ok(server.requests.filter((request) => request.query !== null).every((request) => request.status === 200), 'every query is one arXiv documents');
   });
+
+  it('searches a doubtful line again when another line takes one of the papers it offered, and offers it no more', async () => {
+    assert.ok(matcher, 'the matcher of the test before');
+    await matcher.idle();
+    // "A Lightweight End-to-End Model for Structured Document Understanding, from NVIDIA" stays
+    // doubtful between two papers. The reader gives the first of them to line 3.
+    const offered = () => matcher?.candidates('vol162:#6').map((candidate) => candidate.id) ?? [];
+    const [taken, ...rest] = offered();
+    assert.ok(taken !== undefined && rest.length > 0, `line 6 offers several papers: ${offered().join(', ')}`);
+    const asked = server.requests.length;
+    await api.store.setChoice('vol162:#3', { arxivId: taken, title: null });
+    try {
+      await waitFor(() => server.requests.length > asked && !offered().includes(taken), `line 6 searched again without ${taken}`, 30_000);
+      await matcher.idle();
+      assert.ok(rest.every((id) => offered().includes(id) || api.library.currentKey('vol162:#6') === id), `line 6 keeps the others (${rest.join(', ')}): ${offered().join(', ')}`);
+      assert.notEqual(api.library.currentKey('vol162:#6'), taken);
+    } finally {
+      await api.store.setChoice('vol162:#3', undefined);
+    }
+  });
 });
