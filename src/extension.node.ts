@@ -6,6 +6,9 @@ import type * as shared from './extension.web';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle beside this one, loaded at run time
 const extension = require('./web/extension.js') as typeof shared;
 extension.useNodeRequests();
+// The restricted-mode test run installs the extension as a reader has it (Production mode), so
+// VS Code's Test mode cannot say it is under test there: that run starts the host with this.
+if (process.env.WEEKLY_PAPERS_TEST_HOOKS === '1') extension.exposeTestHooks();
 
 export const activate = extension.activate;
 export const deactivate = extension.deactivate;

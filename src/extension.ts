@@ -150,7 +150,15 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi | We
   context.subscriptions.push(changed, changes, store.onDidChange(() => changes.schedule()), { dispose: stopListening });
   const api = publicApi(queries, changed.event);
   const hooks: WeeklyPapersTestHooks = { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, keyMigration, matcher, huggingFace, tools, chatHandler, timings: { activateMs, readyMs } };
-  return exportsFor(context.extensionMode, api, hooks);
+  return exportsFor(testHooksExposed ? vscode.ExtensionMode.Test : context.extensionMode, api, hooks);
+}
+
+/** Set by the Node entry when the restricted-mode test run asks for the test hooks (see extension.node.ts). */
+let testHooksExposed = false;
+
+/** Exports the test hooks even outside ExtensionMode.Test: only the restricted-mode test run calls this. */
+export function exposeTestHooks(): void {
+  testHooksExposed = true;
 }
 
 /** Set by activate(): saves a note still being typed and waits for every write to land. */

@@ -7,7 +7,7 @@
 // Node entry says otherwise before activation.
 import { browserRequests, nodeRequests, useRequests } from './platform/requests';
 
-export { activate, deactivate } from './extension';
+export { activate, deactivate, exposeTestHooks } from './extension';
 export type { WeeklyPapersApi } from './extension';
 
 useRequests(browserRequests);

@@ -97,7 +97,7 @@ function cleanEnv() {
  * workspaceTrust: false (the default) passes --disable-workspace-trust, which turns trust off
  * whatever the settings say; true leaves it to the user settings (see UNTRUSTED_SETTINGS).
  */
-export async function startCodeServer({ port, userDataDir, extensionsDir, configFile, folder, onLine, workspaceTrust = false, readyTimeoutMs = 60_000 }) {
+export async function startCodeServer({ port, userDataDir, extensionsDir, configFile, folder, onLine, workspaceTrust = false, readyTimeoutMs = 60_000, env = {} }) {
   const args = [
     CODE_SERVER_ENTRY,
     '--auth', 'none',
@@ -110,7 +110,7 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, config
     '--extensions-dir', extensionsDir,
     folder,
   ];
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const lines = [];
   let stopped = false;
 

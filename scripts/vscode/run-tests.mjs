@@ -137,6 +137,9 @@ async function main() {
     configFile: path.join(tmp, 'code-server.yaml'),
     folder: workspace,
     workspaceTrust: untrusted,
+    // Installed as a reader has it, the extension runs in Production mode and exports only its
+    // public API; its Node entry hands the restricted suite its test hooks when asked this way.
+    env: untrusted ? { WEEKLY_PAPERS_TEST_HOOKS: '1' } : {},
     onLine: verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
   });
   cleanups.push(() => server.stop());
