@@ -19,7 +19,7 @@ function layer(folder, above) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'esbuild.js', 'eslint.config.mjs', '.vscode-test.mjs', 'scripts/**/*.mjs', 'test/e2e/**/*.mjs', 'bench/**/*.mjs', 'test-results/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'esbuild.js', 'eslint.config.mjs', '.vscode-test.mjs', 'scripts/**/*.mjs', 'test/e2e/**/*.mjs', 'bench/**/*.mjs', 'test-results/**', 'media/panel.js'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
@@ -33,11 +33,6 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       curly: ['error', 'multi-line'],
     },
-  },
-  {
-    // Webview page scripts (media/*.js): plain browser JS outside the TS project, linted without types.
-    ...tseslint.configs.disableTypeChecked,
-    files: ['media/**/*.js'],
   },
   // The layers: views, commands, the panel (webview) and the chat each build on papers/ and
   // below (storage, sources, arxiv, huggingface, import, util, core), never on one another, and
