@@ -1,6 +1,7 @@
 // Bundles the extension once, for the browser (dist/web/extension.js: both hosts run it, see
 // src/extension.web.ts), its small Node entry (dist/extension.js: desktop, remote, Codespaces,
-// which loads that bundle), and the parse CLI (dist/cli.js).
+// which loads that bundle), the summary panel's page script (media/panel.js, from
+// src/webview/page/panel.ts), and the parse CLI (dist/cli.js).
 //   node esbuild.js               development build of both
 //   node esbuild.js --production  minified, no source maps (what `npm run package` ships)
 //   node esbuild.js --watch       rebuild on change
@@ -58,9 +59,23 @@ const web = {
   external: ['vscode'],
 };
 
+/**
+ * The summary panel's page: one browser script, run by the webview with its page's nonce. Served
+ * from media/ (the webview's only resource root); its source maps are inline, so nothing else is left there.
+ */
+const page = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  entryPoints: ['src/webview/page/panel.ts'],
+  outfile: 'media/panel.js',
+  sourcemap: production ? false : 'inline',
+};
+
 const targets = [
   { ...common, entryPoints: ['src/cli/parse.ts'], outfile: 'dist/cli.js' },
-  ...(cliOnly ? [] : [{ ...common, entryPoints: ['src/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode', './web/extension.js'] }, web]),
+  ...(cliOnly ? [] : [{ ...common, entryPoints: ['src/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode', './web/extension.js'] }, web, page]),
 ];
 
 /** The summary panel's icon font, served from media/ (its webview may load nothing from elsewhere). */

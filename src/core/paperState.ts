@@ -1,6 +1,9 @@
 // What the reader adds to a paper: a reading status and a note. Kept by paper key, so it
 // survives the issue file being edited, renamed or deleted, and the paper moving issues.
 import * as z from 'zod';
+import { appendToNote, READING_STATUSES } from './noteAndStatus';
+
+export { appendToNote };
 
 /**
  * The longest note kept, in characters: a note is the reader's own text, so this only stops a
@@ -8,7 +11,7 @@ import * as z from 'zod';
  */
 export const MAX_NOTE_LENGTH = 1_000_000;
 
-export const ReadingStatus = z.enum(['toRead', 'reading', 'read']);
+export const ReadingStatus = z.enum(READING_STATUSES);
 export type ReadingStatus = z.infer<typeof ReadingStatus>;
 
 export const READING_STATUS_LABELS: Readonly<Record<ReadingStatus, string>> = {
@@ -144,10 +147,4 @@ export function mergeStates(current: PaperState, earlier: PaperState): PaperStat
   const status = later.status ?? current.status ?? earlier.status;
   const updatedAt = later.updatedAt;
   return { ...current, note, status, updatedAt };
-}
-
-/** A note with `text` added at its end, after a blank line (or `text` alone, for an empty note). */
-export function appendToNote(note: string, text: string): string {
-  const kept = note.trimEnd();
-  return kept === '' ? text : `${kept}\n\n${text}`;
 }

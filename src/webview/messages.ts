@@ -1,11 +1,12 @@
-// The messages between the summary panel's webview (media/panel.js) and the extension: the one
-// place both sides' shapes are written down. The webview is plain JS and follows these by
-// convention; the extension trusts nothing it receives until `WebviewMessage` has parsed it.
+// The messages between the summary panel's page (src/webview/page/panel.ts) and the extension:
+// the one place both sides' shapes are written down. The page imports these types (type-only, so
+// no zod in its bundle); the extension trusts nothing it receives until `WebviewMessage` has parsed it.
 import * as z from 'zod';
 import { MAX_NOTE_LENGTH, ReadingStatus } from '../core/paperState';
+import { PANEL_LINK_KINDS } from './panelLinkKinds';
 
 /** The links a paper can offer, as the webview names them. It never sends a URL. */
-export const PanelLinkKind = z.enum(['arxiv', 'pdf', 'code', 'huggingface', 'web', 'project']);
+export const PanelLinkKind = z.enum(PANEL_LINK_KINDS);
 export type PanelLinkKind = z.infer<typeof PanelLinkKind>;
 
 export { MAX_NOTE_LENGTH };

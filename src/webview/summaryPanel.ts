@@ -1,43 +1,26 @@
 // The summary panel: one webview panel that follows the selection (reused and updated in place,
 // beside the editor, without taking focus) and comes back after a window reload through its
 // serializer. Everything the webview sends is parsed with zod first; links are looked up here,
-// by kind, for the paper on show, and opened only through openWebLink.
-// Over 300 lines because it still holds the note draft (debounce, flush) and the in-place updates
-// of the arXiv, Hugging Face and match sections beside the panel's lifecycle: splitting those out
-// is the next step of the "Craft" issue.
+// by kind, for the paper on show, and opened only through openWebLink (panelMessages.ts). The note
+// being typed is a PanelNote (panelNote.ts, noteDraft.ts); the sections that arrive after the page
+// is built are PanelSections (panelSections.ts).
 import * as vscode from 'vscode';
 import { Coalescer } from '../util/coalesce';
-import * as z from 'zod';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
-import { doiUrl, validDoi } from '../core/arxivAtom';
-import type { IssueLibrary, PaperEntry } from '../core/library';
-import { issueLabel } from '../core/format';
-import type { PaperSnapshot, PaperStateStore } from '../storage/paperStateStore';
-import { Command, SUMMARY_VIEW_TYPE } from '../constants';
+import type { IssueLibrary } from '../core/library';
+import type { PaperStateStore } from '../storage/paperStateStore';
+import { SUMMARY_VIEW_TYPE } from '../constants';
 import type { ArxivMatcher } from '../papers/arxivMatcher';
 import type { HuggingFaceMetadata } from '../huggingface/huggingFaceMetadata';
-import type { HuggingFacePanelView } from './huggingFaceHtml';
-import { matchViewOf, slotOfEntry } from './panelMatch';
 import { paperKeyOf } from '../papers/paperTarget';
-import { openWebLink } from '../util/openExternal';
 import { createNonce } from './html';
-import { PanelState, WebviewMessage, type ExtensionMessage } from './messages';
-import { NoteAppends } from './noteAppends';
-import { appendToNote } from '../core/paperState';
-import type { NoteAppended } from '../storage/paperStateStore';
-import { renderDetails, renderMatch, renderSummaryHtml, summaryView, type ArxivPanelView, type PanelResources, type SummaryView } from './summaryHtml';
+import { PanelState, type ExtensionMessage } from './messages';
+import { PanelMessages, type HandledMessage, type MessageOutcome, type ShownPage } from './panelMessages';
+import { PanelNote } from './panelNote';
+import { contentOf, PanelSections, type PanelSection } from './panelSections';
+import { renderSummaryHtml, type PanelResources, type SummaryView } from './summaryHtml';
 
-/** How long the reader may pause typing before the note is written to workspace state. */
-export const NOTE_SAVE_DELAY_MS = 400;
-
-/** What became of a message from the webview: rejected (bad shape), ignored (nothing to do), or done. */
-export type MessageOutcome = 'rejected' | 'ignored' | 'done';
-
-export interface HandledMessage {
-  /** The message's type, when it had a valid shape. */
-  readonly type: WebviewMessage['type'] | undefined;
-  readonly outcome: MessageOutcome;
-}
+export type { HandledMessage, MessageOutcome } from './panelMessages';
 
 export interface SummaryPanelOptions {
   readonly extensionUri: vscode.Uri;
@@ -56,27 +39,20 @@ export interface SummaryPanelOptions {
   readonly huggingFace?: HuggingFaceMetadata;
 }
 
-interface PendingNote {
-  readonly key: string;
-  readonly note: string;
-  readonly seq: number;
-}
-
 export class SummaryPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private key: string | undefined;
   private html: string | undefined;
   /** The rendered view less the reader's note and status: a library change re-renders only when it differs. */
   private shownContent: string | undefined;
-  private pendingNote: PendingNote | undefined;
-  /** Appends (a language-model tool) to the note on show that its page may not have yet. */
-  private readonly appends = new NoteAppends();
+  private readonly note: PanelNote;
+  private readonly sections: PanelSections;
+  private readonly messages: PanelMessages;
   private readonly libraryChange = new Coalescer(() => this.libraryChanged());
   /** Whether the panel was visible at its last view-state change (it is, once opened). */
   private wasVisible = true;
   /** The nonce of the page on show: a partial update keeps the page, so it keeps its nonce. */
   private nonce: string | undefined;
-  private noteTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private panelDisposables: vscode.Disposable[] = [];
   private readonly media: vscode.Uri;
@@ -86,20 +62,26 @@ export class SummaryPanel implements vscode.Disposable {
 
   constructor(private readonly options: SummaryPanelOptions) {
     this.media = vscode.Uri.joinPath(options.extensionUri, 'media');
+    this.sections = new PanelSections(options, () => this.key, (section, key) => this.sectionChanged(section, key));
+    this.note = new PanelNote({ ...options, sections: this.sections, shownKey: () => this.key, post: (message) => this.post(message) });
+    const page: ShownPage = {
+      shownKey: () => this.shownKey(),
+      view: (key) => this.view(key),
+      post: (message) => this.post(message),
+    };
+    this.messages = new PanelMessages(page, { ...options, sections: this.sections, note: this.note });
     this.disposables.push(
+      this.sections,
       vscode.window.registerWebviewPanelSerializer(SUMMARY_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => this.revive(panel, state),
       }),
-      options.store.onDidAppendNote((append) => this.noteAppended(append)),
+      options.store.onDidAppendNote((append) => this.note.appended(append, () => this.shownKey())),
       options.store.onDidChange((keys) => this.storeChanged(keys)),
       // Coalesced: a folder of issues being read changes the library once per file.
       { dispose: options.library.onDidChange(() => this.libraryChange.schedule()) },
       this.libraryChange,
       this.handledEmitter,
     );
-    if (options.arxiv) this.disposables.push(options.arxiv.onDidChange((ids) => this.arxivChanged(ids)));
-    if (options.huggingFace) this.disposables.push(options.huggingFace.onDidChange((ids) => this.arxivChanged(ids)));
-    if (options.matcher) this.disposables.push(options.matcher.onDidChange((slots) => this.matchChanged(slots)));
   }
 
   dispose(): void {
@@ -107,7 +89,9 @@ export class SummaryPanel implements vscode.Disposable {
     this.closePanel();
     this.panel = undefined;
     panel?.dispose();
+    this.note.dispose();
     for (const disposable of this.disposables) disposable.dispose();
+    this.disposables.length = 0;
   }
 
   /** The key of the paper on show, if the panel is open. */
@@ -130,7 +114,7 @@ export class SummaryPanel implements vscode.Disposable {
       this.options.log.warn('Show Summary needs a paper; it was run without one.');
       return false;
     }
-    const key = this.resolve(named);
+    const key = this.sections.resolve(named);
     if (this.panel) {
       if (key !== this.key) {
         this.key = key;
@@ -164,7 +148,7 @@ export class SummaryPanel implements vscode.Disposable {
       return;
     }
     panel.webview.options = this.webviewOptions();
-    this.adopt(panel, this.resolve(parsed.data.key));
+    this.adopt(panel, this.sections.resolve(parsed.data.key));
   }
 
   /**
@@ -172,73 +156,9 @@ export class SummaryPanel implements vscode.Disposable {
    * Anything that does not parse is logged and ignored.
    */
   async receive(message: unknown): Promise<MessageOutcome> {
-    const parsed = WebviewMessage.safeParse(message);
-    const outcome = await this.handle(parsed);
-    this.handledEmitter.fire({ type: parsed.data?.type, outcome });
-    return outcome;
-  }
-
-  private async handle(parsed: z.ZodSafeParseResult<WebviewMessage>): Promise<MessageOutcome> {
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`);
-      this.options.log.warn(`Summary panel: ignored a message it does not understand (${problems.join('; ')}).`);
-      return 'rejected';
-    }
-    this.followKey();
-    const key = this.key;
-    if (!this.panel || key === undefined) return 'ignored';
-    // A page rendered before its paper's key changed (it got its arXiv id) still names the old key.
-    const data = 'key' in parsed.data ? { ...parsed.data, key: this.resolve(parsed.data.key) } : parsed.data;
-    if (data.type === 'ready') {
-      // The page may have been rebuilt from older HTML (it is not kept while hidden).
-      await this.post({ type: 'paperState', note: this.currentNote(key), status: this.options.store.status(key) });
-      return 'done';
-    }
-    if (data.key !== key) {
-      // A message from the page of a paper no longer on show arrives late. Its note is the
-      // reader's last keystrokes there: save it under that paper, never drop it.
-      if (data.type !== 'setNote' || !this.knows(data.key)) return 'ignored';
-      if (this.options.store.note(data.key) !== data.note) await this.options.store.setNote(data.key, data.note, this.snapshot(data.key));
-      return 'done';
-    }
-    switch (data.type) {
-      case 'setNote':
-        this.pendingNote = { key, note: this.appends.complete(key, data.note, data.appended), seq: data.seq };
-        this.clearNoteTimer();
-        if (data.flush) {
-          await this.saveNote();
-        } else {
-          this.noteTimer = setTimeout(() => void this.saveNote().catch((error: unknown) => this.saveFailed(error)), NOTE_SAVE_DELAY_MS);
-        }
-        return 'done';
-      case 'setStatus':
-        if (this.options.store.status(key) === data.status) return 'ignored';
-        await this.options.store.setStatus(key, data.status, this.snapshot(key));
-        return 'done';
-      case 'openLink': {
-        const link = this.view(key).links.find((offered) => offered.kind === data.kind);
-        if (!link) {
-          this.options.log.info(`Summary panel: ${key} has no ${data.kind} link to open.`);
-          return 'ignored';
-        }
-        await (this.options.openLink ?? openWebLink)(link.url);
-        return 'done';
-      }
-      case 'openDoi': {
-        const arxiv = this.view(key).arxiv;
-        const doi = arxiv?.state === 'ready' ? validDoi(arxiv.entry.doi) : null;
-        if (!doi) {
-          this.options.log.info(`Summary panel: ${key} has no DOI to open.`);
-          return 'ignored';
-        }
-        await (this.options.openLink ?? openWebLink)(doiUrl(doi));
-        return 'done';
-      }
-      case 'chooseMatch':
-        // A fixed command on the key of the page on show, never a command or an argument the page names.
-        await vscode.commands.executeCommand(Command.chooseArxivMatch, key);
-        return 'done';
-    }
+    const handled = await this.messages.handle(message);
+    this.handledEmitter.fire(handled);
+    return handled.outcome;
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -251,10 +171,11 @@ export class SummaryPanel implements vscode.Disposable {
     this.wasVisible = panel.visible;
     panel.iconPath = vscode.Uri.joinPath(this.media, 'weekly-papers.svg');
     this.panelDisposables = [
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message).catch((error: unknown) => this.saveFailed(error))),
-      // A hidden page is not kept (retainContextWhenHidden is off): shown again, it is rebuilt from
-      // the HTML, so give it HTML with the note and status as they are now.
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message).catch((error: unknown) => this.messages.failed(error))),
+      // A hidden page is not kept (retainContextWhenHidden is off): its note is saved as it goes;
+      // shown again, it is rebuilt from the HTML, so give it HTML with the note and status as they are now.
       panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (!webviewPanel.visible && this.wasVisible) void this.note.draft.flush();
         if (webviewPanel.visible && !this.wasVisible) this.render();
         this.wasVisible = webviewPanel.visible;
       }),
@@ -266,9 +187,9 @@ export class SummaryPanel implements vscode.Disposable {
     this.render();
   }
 
-  /** Forgets the panel: the note being typed is saved first. */
+  /** Forgets the panel: the note being typed is saved first (a failure is reported by the draft). */
   private closePanel(): void {
-    void this.saveNote();
+    void this.note.draft.flush();
     for (const disposable of this.panelDisposables) disposable.dispose();
     this.panelDisposables = [];
     this.key = undefined;
@@ -281,16 +202,14 @@ export class SummaryPanel implements vscode.Disposable {
     const panel = this.panel;
     const key = this.key;
     if (!panel || key === undefined) return;
-    // A note typed for the previous page is saved before that page goes.
-    if (this.pendingNote) void this.saveNote();
-    this.requestArxiv(key);
-    const slot = slotOfEntry(this.options.library.findPaper(key)[0]);
-    if (slot !== null) this.options.matcher?.prioritize(slot);
+    // A note typed for the previous page is saved before that page goes (the draft reports a failure).
+    if (this.note.draft.key !== undefined) void this.note.draft.flush();
+    this.sections.request(key);
     const view = this.view(key);
     const webview = panel.webview;
     this.nonce = createNonce();
     // The new page is built with the note as it is now, appends and all.
-    this.appends.clear();
+    this.note.appends.clear();
     this.html = renderSummaryHtml(view, this.resources(webview), this.nonce, vscode.l10n);
     this.shownContent = contentOf(view);
     panel.title = view.title;
@@ -303,160 +222,47 @@ export class SummaryPanel implements vscode.Disposable {
   }
 
   private view(key: string): SummaryView {
-    const [entry] = this.options.library.findPaper(key);
-    const reader = { note: this.currentNote(key), status: this.options.store.status(key) };
-    const remembered = this.options.store.get(key);
-    const arxivId = entry ? entry.paper.arxivId : (remembered?.arxivId ?? null);
-    return summaryView(key, entry, reader, vscode.l10n, remembered, arxivId ? this.arxivView(arxivId) : null, matchViewOf(entry, this.options.matcher), arxivId ? this.huggingFaceView(arxivId, entry?.paper) : null);
+    return this.sections.view(key, { note: this.note.current(key), status: this.options.store.status(key) });
   }
 
-  private huggingFaceView(id: string, paper: PaperEntry['paper'] | undefined): HuggingFacePanelView | null {
-    const huggingFace = this.options.huggingFace;
-    if (!huggingFace) return null;
-    const status = huggingFace.get(id);
-    switch (status.state) {
-      case 'ready':
-        return { state: 'ready', paper: status.paper, codeFromHuggingFace: paper !== undefined && 'codeFrom' in paper && paper.codeFrom === 'huggingface' };
-      case 'none':
-        // Asked for in this same render, so about to load.
-        return { state: 'loading' };
-      default:
-        return status;
-    }
-  }
-
-  /** The search for the paper on show moved on: its line is replaced in place (a note being typed stays). */
-  private matchChanged(slots: readonly string[]): void {
-    const key = this.key;
-    if (!this.panel || key === undefined) return;
-    const [entry] = this.options.library.findPaper(key);
-    const slot = slotOfEntry(entry);
-    if (slot === null || !slots.includes(slot)) return;
+  /**
+   * arXiv's or Hugging Face's details, or the match line, changed for the paper on show: that
+   * section is replaced in place, so a note being typed keeps its text, caret and focus. A hidden
+   * page gets fresh HTML instead.
+   */
+  private sectionChanged(section: PanelSection, key: string): void {
+    const panel = this.panel;
+    if (!panel || key !== this.key) return;
     const view = this.view(key);
     if (contentOf(view) === this.shownContent) return;
-    if (!this.panel.visible || this.nonce === undefined) return this.render();
-    void this.post({ type: 'matchDetails', html: renderMatch(view.match, vscode.l10n) });
-    this.html = renderSummaryHtml(view, this.resources(this.panel.webview), this.nonce, vscode.l10n);
-    this.shownContent = contentOf(view);
-  }
-
-  private arxivView(id: string): ArxivPanelView | null {
-    const arxiv = this.options.arxiv;
-    if (!arxiv) return null;
-    const status = arxiv.status(id);
-    // "none": asked for in this same render, so about to load.
-    return status.state === 'none' ? { state: 'loading' } : status;
-  }
-
-  /** Asks for arXiv's metadata of every paper in the issue of the one on show: one request for them all. */
-  private requestArxiv(key: string): void {
-    const arxiv = this.options.arxiv;
-    if (!arxiv) return;
-    const [entry] = this.options.library.findPaper(key);
-    const ids = entry
-      ? [entry.paper.arxivId, ...entry.entry.issue.papers.map((paper) => paper.arxivId), ...entry.entry.issue.extras.map((extra) => extra.arxivId)]
-      : [this.options.store.get(key)?.arxivId ?? null];
-    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-    arxiv.request(wanted);
-    // The paper on show first: Hugging Face is asked one paper at a time.
-    this.options.huggingFace?.request(wanted);
-  }
-
-  private arxivChanged(ids: readonly string[]): void {
-    const key = this.key;
-    if (!this.panel || key === undefined) return;
-    const [entry] = this.options.library.findPaper(key);
-    const arxivId = entry ? entry.paper.arxivId : (this.options.store.get(key)?.arxivId ?? null);
-    if (arxivId === null || !(ids.includes(arxivId) || ids.includes('*'))) return;
-    const view = this.view(key);
-    if (contentOf(view) === this.shownContent) return;
-    if (!this.panel.visible || this.nonce === undefined) return this.render();
+    if (!panel.visible || this.nonce === undefined) return this.render();
     // After the cache was cleared or a fetch failed for good, ask again (as a render would).
-    this.requestArxiv(key);
-    // Only the arXiv section changes: replace it in place, so a note being typed keeps its text,
-    // caret and focus (arXiv's answer, or a retry, can come at any moment).
-    void this.post({ type: 'arxivDetails', html: renderDetails(view, vscode.l10n) });
-    this.html = renderSummaryHtml(view, this.resources(this.panel.webview), this.nonce, vscode.l10n);
+    if (section === 'details') this.sections.requestDetails(key);
+    void this.post(this.sections.message(section, view));
+    this.html = renderSummaryHtml(view, this.resources(panel.webview), this.nonce, vscode.l10n);
     this.shownContent = contentOf(view);
   }
 
-  /** True when a key names a paper an issue has or the store remembers. */
-  private knows(key: string): boolean {
-    return this.options.library.findPaper(key).length > 0 || this.options.store.get(key) !== undefined;
-  }
-
-  private saveFailed(error: unknown): void {
-    this.options.log.error(`Summary panel: saving the note failed: ${String(error)}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Weekly Papers could not save your note; it is kept in the panel and will be saved with your next change.'));
-  }
-
-  /** The note as the reader last typed it, saved or not. */
-  private currentNote(key: string): string {
-    return this.pendingNote?.key === key ? this.pendingNote.note : this.options.store.note(key);
-  }
-
-  /** What the store keeps about the paper besides the note: from its issue, else as remembered. */
-  private snapshot(key: string): PaperSnapshot {
-    const [entry] = this.options.library.findPaper(key);
-    if (entry) return { title: entry.paper.title, issueLabel: issueLabel(entry.entry.issue), arxivId: entry.paper.arxivId };
-    const remembered = this.options.store.get(key);
-    return { title: remembered?.title ?? key, issueLabel: remembered?.issueLabel ?? null, arxivId: remembered?.arxivId ?? null };
-  }
-
-  /** Saves the note being typed now (window closing, reload): see deactivate(). */
+  /** Saves the note being typed now (window closing, reload): see deactivate(). Never rejects. */
   flush(): Promise<void> {
-    return this.saveNote();
-  }
-
-  private async saveNote(): Promise<void> {
-    this.clearNoteTimer();
-    const pending = this.pendingNote;
-    if (!pending) return;
-    this.pendingNote = undefined;
-    if (this.options.store.note(pending.key) !== pending.note) {
-      try {
-        await this.options.store.setNote(pending.key, pending.note, this.snapshot(pending.key));
-      } catch (error) {
-        // Keep the text to save again with the next keystroke or the next flush.
-        this.pendingNote ??= pending;
-        throw error;
-      }
-    }
-    if (pending.key === this.key) await this.post({ type: 'noteSaved', seq: pending.seq });
-  }
-
-  private clearNoteTimer(): void {
-    if (this.noteTimer !== undefined) clearTimeout(this.noteTimer);
-    this.noteTimer = undefined;
-  }
-
-  /** The key the paper once keyed `key` has now: it got an arXiv id (a match, the full issue). */
-  private resolve(key: string): string {
-    return this.options.store.currentKey(this.options.library.currentKey(key));
+    return this.note.draft.flush();
   }
 
   /** Keeps the panel on its paper when the paper's key changes; true when it did. */
   private followKey(): boolean {
     const key = this.key;
     if (key === undefined) return false;
-    const current = this.resolve(key);
+    const current = this.sections.resolve(key);
     if (current === key) return false;
     this.key = current;
-    if (this.pendingNote?.key === key) this.pendingNote = { ...this.pendingNote, key: current };
+    this.note.draft.rekey(key, current);
     return true;
   }
 
-  /**
-   * Text was appended to a note. A draft of it not saved yet gets the text too (its save must not
-   * drop it); the page adds it to what the reader is typing, or shows the note with it.
-   */
-  private noteAppended(append: NoteAppended): void {
-    const pending = this.pendingNote;
-    if (pending && this.resolve(pending.key) === append.key) this.pendingNote = { ...pending, note: appendToNote(pending.note, append.text) };
+  /** The key of the paper on show, after following a change of its key; undefined when closed. */
+  private shownKey(): string | undefined {
     this.followKey();
-    if (!this.panel || this.key !== append.key) return;
-    this.appends.add(append);
-    void this.post({ type: 'noteAppended', id: append.id, text: append.text, note: this.currentNote(append.key) });
+    return this.panel ? this.key : undefined;
   }
 
   private storeChanged(keys: readonly string[]): void {
@@ -465,7 +271,7 @@ export class SummaryPanel implements vscode.Disposable {
     if (!this.panel || key === undefined || !keys.includes(key)) return;
     if (this.panel.visible) {
       // The page keeps what the reader is typing: it applies the note only when it has no unsaved edits.
-      void this.post({ type: 'paperState', note: this.currentNote(key), status: this.options.store.status(key) });
+      void this.post({ type: 'paperState', note: this.note.current(key), status: this.options.store.status(key) });
     } else {
       // A hidden page is rebuilt from its HTML when shown again: keep that HTML current.
       this.render();
@@ -479,12 +285,12 @@ export class SummaryPanel implements vscode.Disposable {
     if (contentOf(this.view(key)) !== this.shownContent) this.render();
   }
 
+  /** Never rejects: a page that is gone gets nothing, and a fresh page is built with the state as it is. */
   private async post(message: ExtensionMessage): Promise<void> {
-    await this.panel?.webview.postMessage(message);
+    try {
+      await this.panel?.webview.postMessage(message);
+    } catch (error) {
+      this.options.log.warn(`Summary panel: the page did not get a ${message.type} message (${String(error)}).`);
+    }
   }
-}
-
-/** The view without the reader's own note and status, which the page updates in place. */
-function contentOf(view: SummaryView): string {
-  return JSON.stringify({ ...view, note: undefined, status: undefined });
 }

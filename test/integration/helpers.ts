@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SUMMARY_VIEW_TYPE } from '../../src/constants';
 import type { WeeklyPapersTestApi } from '../../src/extension';
-import type { HandledMessage } from '../../src/webview/summaryPanel';
+import type { HandledMessage } from '../../src/webview/panelMessages';
 
 /** Activates the extension (once; later calls return the same API) and waits for its first load. */
 export async function activate(): Promise<WeeklyPapersTestApi> {
