@@ -23,6 +23,7 @@ import { openWebLink } from '../util/openExternal';
 import { createNonce } from './html';
 import { PanelState, WebviewMessage, type ExtensionMessage } from './messages';
 import { NoteAppends } from './noteAppends';
+import { NoteLengthWarning } from './noteLengthWarning';
 import { appendToNote } from '../core/paperState';
 import type { NoteAppended } from '../storage/paperStateStore';
 import { renderDetails, renderMatch, renderSummaryHtml, summaryView, type ArxivPanelView, type PanelResources, type SummaryView } from './summaryHtml';
@@ -30,8 +31,8 @@ import { renderDetails, renderMatch, renderSummaryHtml, summaryView, type ArxivP
 /** How long the reader may pause typing before the note is written to workspace state. */
 export const NOTE_SAVE_DELAY_MS = 400;
 
-/** What became of a message from the webview: rejected (bad shape), ignored (nothing to do), or done. */
-export type MessageOutcome = 'rejected' | 'ignored' | 'done';
+/** What became of a message from the webview: rejected (bad shape; `noteTooLong`: a note over the bound, and the reader was told), ignored (nothing to do), or done. */
+export type MessageOutcome = 'rejected' | 'noteTooLong' | 'ignored' | 'done';
 
 export interface HandledMessage {
   /** The message's type, when it had a valid shape. */
@@ -71,6 +72,7 @@ export class SummaryPanel implements vscode.Disposable {
   private pendingNote: PendingNote | undefined;
   /** Appends (a language-model tool) to the note on show that its page may not have yet. */
   private readonly appends = new NoteAppends();
+  private readonly noteLength = new NoteLengthWarning();
   private readonly libraryChange = new Coalescer(() => this.libraryChanged());
   /** Whether the panel was visible at its last view-state change (it is, once opened). */
   private wasVisible = true;
@@ -173,7 +175,9 @@ export class SummaryPanel implements vscode.Disposable {
    */
   async receive(message: unknown): Promise<MessageOutcome> {
     const parsed = WebviewMessage.safeParse(message);
-    const outcome = await this.handle(parsed);
+    if (parsed.data?.type === 'setNote') this.noteLength.accepted();
+    let outcome = await this.handle(parsed);
+    if (outcome === 'rejected' && this.noteLength.refused(message)) outcome = 'noteTooLong';
     this.handledEmitter.fire({ type: parsed.data?.type, outcome });
     return outcome;
   }
