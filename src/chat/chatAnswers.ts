@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import { Command } from '../constants';
 import { markdownLine, paperLink } from '../core/chat/markdown';
+import { TOOL_LIMITS } from '../core/chat/toolInput';
 import type { IssueFacts, PaperFacts } from '../core/chat/toolText';
 import { statusLabel } from '../util/statusLabel';
 
@@ -62,4 +63,17 @@ export function notesAnswer(papers: readonly NotedPaper[], total: number, l10n: 
 /** What `@papers` says to a question it cannot answer without a language model. */
 export function noModelPreface(l10n: L10n): string {
   return l10n.t('No language model is available to answer in words, so here are the papers that match your question. Try /week, /search or /notes.');
+}
+
+/** The part of a prompt `@papers` reads: its first TOOL_LIMITS.query characters (never half of one), and whether that cut it. */
+export function readPrompt(prompt: string): { readonly text: string; readonly cut: boolean } {
+  const trimmed = prompt.trim();
+  if (trimmed.length <= TOOL_LIMITS.query) return { text: trimmed, cut: false };
+  const start = trimmed.slice(0, TOOL_LIMITS.query);
+  return { text: (/[\uD800-\uDBFF]$/.test(start) ? start.slice(0, -1) : start).trimEnd(), cut: true };
+}
+
+/** What `@papers` says first when it read only the start of a question. */
+export function promptCutNotice(l10n: L10n): string {
+  return l10n.t('Only the first {0} characters of your question were used.', TOOL_LIMITS.query);
 }

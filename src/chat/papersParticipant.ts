@@ -5,9 +5,8 @@
 // Only the links Weekly Papers writes may run a command, and only the one that opens the panel.
 import * as vscode from 'vscode';
 import { ChatParticipant } from '../constants';
-import { TOOL_LIMITS } from '../core/chat/toolInput';
 import { issueAnswer, searchAnswer as searchText, type PaperFacts } from '../core/chat/toolText';
-import { notesAnswer, noModelPreface, PANEL_COMMAND, searchAnswer, weekAnswer } from './chatAnswers';
+import { notesAnswer, noModelPreface, PANEL_COMMAND, promptCutNotice, readPrompt, searchAnswer, weekAnswer } from './chatAnswers';
 import type { PaperQueries } from './paperQueries';
 
 /** How many papers a list in the chat shows. */
@@ -31,7 +30,10 @@ const INSTRUCTIONS = [
 export function papersChatHandler(queries: PaperQueries): vscode.ChatRequestHandler {
   return async (request, _context, stream, token) => {
     await queries.ready;
-    const prompt = request.prompt.trim().slice(0, TOOL_LIMITS.query);
+    const { text: prompt, cut } = readPrompt(request.prompt);
+    // /week and /notes read no words; everything else says when it read only the start of them.
+    const usesPrompt = request.command !== ChatParticipant.commands.week && request.command !== ChatParticipant.commands.notes;
+    if (cut && usesPrompt) stream.markdown(panelMarkdown(`*${promptCutNotice(vscode.l10n)}*\n\n`));
     switch (request.command) {
       case ChatParticipant.commands.week: {
         stream.markdown(panelMarkdown(weekAnswer(queries.issue('latest').issue, vscode.l10n)));

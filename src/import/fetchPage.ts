@@ -14,6 +14,8 @@ export const FETCH_TIMEOUT_MS = 15_000;
 /** A page or feed larger than this (decoded) is not read: an issue's page is well under 1 MB. */
 export const MAX_PAGE_BYTES = 5 * MB;
 export const MAX_REDIRECTS = 5;
+/** The longest address read (typed, passed to the command, or from a feed): a post's is under 200. */
+export const MAX_ADDRESS_CHARS = 2048;
 
 export class ImportError extends Error {
   constructor(message: string) {
@@ -100,12 +102,17 @@ function refusedLocal(typed: URL, target: URL, l10n: L10n): string {
 
 /** The address as a URL when it is http or https; rejects anything else with a message. */
 export function webUrl(address: string, l10n: L10n): URL {
+  const length = address.trim().length;
+  if (length > MAX_ADDRESS_CHARS) {
+    throw new ImportError(l10n.t('This address is {0} characters long, and Weekly Papers reads addresses of at most {1} characters; nothing was fetched. Check what was pasted.', length, MAX_ADDRESS_CHARS));
+  }
   const url = webUrlOrNull(address);
   if (!url) throw new ImportError(l10n.t('"{0}" is not a web address: Weekly Papers imports only from http:// and https:// addresses.', address));
   return url;
 }
 
 function webUrlOrNull(address: string): URL | null {
+  if (address.trim().length > MAX_ADDRESS_CHARS) return null;
   try {
     const url = new URL(address.trim());
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;

@@ -2,6 +2,7 @@
 // the one place both sides' shapes are written down. The page imports these types (type-only, so
 // no zod in its bundle); the extension trusts nothing it receives until `WebviewMessage` has parsed it.
 import * as z from 'zod';
+import { MAX_PAPER_KEY_LENGTH } from '../core/keys';
 import { MAX_NOTE_LENGTH, ReadingStatus } from '../core/paperState';
 import { PANEL_LINK_KINDS } from './panelLinkKinds';
 
@@ -10,6 +11,13 @@ export const PanelLinkKind = z.enum(PANEL_LINK_KINDS);
 export type PanelLinkKind = z.infer<typeof PanelLinkKind>;
 
 export { MAX_NOTE_LENGTH };
+
+/**
+ * Every string has a bound (there are no arrays): a key is at most the longest a paper can have,
+ * a note at most what the note store keeps; numbers are safe integers.
+ */
+const PaperKey = z.string().min(1).max(MAX_PAPER_KEY_LENGTH);
+const Count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 /**
  * Webview -> extension. Each message about a paper names the key of the page that sent it, so
@@ -25,21 +33,33 @@ export const WebviewMessage = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('setNote'),
-    key: z.string().min(1),
+    key: PaperKey,
     note: z.string().max(MAX_NOTE_LENGTH),
-    seq: z.number().int().nonnegative(),
+    seq: Count,
     flush: z.boolean(),
     /** The id of the last `noteAppended` the page applied (absent: none). */
-    appended: z.number().int().nonnegative().optional(),
+    appended: Count.optional(),
   }),
-  z.strictObject({ type: z.literal('setStatus'), key: z.string().min(1), status: ReadingStatus.nullable() }),
-  z.strictObject({ type: z.literal('openLink'), key: z.string().min(1), kind: PanelLinkKind }),
+  z.strictObject({ type: z.literal('setStatus'), key: PaperKey, status: ReadingStatus.nullable() }),
+  z.strictObject({ type: z.literal('openLink'), key: PaperKey, kind: PanelLinkKind }),
   /** Opens the DOI arXiv gives for the paper on show (the page never sends the DOI itself). */
-  z.strictObject({ type: z.literal('openDoi'), key: z.string().min(1) }),
+  z.strictObject({ type: z.literal('openDoi'), key: PaperKey }),
   /** Runs Choose arXiv Match... on the paper on show. */
-  z.strictObject({ type: z.literal('chooseMatch'), key: z.string().min(1) }),
+  z.strictObject({ type: z.literal('chooseMatch'), key: PaperKey }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessage>;
+
+/**
+ * The length of the note a `setNote` carries when that note is what makes it fail (it is over
+ * MAX_NOTE_LENGTH and the rest of the message is right), else null: the reader is told, not
+ * left with a note that silently stops being saved.
+ */
+export function overlongNote(message: unknown): number | null {
+  if (typeof message !== 'object' || message === null || !('note' in message)) return null;
+  const { note } = message;
+  if (typeof note !== 'string' || note.length <= MAX_NOTE_LENGTH) return null;
+  return WebviewMessage.safeParse({ ...message, note: '' }).success ? note.length : null;
+}
 
 /** Extension -> webview. */
 export type ExtensionMessage =
@@ -58,5 +78,5 @@ export type ExtensionMessage =
   | { readonly type: 'matchDetails'; readonly html: string };
 
 /** What the webview keeps with `setState`, so the panel comes back after a window reload. */
-export const PanelState = z.object({ key: z.string().min(1) });
+export const PanelState = z.object({ key: PaperKey });
 export type PanelState = z.infer<typeof PanelState>;

@@ -12,8 +12,8 @@ import type { PanelNote } from './panelNote';
 import type { PanelSections } from './panelSections';
 import type { SummaryView } from './summaryHtml';
 
-/** What became of a message from the webview: rejected (bad shape), ignored (nothing to do), or done. */
-export type MessageOutcome = 'rejected' | 'ignored' | 'done';
+/** What became of a message from the webview: rejected (bad shape; `noteTooLong`: a note over the bound, and the reader was told), ignored (nothing to do), or done. */
+export type MessageOutcome = 'rejected' | 'noteTooLong' | 'ignored' | 'done';
 
 export interface HandledMessage {
   /** The message's type, when it had a valid shape. */

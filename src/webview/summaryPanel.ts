@@ -21,6 +21,7 @@ import { contentOf, PanelSections, type PanelSection } from './panelSections';
 import { renderSummaryHtml, type PanelResources, type SummaryView } from './summaryHtml';
 
 export type { HandledMessage, MessageOutcome } from './panelMessages';
+import { NoteLengthWarning } from './noteLengthWarning';
 
 export interface SummaryPanelOptions {
   readonly extensionUri: vscode.Uri;
@@ -48,6 +49,7 @@ export class SummaryPanel implements vscode.Disposable {
   private readonly note: PanelNote;
   private readonly sections: PanelSections;
   private readonly messages: PanelMessages;
+  private readonly noteLength = new NoteLengthWarning();
   private readonly libraryChange = new Coalescer(() => this.libraryChanged());
   /** Whether the panel was visible at its last view-state change (it is, once opened). */
   private wasVisible = true;
@@ -156,7 +158,10 @@ export class SummaryPanel implements vscode.Disposable {
    * Anything that does not parse is logged and ignored.
    */
   async receive(message: unknown): Promise<MessageOutcome> {
-    const handled = await this.messages.handle(message);
+    let handled = await this.messages.handle(message);
+    if (handled.type === 'setNote') this.noteLength.accepted();
+    // A note over the bound is refused like any bad message; the reader is told it is not being saved.
+    if (handled.outcome === 'rejected' && this.noteLength.refused(message)) handled = { ...handled, outcome: 'noteTooLong' };
     this.handledEmitter.fire(handled);
     return handled.outcome;
   }

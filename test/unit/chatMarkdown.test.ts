@@ -2,7 +2,7 @@
 // can make no link, code, HTML or block of its own, and whose only links open a paper's panel.
 import * as assert from 'node:assert/strict';
 import { commandUri, escapeMarkdown, markdownFence, paperLink } from '../../src/core/chat/markdown';
-import { notesAnswer, searchAnswer, weekAnswer } from '../../src/chat/chatAnswers';
+import { notesAnswer, promptCutNotice, readPrompt, searchAnswer, weekAnswer } from '../../src/chat/chatAnswers';
 import { appendConfirmation, statusConfirmation } from '../../src/chat/toolConfirmations';
 import type { IssueFacts, PaperFacts } from '../../src/core/chat/toolText';
 import { ENGLISH } from './helpers/english';
@@ -52,6 +52,17 @@ describe('chat Markdown', () => {
     assert.match(text, /…and 23 more: add words to narrow the search\./);
     assert.match(searchAnswer('zzz', [], 0, ENGLISH), /No paper matches “zzz”/);
     assert.match(searchAnswer('', [], 0, ENGLISH), /Type words to search for/);
+  });
+
+  it('@papers reads the first 200 characters of a question, and has a sentence for when it cut one', () => {
+    assert.deepEqual(readPrompt('  reranking with LLMs  '), { text: 'reranking with LLMs', cut: false });
+    assert.deepEqual(readPrompt('x'.repeat(200)), { text: 'x'.repeat(200), cut: false });
+    const long = readPrompt(`${'which paper '.repeat(30)}uses rerankers?`);
+    assert.equal(long.cut, true);
+    assert.ok(long.text.length <= 200 && long.text.startsWith('which paper which'), long.text);
+    const emoji = readPrompt(`${'a'.repeat(199)}😀 and more`);
+    assert.deepEqual(emoji, { text: 'a'.repeat(199), cut: true }, 'never half of a character');
+    assert.equal(promptCutNotice(ENGLISH), 'Only the first 200 characters of your question were used.');
   });
 
   it('/notes quotes the start of each note, escaped', () => {

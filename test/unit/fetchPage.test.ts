@@ -1,7 +1,7 @@
 // Import from URL against local servers that answer badly on purpose: a page that never ends, a
 // gzip bomb, a Content-Length that lies, a windows-1252 page, redirects to this computer.
 import * as assert from 'node:assert/strict';
-import { fetchPage, ImportError, MAX_REDIRECTS } from '../../src/import/fetchPage';
+import { fetchPage, ImportError, MAX_ADDRESS_CHARS, MAX_REDIRECTS, webUrl } from '../../src/import/fetchPage';
 import { endless, gzipOfZeros, hostileServer, lyingLengthServer, rssGrowthMb, type HostileServer } from '../support/hostileHttp';
 import { decodeWithCharset } from '../../src/util/boundedBody';
 import { ENGLISH } from './helpers/english';
@@ -28,6 +28,38 @@ describe('fetchPage', function () {
   };
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+
+  describe('address', () => {
+    const longAddress = (length: number) => {
+      const start = 'https://newsletter.example/p/';
+      return start + 'a'.repeat(length - start.length);
+    };
+
+    it(`takes an address of ${MAX_ADDRESS_CHARS} characters, and refuses a longer one with a sentence, not the address`, () => {
+      assert.equal(webUrl(longAddress(MAX_ADDRESS_CHARS), ENGLISH).href.length, MAX_ADDRESS_CHARS);
+      const thrown = (() => {
+        try {
+          webUrl(longAddress(1_000_000), ENGLISH);
+        } catch (error) {
+          return error;
+        }
+        return undefined;
+      })();
+      assert.ok(thrown instanceof ImportError, 'a 1,000,000-character address was taken');
+      assert.equal(
+        thrown.message,
+        `This address is 1000000 characters long, and Weekly Papers reads addresses of at most ${MAX_ADDRESS_CHARS} characters; nothing was fetched. Check what was pasted.`,
+      );
+    });
+
+    it('fetches nothing for an address over the limit, nor for a feed entry over it', async () => {
+      const server = await serve(hostileServer((_request, response) => response.end('the issue')));
+      const long = `${server.url}?q=${'a'.repeat(MAX_ADDRESS_CHARS)}`;
+      assert.match(await importError(fetchPage(long, ENGLISH)), /^This address is \d+ characters long/);
+      assert.match(await importError(fetchPage(long, ENGLISH, { typed: server.url })), /^This address is \d+ characters long/);
+      assert.equal(server.requests(), 0);
+    });
   });
 
   describe('size', () => {

@@ -86,6 +86,17 @@ describe('@papers chat participant', () => {
     assert.match(answer, /CLaRa/);
   });
 
+  it('says when it read only the first 200 characters of a question, and only then', async () => {
+    const long = `continuous latent ${'reasoning '.repeat(40)}`;
+    const cutNotice = /^\*Only the first 200 characters of your question were used\.\*/;
+    const searched = await ask(api, long, 'search');
+    assert.match(text(searched), cutNotice);
+    assert.match(text(searched), /CLaRa/, 'the words it read are still searched');
+    assert.match(text(await ask(api, long)), cutNotice);
+    assert.doesNotMatch(text(await ask(api, 'continuous latent', 'search')), /Only the first/);
+    assert.doesNotMatch(text(await ask(api, long, 'week')), /Only the first/, '/week reads no words');
+  });
+
   it('the opened link is the command the panel uses', async () => {
     const answer = text(await ask(api, 'continuous latent', 'search'));
     const target = /\]\((command:weeklyPapers\.showSummary\?[^)]+)\)/.exec(answer)?.[1];

@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID, SUMMARY_VIEW_TYPE } from '../../../src/constants';
 import type { WeeklyPapersTestApi } from '../../../src/extension';
+import { MAX_PAPER_KEY_LENGTH } from '../../../src/core/keys';
+import { MAX_NOTE_LENGTH } from '../../../src/webview/messages';
 import { NOT_FOUND_NOTICE } from '../../../src/webview/summaryHtml';
 import { nextMessage, waitFor, summaryTabs } from '../helpers';
 
@@ -91,6 +93,16 @@ describe('summary panel', function () {
       assert.equal(await api.summaryPanel.receive(message), 'rejected', JSON.stringify(message));
     }
     assert.equal(api.store.note(CLARA), '');
+    assert.equal(api.store.status(CLARA), null);
+  });
+
+  it('refuses a key or a note over its bound, and tells the reader the note is too long instead of cutting it', async () => {
+    await vscode.commands.executeCommand(Command.showSummary, CLARA);
+    const longKey = { type: 'setStatus', key: `${CLARA}${'x'.repeat(MAX_PAPER_KEY_LENGTH)}`, status: 'read' };
+    assert.equal(await api.summaryPanel.receive(longKey), 'rejected');
+    const tooLong = { type: 'setNote', key: CLARA, note: 'n'.repeat(MAX_NOTE_LENGTH + 1), seq: 1, flush: true };
+    assert.equal(await api.summaryPanel.receive(tooLong), 'noteTooLong');
+    assert.equal(api.store.note(CLARA), '', 'nothing of it was saved, not even the first 1,000,000 characters');
     assert.equal(api.store.status(CLARA), null);
   });
 
