@@ -296,7 +296,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
     this.seen.set(key, { mtime: stat.mtime, size: stat.size, published: true });
     const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
     this.library.set({ source: { id: key, label, bundled: false }, issues: read.result.issues, diagnostics: read.result.diagnostics });
-    this.problems.set(uri, read.result.diagnostics, read.lines);
+    this.problems.set(uri, read.result.diagnostics, read.problemLines);
   }
 
   private forget(key: string): void {
