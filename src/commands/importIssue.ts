@@ -2,7 +2,7 @@
 // reads and hands it to the IssueImporter (preview, then save as vol-N.txt). Each returns the
 // ImportOutcome, so tests (and other extensions) can pass `{ confirm: false }` and check it.
 import * as vscode from 'vscode';
-import { MAX_INPUT_CHARS } from '../core/parse';
+import { MAX_ISSUE_FILE_BYTES } from '../core/parse';
 import { readBoundedFile } from '../util/boundedFile';
 import { Command, Setting } from '../constants';
 import { UnreadableHtmlError } from '../core/boundedHtml';
@@ -33,12 +33,6 @@ export class ImportIssueFromClipboardCommand implements WeeklyPapersCommand {
 }
 
 /** "Import Issue from File...": a text, Markdown, e-mail or saved HTML page. `(uri, options?)` imports that file without asking which. */
-/**
- * The largest issue file read: the parser's limit in characters, at two bytes each (a UTF-16
- * file); a UTF-8 file under it may still hold too many characters, which the parser then says.
- */
-const MAX_ISSUE_FILE_BYTES = 2 * MAX_INPUT_CHARS;
-
 export class ImportIssueFromFileCommand implements WeeklyPapersCommand {
   readonly id = Command.importIssueFromFile;
 
