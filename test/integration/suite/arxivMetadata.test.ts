@@ -39,9 +39,10 @@ describe('arXiv metadata', function () {
     await api.ready;
     saved = {
       enabled: config().inspect(Setting.networkEnabled)?.workspaceValue,
-      apiUrl: config().inspect(Setting.arxivApiUrl)?.workspaceValue,
+      apiUrl: config().inspect(Setting.arxivApiUrl)?.globalValue,
     };
-    await config().update(Setting.arxivApiUrl, server.url, vscode.ConfigurationTarget.Workspace);
+    // A user setting only (scope `application`).
+    await config().update(Setting.arxivApiUrl, server.url, vscode.ConfigurationTarget.Global);
     await config().update(Setting.networkEnabled, true, vscode.ConfigurationTarget.Workspace);
     // The workspace's paywalled issue has papers the newsletter gave no id: the search for them
     // (this server answers it with nothing) goes first, so that what follows is the only traffic.
@@ -53,7 +54,7 @@ describe('arXiv metadata', function () {
   after(async () => {
     await vscode.window.tabGroups.close(summaryTabs());
     await config().update(Setting.networkEnabled, saved.enabled, vscode.ConfigurationTarget.Workspace);
-    await config().update(Setting.arxivApiUrl, saved.apiUrl, vscode.ConfigurationTarget.Workspace);
+    await config().update(Setting.arxivApiUrl, saved.apiUrl, vscode.ConfigurationTarget.Global);
     await api.arxiv.clear();
     await server.close();
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -192,6 +193,13 @@ describe('arXiv metadata', function () {
     /** A clock the test moves; nothing here waits on it (no spacing between requests). */
     const clock = { time: Date.now(), now: () => clock.time, sleep: () => Promise.resolve() };
     const storageUri = vscode.Uri.file(path.join(tmp, 'storage-cache'));
+    // A server of its own: the extension's instance (a panel left open, the matcher) asks the
+    // suite's server when a setting changes, and these counts are of this instance's requests.
+    let server: ArxivTestServer;
+    before(async () => {
+      server = await ArxivTestServer.start();
+    });
+    after(() => server.close());
     const open = () => new ArxivMetadata({ storageUri, minIntervalMs: 0, clock, settings: () => ({ enabled: true, apiUrl: server.url }) });
     const nothingAsked = () => new Promise((resolve) => setTimeout(resolve, 300));
 
