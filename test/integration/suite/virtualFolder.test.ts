@@ -16,6 +16,7 @@ import { LibrarySearch } from '../../../src/core/search/librarySearch';
 import { IssueProblems, PROBLEMS_SOURCE } from '../../../src/diagnostics/problems';
 import { walkFolder } from '../../../src/sources/folderWalk';
 import { DEFAULT_ISSUE_FILES, createIssueFileFilter } from '../../../src/sources/issueFileFilter';
+import { UnreadIssueFiles } from '../../../src/sources/unreadIssueFiles';
 import { WorkspaceIssues } from '../../../src/sources/workspaceIssues';
 import { IssuesTreeProvider } from '../../../src/views/issuesTree';
 import { activate, waitFor, workspaceFolder } from '../helpers';
@@ -69,8 +70,9 @@ describe('issue files in a virtual folder (a file system without a search provid
     const search = new LibrarySearch(library);
     tree = new IssuesTreeProvider(library, api.store, search);
     const folder: vscode.WorkspaceFolder = { uri: memFs.uri('/'), name: 'virtual', index: 1 };
-    issues = new WorkspaceIssues(library, problemsPanel, () => [folder]);
-    disposables.push(problemsPanel, search, tree, issues);
+    const unread = new UnreadIssueFiles(problemsPanel);
+    issues = new WorkspaceIssues(library, problemsPanel, unread, () => [folder]);
+    disposables.push(problemsPanel, unread, search, tree, issues);
   });
 
   after(() => {
