@@ -57,7 +57,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   /** Cancelled on dispose: a walk of a large virtual folder stops there. */
   private readonly stopping = new vscode.CancellationTokenSource();
-  private readonly lister = new IssueFileLister(this.stopping.token);
+  private readonly lister: IssueFileLister;
   private readonly disposables: vscode.Disposable[] = [this.stopping];
   private disposed = false;
   /** Why the issueFiles glob is not used, as last told; null when it is. */
@@ -73,7 +73,10 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
     /** Issue files too large to read, shown to the reader. */
     private readonly unread: UnreadIssueFiles,
     private readonly folders: () => readonly vscode.WorkspaceFolder[] = () => vscode.workspace.workspaceFolders ?? [],
+    /** Says a sentence to the reader (a warning message; a test records them). */
+    tell?: (message: string) => void,
   ) {
+    this.lister = new IssueFileLister(this.stopping.token, tell);
     this.watch();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
