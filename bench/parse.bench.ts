@@ -17,6 +17,8 @@ import { performance } from 'node:perf_hooks';
 import MarkdownIt from 'markdown-it';
 import { parseIssueBytes, parseIssueText } from '../src/core/parse';
 import { toJsonEntry } from '../src/cli/json';
+import { decodeLines } from '../src/core/text';
+import { readIssueFile } from '../src/sources/sniff';
 import * as reference from '../test/unit/helpers/referenceParser';
 import { HOSTILE_ISSUES, writeHostileIssue, type HostileIssue } from '../test/support/hostileIssues';
 
@@ -223,6 +225,7 @@ function main(): number {
   }
   console.log('');
 
+  if (gc) readingHeld(Buffer.from(text, 'utf8'));
   hostileLines();
   hostileFiles();
 
@@ -243,6 +246,37 @@ const TARGET_HOSTILE_OVER_PROSE = 10; // a line of link-like junk reads within 1
  * Lines built to make a link reader backtrack (one used to read on through 4,096 characters at
  * every `[`): each read as one paper's body, against ordinary prose of the same length.
  */
+/** Heap held by `fn`'s result: full GC, run, full GC again with the result still referenced. */
+function heapHeldBy(fn: () => unknown): number {
+  gc?.();
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const result = fn();
+  gc?.();
+  gc?.();
+  const held = process.memoryUsage().heapUsed - before;
+  if (result === undefined) throw new Error('no result'); // keeps the result alive until here
+  return held;
+}
+
+/**
+ * What a workspace issue file costs while it is published (src/sources/sniff.ts readIssueFile):
+ * now the result and the text of the lines its problems are on; the baseline, in the same run,
+ * is how it read before, every line decoded into an array kept beside the result.
+ */
+function readingHeld(bytes: Uint8Array): void {
+  const now = heapHeldBy(() => readIssueFile(bytes));
+  const before = heapHeldBy(() => {
+    const lines = decodeLines(bytes);
+    return { lines, result: parseIssueBytes(bytes) };
+  });
+  console.log('reading an issue file as the workspace does (readIssueFile), heap held while it is published:');
+  console.log(`  readIssueFile:                   ${fmt(now / 1e6, 2)} MB (${fmt(now / bytes.length, 2)}x the input)`);
+  console.log(`  baseline: every line kept beside the result: ${fmt(before / 1e6, 2)} MB (${fmt(before / bytes.length, 2)}x the input)`);
+  console.log(`  readIssueFile / baseline:        ${fmt(now / before, 2)}x`);
+  console.log('');
+}
+
 function hostileLines(): void {
   const header = 'Title\nVol.132 for Nov 24 - Nov 30, 2025\nThis week’s newsletter highlights the following research:\nA, from B\n[1] A Paper\n';
   const length = 1_000_000;

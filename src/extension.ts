@@ -19,6 +19,7 @@ import { loadSampleIssue } from './sources/sampleIssue';
 import { followShowSampleSetting } from './sources/sampleVisibility';
 import { WorkspaceIssues } from './sources/workspaceIssues';
 import { GlobalIssues } from './sources/globalIssues';
+import { UnreadIssueFiles } from './sources/unreadIssueFiles';
 import { IssueImporter } from './import/issueImporter';
 import { IssueProblems } from './diagnostics/problems';
 import { PaperStateStore } from './storage/paperStateStore';
@@ -76,7 +77,10 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi | We
   });
   context.subscriptions.push(store);
   const search = new LibrarySearch(library);
-  const issuesTree = new IssuesTreeProvider(library, store, search);
+  const problems = new IssueProblems();
+  const unreadFiles = new UnreadIssueFiles(problems);
+  context.subscriptions.push(problems, unreadFiles);
+  const issuesTree = new IssuesTreeProvider(library, store, search, unreadFiles);
   const readingList = new ReadingListProvider(library, store);
   context.subscriptions.push(search, issuesTree, new IssuesView(issuesTree), readingList, new ReadingListView(readingList));
 
@@ -88,11 +92,10 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi | We
   };
   const sampleReady = sample.refresh();
   // Issue files in the workspace arrive in the library as they are read: activation never waits.
-  const problems = new IssueProblems();
-  const workspaceIssues = new WorkspaceIssues(library, problems);
-  context.subscriptions.push(followShowSampleSetting(library), workspaceIssues, problems);
+  const workspaceIssues = new WorkspaceIssues(library, problems, unreadFiles);
+  context.subscriptions.push(followShowSampleSetting(library), workspaceIssues);
   // Issues imported with no folder open live in global storage.
-  const globalIssues = new GlobalIssues(library, vscode.Uri.joinPath(context.globalStorageUri, 'issues'));
+  const globalIssues = new GlobalIssues(library, vscode.Uri.joinPath(context.globalStorageUri, 'issues'), unreadFiles);
   const ready = Promise.all([sampleReady, workspaceIssues.ready, globalIssues.refresh()]).then(() => undefined);
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Weekly Papers'), { log: true });
   const keyMigration = new PaperKeyMigration(library, store, log);

@@ -5,6 +5,7 @@
 // entry (VS Code for the Web runs it as is) and, through extension.node.ts, its `main` entry. The
 // one thing that differs, how web requests behave, is chosen here: the browser's way unless the
 // Node entry says otherwise before activation.
+import { useFileStartReader, type FileStartReader } from './platform/fileStart';
 import { browserRequests, nodeRequests, useRequests } from './platform/requests';
 
 export { activate, deactivate, exposeTestHooks } from './extension';
@@ -15,4 +16,9 @@ useRequests(browserRequests);
 /** Called by the Node entry (extension.node.ts) before activation. */
 export function useNodeRequests(): void {
   useRequests(nodeRequests);
+}
+
+/** Called by the Node entry (extension.node.ts) before activation: the start of a large file can be read alone. */
+export function useNodeFiles(readStart: FileStartReader): void {
+  useFileStartReader(readStart);
 }

@@ -105,15 +105,21 @@ async function main() {
     if (fs.existsSync(template)) fs.cpSync(template, workspace, { recursive: true });
     else fs.mkdirSync(workspace);
   }
+  // Every address setting is a user setting only (scope `application`): the workspace's settings
+  // cannot point one at a closed port (test/workspace's own arXiv address is there to show it is
+  // ignored), so the user settings do, in every run. In the restricted run arXiv's is another
+  // closed port, so the restricted suite can tell which applies.
+  const closedAddresses = {
+    'weeklyPapers.arxivApiUrl': untrusted ? 'http://127.0.0.1:1/api/query' : 'http://127.0.0.1:9/api/query',
+    'weeklyPapers.arxivPagesUrl': 'http://127.0.0.1:9',
+    'weeklyPapers.huggingFaceApiUrl': 'http://127.0.0.1:9',
+    'weeklyPapers.feedUrl': 'http://127.0.0.1:9/feed',
+  };
   // The folder is new to this user-data folder, so with trust on it is untrusted. Restricted mode
   // ignores the workspace's values of the settings package.json declares restricted, so the user
-  // settings point arXiv at a closed port too (another one than the workspace's, so the restricted
-  // suite can tell which applies), and turn the network off where the workspace turns it on.
-  const restricted = { 'weeklyPapers.arxivApiUrl': 'http://127.0.0.1:1/api/query', 'weeklyPapers.network.enabled': false };
-  // Hugging Face's address and arXiv's pages are user settings only (scope `application`): the
-  // workspace's settings cannot point them at a closed port, so the user settings do, in every run.
-  const closedHuggingFace = { 'weeklyPapers.huggingFaceApiUrl': 'http://127.0.0.1:9', 'weeklyPapers.arxivPagesUrl': 'http://127.0.0.1:9' };
-  writeUserData(path.join(tmp, 'user-data'), untrusted ? { ...closedHuggingFace, ...UNTRUSTED_SETTINGS, ...restricted } : closedHuggingFace);
+  // settings turn the network off where the workspace turns it on.
+  const restricted = { 'weeklyPapers.network.enabled': false };
+  writeUserData(path.join(tmp, 'user-data'), untrusted ? { ...closedAddresses, ...UNTRUSTED_SETTINGS, ...restricted } : closedAddresses);
   fs.mkdirSync(path.join(tmp, 'extensions'));
   let developmentPath = extensionPath;
   if (untrusted) {

@@ -80,7 +80,7 @@ export class ArxivMetadata extends Disposable {
     this.clock = options.clock ?? systemClock;
     this.throttle = options.throttle ?? new RequestThrottle(options.minIntervalMs ?? 3000, this.clock);
     this.settings = options.settings ?? arxivSettings;
-    this.cacheFile = new JsonCacheFile(options.storageUri, CACHE_FILE, CachedEntry, (error) => this.options.log?.warn(`arXiv: could not write the metadata cache: ${String(error)}`));
+    this.cacheFile = new JsonCacheFile(options.storageUri, CACHE_FILE, CachedEntry, (line) => this.options.log?.warn(`arXiv: ${line}`));
     this.loaded = this.cacheFile.read(this.cache);
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {

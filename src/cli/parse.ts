@@ -1,8 +1,10 @@
 // `npm run --silent parse -- FILE...`: prints what the parser reads in each file, as JSON.
 // A public interface: scripts depend on its shape and its exit status.
-import { readFileSync } from 'node:fs';
-import { parseIssueBytes } from '../core/parse';
+import { MAX_ISSUE_FILE_BYTES, parseIssueBytes } from '../core/parse';
 import { toJsonEntry, type JsonEntry } from './json';
+import { readInput } from './readInput';
+
+const MB = 1024 * 1024;
 
 const USAGE = `Usage: npm run --silent parse -- FILE...
 
@@ -25,7 +27,16 @@ export function main(argv: readonly string[]): number {
   for (const file of files) {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(file === '-' ? 0 : file);
+      const read = readInput(file, MAX_ISSUE_FILE_BYTES);
+      if (read.kind === 'tooLarge') {
+        const size = read.exact ? `is ${(read.bytes / MB).toFixed(1)} MB` : `holds more than ${MAX_ISSUE_FILE_BYTES / MB} MB`;
+        const message = `This ${file === '-' ? 'input' : 'file'} ${size}; the parser reads issue files up to ${MAX_ISSUE_FILE_BYTES / MB} MB, so it was not read.`;
+        process.stderr.write(`${file}: ${message}\n`);
+        entries.push({ file, issues: [], diagnostics: [{ severity: 'error', line: 1, code: 'too-large', message }] });
+        status = 1;
+        continue;
+      }
+      bytes = read.bytes;
     } catch (error) {
       process.stderr.write(`${file}: cannot read: ${describe(error)}\n`);
       entries.push({ file, issues: [], diagnostics: [{ severity: 'error', line: 1, code: 'unreadable', message: `Cannot read the file: ${describe(error)}` }] });

@@ -2,14 +2,14 @@
 // reads and hands it to the IssueImporter (preview, then save as vol-N.txt). Each returns the
 // ImportOutcome, so tests (and other extensions) can pass `{ confirm: false }` and check it.
 import * as vscode from 'vscode';
-import { MAX_INPUT_CHARS } from '../core/parse';
+import { MAX_ISSUE_FILE_BYTES } from '../core/parse';
 import { readBoundedFile } from '../util/boundedFile';
 import { Command, Setting } from '../constants';
 import { UnreadableHtmlError } from '../core/boundedHtml';
 import { looksLikeFeed, looksLikeHtml, readFeed, type FeedEntry } from '../core/htmlToText';
 import { fetchPage, ImportError, webUrl } from '../import/fetchPage';
 import { unreadableHtml } from '../import/importMessages';
-import { reachableFrom } from '../core/localAddress';
+import { isApiAddressText, reachableFrom } from '../core/localAddress';
 import type { ImportOptions, ImportOutcome } from '../import/issueImporter';
 import { decodeText } from '../core/text';
 import type { WeeklyPapersCommand } from './commandManager';
@@ -33,12 +33,6 @@ export class ImportIssueFromClipboardCommand implements WeeklyPapersCommand {
 }
 
 /** "Import Issue from File...": a text, Markdown, e-mail or saved HTML page. `(uri, options?)` imports that file without asking which. */
-/**
- * The largest issue file read: the parser's limit in characters, at two bytes each (a UTF-16
- * file); a UTF-8 file under it may still hold too many characters, which the parser then says.
- */
-const MAX_ISSUE_FILE_BYTES = 2 * MAX_INPUT_CHARS;
-
 export class ImportIssueFromFileCommand implements WeeklyPapersCommand {
   readonly id = Command.importIssueFromFile;
 
@@ -123,7 +117,7 @@ function importOptions(value: unknown): ImportOptions {
 }
 
 async function askForAddress(): Promise<string | undefined> {
-  const feed = vscode.workspace.getConfiguration().get<string>(Setting.feedUrl) || DEFAULT_FEED_URL;
+  const feed = offeredFeed();
   const value = await vscode.window.showInputBox({
     title: vscode.l10n.t('Import Issue from URL'),
     prompt: vscode.l10n.t('The address of a newsletter post, or of its feed to choose from the latest issues'),
@@ -139,6 +133,16 @@ async function askForAddress(): Promise<string | undefined> {
     },
   });
   return value?.trim() || undefined;
+}
+
+/** The feed the address box starts with: the setting's, unless it is no https:// address (then the newsletter's own, and the reader is told). */
+function offeredFeed(): string {
+  const configured = vscode.workspace.getConfiguration().get<string>(Setting.feedUrl) || DEFAULT_FEED_URL;
+  if (isApiAddressText(configured)) return configured;
+  void vscode.window.showWarningMessage(
+    vscode.l10n.t('The weeklyPapers.feedUrl setting is not used: {0} is not an https:// address (http:// is allowed only for 127.0.0.1 or localhost). The newsletter’s own feed is offered instead.', configured),
+  );
+  return DEFAULT_FEED_URL;
 }
 
 /** The feed's entry to import: `index` when given, else the reader's choice in a quick pick. */

@@ -83,7 +83,25 @@ function utf8Length(bytes: Uint8Array): number {
   return text.length - countCrlf(text);
 }
 
-function forEachLineOfText(text: string, visit: LineVisitor): number {
+/**
+ * The text of the lines numbered in `wanted` (1-based, as the parser numbers them), for placing a
+ * file's problems: only those lines are decoded and kept, however long the file is. A line that is
+ * empty, or past the end, is not in the map.
+ */
+export function linesAt(bytes: Uint8Array, wanted: ReadonlySet<number>): Map<number, string> {
+  const found = new Map<number, string>();
+  if (wanted.size === 0) return found;
+  const keep: LineVisitor = (raw, n) => found.set(n, raw);
+  const only = (n: number) => wanted.has(n);
+  if (isUtf16(bytes)) forEachLineOfText(decodeText(bytes), keep, only);
+  else forEachLineOfUtf8(bytes, keep, only);
+  return found;
+}
+
+/** Which lines to hand to the visitor: every one when not given. */
+type LineFilter = (n: number) => boolean;
+
+function forEachLineOfText(text: string, visit: LineVisitor, only?: LineFilter): number {
   const { length } = text;
   const hasCr = text.includes('\r');
   let nextLf = -1;
@@ -103,14 +121,14 @@ function forEachLineOfText(text: string, visit: LineVisitor): number {
       if (nextLf < i) nextLf = indexOrEnd(text.indexOf('\n', i), length);
       if (nextCr < i) nextCr = indexOrEnd(text.indexOf('\r', i), length);
       const end = nextLf < nextCr ? nextLf : nextCr;
-      visit(text.slice(i, end), n);
+      if (only === undefined || only(n)) visit(text.slice(i, end), n);
       i = end;
     }
   }
   return n;
 }
 
-function forEachLineOfUtf8(bytes: Uint8Array, visit: LineVisitor): number {
+function forEachLineOfUtf8(bytes: Uint8Array, visit: LineVisitor, only?: LineFilter): number {
   // Each line keeps a byte-order mark it starts with; only the file's first one is taken off.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const { length } = bytes;
@@ -131,7 +149,7 @@ function forEachLineOfUtf8(bytes: Uint8Array, visit: LineVisitor): number {
       if (nextLf < i) nextLf = indexOrEnd(bytes.indexOf(LF, i), length);
       if (nextCr < i) nextCr = indexOrEnd(bytes.indexOf(CR, i), length);
       const end = nextLf < nextCr ? nextLf : nextCr;
-      visit(decoder.decode(bytes.subarray(i, end)), n);
+      if (only === undefined || only(n)) visit(decoder.decode(bytes.subarray(i, end)), n);
       i = end;
     }
   }

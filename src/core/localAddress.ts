@@ -33,6 +33,15 @@ export function isApiAddress(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
 }
 
+/** isApiAddress for an address as a setting holds it: false for text that is no URL. */
+export function isApiAddressText(address: string): boolean {
+  try {
+    return isApiAddress(new URL(address));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Whether an import that began at `typed` (the address the reader gave) may fetch `target`: yes,
  * unless `target` is local and `typed` was not. `isLocal` is for tests, whose servers are all local.

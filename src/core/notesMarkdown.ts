@@ -15,7 +15,7 @@
 // it, and nothing inside a fence is ever read as structure (a note may hold `## `, comments,
 // fences of its own). A note with a carriage return (which editors rewrite) is also kept in
 // the comment, escaped, and read from there.
-import { READING_STATUS_LABELS, RESERVED_KEYS, ReadingStatus, type PaperState } from './paperState';
+import { MAX_NOTE_LENGTH, READING_STATUS_LABELS, RESERVED_KEYS, ReadingStatus, type PaperState } from './paperState';
 
 export const NOTES_FILE_NAME = 'weekly-papers-notes.md';
 
@@ -99,6 +99,12 @@ export function parseNotesMarkdown(text: string): ImportedNotes {
   let current: { key: string; line: number; state: PaperState; hasNote: boolean; noteFromComment: boolean } | null = null;
   const finish = () => {
     if (!current) return;
+    // Stored, it would be set aside at the next start as a note no panel or editor can hold.
+    if (current.state.note.length > MAX_NOTE_LENGTH) {
+      problems.push({ line: current.line, message: `The note on paper "${current.key}" has ${current.state.note.length} characters, more than the ${MAX_NOTE_LENGTH} a note may have; it was not imported.` });
+      current = null;
+      return;
+    }
     if (states.has(current.key)) problems.push({ line: current.line, message: `Paper "${current.key}" appears twice; the later one is kept.` });
     states.set(current.key, current.state);
     current = null;

@@ -22,7 +22,8 @@ export const READING_STATUS_LABELS: Readonly<Record<ReadingStatus, string>> = {
 
 export const PaperState = z.object({
   status: ReadingStatus.nullable(),
-  note: z.string(),
+  /** Longer than any panel, editor or import lets a note be: a stored one is set aside, not loaded. */
+  note: z.string().max(MAX_NOTE_LENGTH),
   /** ISO timestamp of the last change. */
   updatedAt: z.string(),
   /** What the paper was when last seen, so lists can show it after its issue is gone. */

@@ -13,6 +13,13 @@ import { linesOfArray, linesOfBytes, linesOfText, type LineSource } from './line
 /** Inputs longer than this (in UTF-16 code units, about 32 MB of text) are refused. */
 export const MAX_INPUT_CHARS = 32 * 1024 * 1024;
 
+/**
+ * The largest issue file read (an import, the CLI): the parser's limit in characters, at two bytes
+ * each (a UTF-16 file); a UTF-8 file under it may still hold too many characters, which the parser
+ * then says.
+ */
+export const MAX_ISSUE_FILE_BYTES = 2 * MAX_INPUT_CHARS;
+
 export function parseIssueText(text: string): ParseResult {
   return parseSource(linesOfText(text));
 }

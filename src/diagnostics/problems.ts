@@ -14,8 +14,8 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 export class IssueProblems implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(PROBLEMS_SOURCE);
 
-  /** Shows a file's problems, each on the line of `lines` it names; none clears the file's entry. */
-  set(uri: vscode.Uri, diagnostics: readonly Diagnostic[], lines: readonly string[]): void {
+  /** Shows a file's problems, each on its line (`lines` has the text of those lines); none clears the file's entry. */
+  set(uri: vscode.Uri, diagnostics: readonly Diagnostic[], lines: ReadonlyMap<number, string>): void {
     if (diagnostics.length === 0) {
       // Most issue files are clean: telling the workbench nothing changed costs a message each.
       if (this.collection.has(uri)) this.collection.delete(uri);
@@ -34,9 +34,9 @@ export class IssueProblems implements vscode.Disposable {
 }
 
 /** Underlines the line's text (without its indentation), so the squiggle sits on what is wrong. */
-function toVscode(diagnostic: Diagnostic, lines: readonly string[]): vscode.Diagnostic {
-  const index = Math.min(diagnostic.line, Math.max(lines.length, 1)) - 1;
-  const text = lines[index] ?? '';
+function toVscode(diagnostic: Diagnostic, lines: ReadonlyMap<number, string>): vscode.Diagnostic {
+  const index = Math.max(diagnostic.line, 1) - 1;
+  const text = lines.get(diagnostic.line) ?? '';
   const start = text.length - text.trimStart().length;
   const range = new vscode.Range(index, start, index, Math.max(start, text.trimEnd().length));
   const result = new vscode.Diagnostic(range, diagnostic.message, SEVERITY[diagnostic.severity]);

@@ -95,7 +95,7 @@ export class HuggingFaceMetadata extends Disposable {
     this.clock = options.clock ?? systemClock;
     this.throttle = new RequestThrottle(options.minIntervalMs ?? 1000, this.clock);
     this.settings = options.settings ?? settingsFromConfiguration;
-    this.cacheFile = new JsonCacheFile(options.storageUri, CACHE_FILE, CachedEntry, (error) => this.options.log?.warn(`Hugging Face: could not write the cache: ${String(error)}`));
+    this.cacheFile = new JsonCacheFile(options.storageUri, CACHE_FILE, CachedEntry, (line) => this.options.log?.warn(`Hugging Face: ${line}`));
     this.loaded = this.cacheFile.read(this.cache);
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {

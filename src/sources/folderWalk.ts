@@ -29,6 +29,8 @@ export interface WalkResult {
   readonly unlisted: vscode.Uri[];
   /** Why folders were left unlisted, each reason once (none for a complete or cancelled walk). */
   readonly reasons: string[];
+  /** The folders each bound left unlisted (a subset of `unlisted`): what the reader is told. */
+  readonly bounded: { readonly entries: vscode.Uri[]; readonly depth: vscode.Uri[] };
 }
 
 interface Folder {
@@ -47,6 +49,7 @@ export async function walkFolder(
   const files: vscode.Uri[] = [];
   const unlisted: vscode.Uri[] = [];
   const why = new Set<string>();
+  const bounded = { entries: [] as vscode.Uri[], depth: [] as vscode.Uri[] };
   const queue: Folder[] = [{ uri: root, path: '', depth: 0 }];
   let entries = 0;
 
@@ -66,6 +69,7 @@ export async function walkFolder(
     entries += Math.min(listing.length, room);
     if (listing.length > room) {
       unlisted.push(folder.uri);
+      bounded.entries.push(folder.uri);
       why.add(`${bounds.maxEntries} entries were looked at`);
       listing = listing.slice(0, room);
     }
@@ -79,6 +83,7 @@ export async function walkFolder(
         if ((type & vscode.FileType.SymbolicLink) !== 0 || !filter.entersFolder(path, siblings)) continue;
         if (folder.depth + 1 > bounds.maxDepth) {
           unlisted.push(uri);
+          bounded.depth.push(uri);
           why.add(`folders ${bounds.maxDepth} deep were not entered`);
         } else {
           queue.push({ uri, path, depth: folder.depth + 1 });
@@ -98,7 +103,10 @@ export async function walkFolder(
         const folder = queue.shift() as Folder;
         if (token.isCancellationRequested || entries >= bounds.maxEntries) {
           unlisted.push(folder.uri);
-          if (!token.isCancellationRequested) why.add(`${bounds.maxEntries} entries were looked at`);
+          if (!token.isCancellationRequested) {
+            why.add(`${bounds.maxEntries} entries were looked at`);
+            bounded.entries.push(folder.uri);
+          }
           continue;
         }
         active++;
@@ -117,5 +125,6 @@ export async function walkFolder(
     pump();
   });
 
-  return { files, unlisted, reasons: token.isCancellationRequested ? [] : [...why] };
+  const cancelled = token.isCancellationRequested;
+  return { files, unlisted, reasons: cancelled ? [] : [...why], bounded: cancelled ? { entries: [], depth: [] } : bounded };
 }

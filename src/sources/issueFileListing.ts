@@ -11,7 +11,7 @@
 //   a change of workspace folders. Answering with nothing, it is walked for that listing too: a
 //   provider that indexes nothing, or not yet, must not hide the files a walk would find.
 import * as vscode from 'vscode';
-import { walkFolder } from './folderWalk';
+import { WALK_BOUNDS, walkFolder, type WalkResult } from './folderWalk';
 import { NEVER_ENTERED_GLOB, createIssueFileFilter, neverEntered } from './issueFileFilter';
 
 /** How long findFiles may take on a folder that is not `file:` before it is taken to have no search provider. */
@@ -28,9 +28,17 @@ export class IssueFileLister {
   private readonly searchless = new Set<string>();
   /** The last warning about each folder's walk. */
   private readonly warned = new Map<string, string>();
+  /** Which bounds the reader was told a folder's walk hit (`<folder> entries,depth`): told once. */
+  private readonly told = new Set<string>();
 
-  /** @param token cancelled when the listing is no longer wanted (the extension stops) */
-  constructor(private readonly token: vscode.CancellationToken) {}
+  /**
+   * @param token cancelled when the listing is no longer wanted (the extension stops)
+   * @param tell says a sentence to the reader (a warning message)
+   */
+  constructor(
+    private readonly token: vscode.CancellationToken,
+    private readonly tell: (message: string) => void = (message) => void vscode.window.showWarningMessage(message),
+  ) {}
 
   /** Asks the search again next time, for every folder (a provider may have registered since). */
   reset(): void {
@@ -74,11 +82,37 @@ export class IssueFileLister {
       if (warning !== undefined && this.warned.get(key) !== warning) console.warn(warning);
       if (warning === undefined) this.warned.delete(key);
       else this.warned.set(key, warning);
+      this.tellBounds(folder, walked.bounded);
       return walked;
     } catch (error) {
       // A glob picomatch cannot read, say: keep what the watcher reports for this folder.
       console.warn(`Weekly Papers could not list the issue files in ${key}:`, error);
       return { files: [], unlisted: [folder.uri] };
+    }
+  }
+
+  /** Tells the reader, once for each folder and bound, that the walk stopped there and what it left unread. */
+  private tellBounds(folder: vscode.WorkspaceFolder, bounded: WalkResult['bounded']): void {
+    const hit = (['entries', 'depth'] as const).filter((bound) => bounded[bound].length > 0);
+    const key = `${folder.uri.toString()} ${hit.join(',')}`;
+    if (hit.length === 0 || this.told.has(key)) return;
+    this.told.add(key);
+    const example = (uris: readonly vscode.Uri[]) => vscode.workspace.asRelativePath(uris[0] as vscode.Uri, false);
+    if (bounded.entries.length > 0) {
+      this.tell(
+        vscode.l10n.t(
+          'Weekly Papers stopped looking for issue files in {0} after {1} files and folders: {2} folder(s) were not listed (such as {3}), so their issue files are read only when they change.',
+          folder.name, WALK_BOUNDS.maxEntries, bounded.entries.length, example(bounded.entries),
+        ),
+      );
+    }
+    if (bounded.depth.length > 0) {
+      this.tell(
+        vscode.l10n.t(
+          'Weekly Papers looks for issue files at most {0} folders deep: in {1}, {2} deeper folder(s) were not listed (such as {3}), so their issue files are read only when they change.',
+          WALK_BOUNDS.maxDepth, folder.name, bounded.depth.length, example(bounded.depth),
+        ),
+      );
     }
   }
 

@@ -1,20 +1,24 @@
 // Telling an issue file from any other text file by its start, so that a workspace full of
 // READMEs and notes costs a glance at each, not a parse. Pure (no vscode): unit-tested in Node.
+import { linesAt } from '../core/lineSource';
 import { readSourceLine } from '../core/lines';
 import type { ParseResult } from '../core/model';
-import { MAX_INPUT_CHARS, parseIssueLines } from '../core/parse';
+import { MAX_INPUT_CHARS, parseIssueBytes } from '../core/parse';
 import { isForwardHeader, isHighlightsHeader } from '../core/markers';
 import { isNotesExport } from '../core/notesMarkdown';
 import { isVolumeLine, sectionHeading } from '../core/segment';
-import { decodeLines, decodeText, isUtf16, splitLines } from '../core/text';
+import { decodeText, isUtf16, splitLines } from '../core/text';
 
 /** How much of the start of a file is looked at: every issue shows itself well before this. */
 export const SNIFF_BYTES = 64 * 1024;
 
 export interface IssueFile {
-  /** The file's lines, for placing its problems. */
-  readonly lines: readonly string[];
   readonly result: ParseResult;
+  /**
+   * The text of the lines its problems are on (by 1-based line number), for placing them: only
+   * those lines, so what is held while the file is published grows with its problems, not its size.
+   */
+  readonly problemLines: ReadonlyMap<number, string>;
 }
 
 /**
@@ -24,9 +28,9 @@ export interface IssueFile {
 export function readIssueFile(bytes: Uint8Array): IssueFile | null {
   // The parser refuses more than MAX_INPUT_CHARS characters, and a character is at least a byte.
   if (bytes.length > MAX_INPUT_CHARS || !looksLikeIssueFile(bytes)) return null;
-  const lines = decodeLines(bytes);
-  const result = parseIssueLines(lines);
-  return result.issues.length > 0 ? { lines, result } : null;
+  const result = parseIssueBytes(bytes);
+  if (result.issues.length === 0) return null;
+  return { result, problemLines: linesAt(bytes, new Set(result.diagnostics.map((diagnostic) => diagnostic.line))) };
 }
 
 /**

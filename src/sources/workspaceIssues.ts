@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import { ByteBudget } from '../util/byteBudget';
 import type { IssueLibrary } from '../core/library';
-import { MAX_INPUT_CHARS } from '../core/parse';
 import { Setting } from '../constants';
 import type { IssueProblems } from '../diagnostics/problems';
 import { neverEntered } from './issueFileFilter';
@@ -15,6 +14,7 @@ import { issueFilesGlob, issueFilesSetting } from './issueFilesSetting';
 import { IssueFileLister } from './issueFileListing';
 import type { Refreshable } from './refreshable';
 import { readIssueFile, type IssueFile } from './sniff';
+import { MAX_ISSUE_FILE_READ_BYTES, type UnreadIssueFiles } from './unreadIssueFiles';
 
 /** A burst of events (a save, a checkout) is handled once, this long after it goes quiet… */
 const DEBOUNCE_MS = 150;
@@ -31,7 +31,7 @@ const MAX_PATHS_TO_STAT = 16;
 interface SeenFile {
   readonly mtime: number;
   readonly size: number;
-  /** It holds issues: the library and the Problems panel have an entry for it. */
+  /** It holds issues (or is too large to read, and looks like it does): the library or the unread files, and the Problems panel, have an entry for it. */
   readonly published: boolean;
 }
 
@@ -57,7 +57,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   /** Cancelled on dispose: a walk of a large virtual folder stops there. */
   private readonly stopping = new vscode.CancellationTokenSource();
-  private readonly lister = new IssueFileLister(this.stopping.token);
+  private readonly lister: IssueFileLister;
   private readonly disposables: vscode.Disposable[] = [this.stopping];
   private disposed = false;
   /** Why the issueFiles glob is not used, as last told; null when it is. */
@@ -70,8 +70,13 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   constructor(
     private readonly library: IssueLibrary,
     private readonly problems: IssueProblems,
+    /** Issue files too large to read, shown to the reader. */
+    private readonly unread: UnreadIssueFiles,
     private readonly folders: () => readonly vscode.WorkspaceFolder[] = () => vscode.workspace.workspaceFolders ?? [],
+    /** Says a sentence to the reader (a warning message; a test records them). */
+    tell?: (message: string) => void,
   ) {
+    this.lister = new IssueFileLister(this.stopping.token, tell);
     this.watch();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -266,7 +271,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
     if ((stat.type & vscode.FileType.File) === 0) return this.forget(key);
     if (before && before.mtime === stat.mtime && before.size === stat.size) return;
     // Never read what the parser would refuse (a character is at least a byte).
-    if (stat.size > MAX_INPUT_CHARS) return this.remember(key, stat, uri, null);
+    if (stat.size > MAX_ISSUE_FILE_READ_BYTES) return this.tooLarge(key, stat, uri);
 
     const release = await this.budget.acquire(stat.size);
     try {
@@ -284,6 +289,14 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
     }
   }
 
+  /** A file too large to read: the reader is told when its start looks like an issue (see UnreadIssueFiles). */
+  private async tooLarge(key: string, stat: vscode.FileStat, uri: vscode.Uri): Promise<void> {
+    if (this.seen.get(key)?.published) this.unpublish(key);
+    const shown = await this.unread.tooLarge(uri, this.label(uri), stat.size);
+    if (this.disposed) return;
+    this.seen.set(key, { mtime: stat.mtime, size: stat.size, published: shown });
+  }
+
   /** Records what the file is now; a file that holds no issue is ignored quietly (no entry, no problems). */
   private remember(key: string, stat: vscode.FileStat, uri: vscode.Uri, read: IssueFile | null): void {
     if (this.disposed) return;
@@ -294,9 +307,9 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
       return;
     }
     this.seen.set(key, { mtime: stat.mtime, size: stat.size, published: true });
-    const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-    this.library.set({ source: { id: key, label, bundled: false }, issues: read.result.issues, diagnostics: read.result.diagnostics });
-    this.problems.set(uri, read.result.diagnostics, read.lines);
+    this.unread.delete(uri);
+    this.library.set({ source: { id: key, label: this.label(uri), bundled: false }, issues: read.result.issues, diagnostics: read.result.diagnostics });
+    this.problems.set(uri, read.result.diagnostics, read.problemLines);
   }
 
   private forget(key: string): void {
@@ -306,8 +319,14 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   }
 
   private unpublish(key: string): void {
+    const uri = vscode.Uri.parse(key);
     this.library.delete(key);
-    this.problems.delete(vscode.Uri.parse(key));
+    this.unread.delete(uri);
+    this.problems.delete(uri);
+  }
+
+  private label(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   }
 }
 

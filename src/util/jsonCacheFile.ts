@@ -1,8 +1,16 @@
 // A cache kept as one JSON file in the extension's storage (`{ version: 1, entries: { id: … } }`):
 // arXiv's metadata and Hugging Face's paper pages. Entries that do not validate are dropped when
 // read (it is only a cache); writes land one after another, and a failed one is logged, not thrown.
+// Its size is looked at before it is read: a file over MAX_CACHE_FILE_BYTES (grown by a bug, or
+// written by something else) is not read, the cache starts empty, and the next write replaces it.
 import * as vscode from 'vscode';
 import * as z from 'zod';
+
+/**
+ * The largest cache file read. An arXiv entry with its abstract is about 3 KB, a Hugging Face one
+ * less: 16 MB holds some 5,000 papers, ten years of a weekly newsletter.
+ */
+export const MAX_CACHE_FILE_BYTES = 16 * 1024 * 1024;
 
 const CacheFile = z.object({ version: z.literal(1), entries: z.record(z.string(), z.unknown()) });
 
@@ -13,8 +21,8 @@ export class JsonCacheFile<T> {
     private readonly storageUri: vscode.Uri,
     private readonly fileName: string,
     private readonly entry: z.ZodType<T>,
-    /** Says why a write failed, e.g. to the log. */
-    private readonly onWriteFailed: (error: unknown) => void,
+    /** Takes one line for the log: a write that failed, a file too large to read. */
+    private readonly log: (line: string) => void,
   ) {}
 
   private get uri(): vscode.Uri {
@@ -25,6 +33,11 @@ export class JsonCacheFile<T> {
   async read(into: Map<string, T>): Promise<void> {
     let raw: unknown;
     try {
+      const { size } = await vscode.workspace.fs.stat(this.uri);
+      if (size > MAX_CACHE_FILE_BYTES) {
+        this.log(`the cache file ${this.fileName} is ${(size / (1024 * 1024)).toFixed(1)} MB, more than the ${MAX_CACHE_FILE_BYTES / (1024 * 1024)} MB read: it was not read, and the cache starts empty.`);
+        return;
+      }
       raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uri)));
     } catch {
       return; // No cache yet, or an unreadable one: it is rebuilt as entries are fetched.
@@ -44,7 +57,7 @@ export class JsonCacheFile<T> {
         await vscode.workspace.fs.createDirectory(this.storageUri);
         await vscode.workspace.fs.writeFile(this.uri, new TextEncoder().encode(JSON.stringify({ version: 1, entries: Object.fromEntries(entries) })));
       } catch (error) {
-        this.onWriteFailed(error);
+        this.log(`could not write the cache file ${this.fileName}: ${String(error)}`);
       }
     };
     this.writing = this.writing.then(write);

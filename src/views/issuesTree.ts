@@ -12,6 +12,7 @@ import type { LibrarySearch } from '../core/search/librarySearch';
 import { summaryExcerpt } from '../core/summary';
 import { ContextKey, View } from '../constants';
 import { PROBLEMS_SOURCE } from '../diagnostics/problems';
+import type { UnreadIssueFile, UnreadIssueFiles } from '../sources/unreadIssueFiles';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import { paperAccessibilityLabel, paperContextValue, paperMarks, showSummaryCommand, statusIcon } from './paperRow';
 
@@ -19,7 +20,9 @@ export type IssuesNode =
   | { readonly kind: 'issue'; readonly entry: SourcedIssue }
   | { readonly kind: 'paper'; readonly entry: SourcedIssue; readonly paper: Paper }
   | { readonly kind: 'extras'; readonly entry: SourcedIssue }
-  | { readonly kind: 'extra'; readonly entry: SourcedIssue; readonly extra: Extra };
+  | { readonly kind: 'extra'; readonly entry: SourcedIssue; readonly extra: Extra }
+  /** An issue file too large to read (see UnreadIssueFiles). */
+  | { readonly kind: 'unread'; readonly file: UnreadIssueFile };
 
 const TOOLTIP_SUMMARY_CHARS = 400;
 /** The filter word that keeps only papers with code. */
@@ -47,6 +50,7 @@ export class IssuesTreeProvider extends Disposable implements vscode.TreeDataPro
     private readonly library: IssueLibrary,
     private readonly store: PaperStateStore,
     private readonly search: LibrarySearch,
+    private readonly unread?: UnreadIssueFiles,
   ) {
     super();
     this.registerStop(
@@ -56,6 +60,7 @@ export class IssuesTreeProvider extends Disposable implements vscode.TreeDataPro
       }),
     );
     this.register(store.onDidChange(() => this.refresh()));
+    if (unread) this.register(unread.onDidChange(() => this.refresh()));
     this.register(
       // Problems in an issue file mark its issue.
       vscode.languages.onDidChangeDiagnostics((event) => {
@@ -108,7 +113,10 @@ export class IssuesTreeProvider extends Disposable implements vscode.TreeDataPro
     if (!node) {
       const issues = this.library.issues();
       const visible = this.matching === null ? issues : issues.filter(({ issue }) => [...issue.papers, ...issue.extras].some((paper) => shown(paper.key)));
-      return visible.map((entry) => ({ kind: 'issue', entry }));
+      const issueRows: IssuesNode[] = visible.map((entry) => ({ kind: 'issue', entry }));
+      // Files not read are no papers: a filter hides them.
+      const unreadRows: IssuesNode[] = this.matching === null ? (this.unread?.list() ?? []).map((file) => ({ kind: 'unread', file })) : [];
+      return [...issueRows, ...unreadRows];
     }
     switch (node.kind) {
       case 'issue': {
@@ -142,6 +150,16 @@ export class IssuesTreeProvider extends Disposable implements vscode.TreeDataPro
       }
       case 'extra':
         return this.paperItem(node.extra, node.extra.section, `${this.issueId(node.entry)}/extra/${node.extra.key}`, 'extra', node.entry.issue);
+      case 'unread': {
+        const item = new vscode.TreeItem(node.file.label, vscode.TreeItemCollapsibleState.None);
+        item.description = vscode.l10n.t('not read: too large');
+        item.tooltip = node.file.message;
+        item.accessibilityInformation = { label: `${node.file.label}, ${node.file.message}` };
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.contextValue = 'unreadIssueFile';
+        item.id = `unread:${node.file.uri.toString()}`;
+        return item;
+      }
     }
   }
 

@@ -34,8 +34,9 @@ export async function openWorkbench({ files = {}, settings = {}, viewport = { wi
   fs.mkdirSync(workspace, { recursive: true });
   const userDataDir = path.join(tmp, 'user-data');
   const extensionsDir = path.join(tmp, 'extensions');
-  // No network in tests: arXiv's addresses point at a closed port on this machine.
-  writeUserData(userDataDir, { 'workbench.colorTheme': 'Default Light Modern', 'weeklyPapers.arxivApiUrl': 'http://127.0.0.1:9/api/query', 'weeklyPapers.arxivPagesUrl': 'http://127.0.0.1:9', 'weeklyPapers.huggingFaceApiUrl': 'http://127.0.0.1:9', ...settings });
+  // No network in tests: every address setting points at a closed port on this machine (user
+  // settings: they are `application`-scoped, so a workspace's would be ignored).
+  writeUserData(userDataDir, { 'workbench.colorTheme': 'Default Light Modern', 'weeklyPapers.arxivApiUrl': 'http://127.0.0.1:9/api/query', 'weeklyPapers.arxivPagesUrl': 'http://127.0.0.1:9', 'weeklyPapers.huggingFaceApiUrl': 'http://127.0.0.1:9', 'weeklyPapers.feedUrl': 'http://127.0.0.1:9/feed', ...settings });
   const install = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`installing the .vsix failed:\n${install.stdout}\n${install.stderr}`);
   if (webWorker) onlyBrowserEntry(extensionsDir);

@@ -278,6 +278,31 @@ describe('parse CLI (dist/cli.js)', function () {
     assertNoStack(r);
   });
 
+  it('refuses a file over 64 MB by its size, before reading it: one line on stderr, exit 1', function () {
+    const file = path.join(tmp, 'huge.txt');
+    fs.writeFileSync(file, 'Vol.132 for Nov 24 - Nov 30, 2025\n');
+    fs.truncateSync(file, 100 * 1024 * 1024); // sparse: no disk is used for it
+    const r = run([file]);
+    assert.equal(r.status, 1, describeRun(r));
+    assertNoStack(r);
+    assert.deepEqual(stderrLines(r), [`${file}: This file is 100.0 MB; the parser reads issue files up to 64 MB, so it was not read.`]);
+    assert.deepEqual(parseJson(r)[0]?.diagnostics.map((d) => d.line), [1]);
+  });
+
+  it('stops reading standard input past 64 MB: one line on stderr, exit 1', function () {
+    const input = Buffer.alloc(65 * 1024 * 1024, 'a');
+    const r = spawnSync(process.execPath, [CLI, '-'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, input });
+    assert.equal(r.status, 1, describeRun(r));
+    assertNoStack(r);
+    assert.deepEqual(stderrLines(r), ['-: This input holds more than 64 MB; the parser reads issue files up to 64 MB, so it was not read.']);
+  });
+
+  it('reads an issue from standard input', function () {
+    const r = spawnSync(process.execPath, [CLI, '-'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, input: fs.readFileSync(SAMPLE_PATH) });
+    assert.equal(r.status, 0, describeRun(r));
+    assert.equal(parseJson(r)[0]?.issues[0]?.papers.length, 10);
+  });
+
   it('exits 2 with usage on stderr when given no arguments', function () {
     const r = run([]);
     assert.equal(r.status, 2, describeRun(r));

@@ -105,6 +105,10 @@ describe('matching contents lines to arXiv papers (stand-in search, labelled set
     assert.equal(failing.decision.kind, 'possible');
     assert.deepEqual(failing.errors, ['offline']);
     assert.equal(failing.pageUrls.length, 1);
+    // An address on the internet over plain http is refused, with a sentence, and nothing is asked.
+    const refused = await matchPaper(request, server.url, getText, undefined, undefined, { pagesUrl: 'http://arxiv.example.org', get: () => assert.fail('a page was asked for') });
+    assert.equal(refused.decision.kind, 'possible');
+    assert.deepEqual(refused.errors, ['the arXiv pages address (weeklyPapers.arxivPagesUrl) is not an https:// address (http:// only for 127.0.0.1 or localhost), so no page was read: http://arxiv.example.org']);
   });
 
   it('never takes or offers a record the issue’s other papers hold, and asks further when the first answer had only those', async () => {

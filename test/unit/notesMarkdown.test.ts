@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { FIXTURES_DIR } from './helpers/fixtures';
 import { formatNotesMarkdown, parseNotesMarkdown } from '../../src/core/notesMarkdown';
-import { RESERVED_KEYS, type PaperState } from '../../src/core/paperState';
+import { MAX_NOTE_LENGTH, RESERVED_KEYS, type PaperState } from '../../src/core/paperState';
 
 const state = (note: string, status: PaperState['status'] = null, extra: Partial<PaperState> = {}): PaperState => ({
   status,
@@ -26,6 +26,16 @@ function roundTrip(states: ReadonlyMap<string, PaperState>): Map<string, PaperSt
 const sorted = (states: ReadonlyMap<string, PaperState>) => [...states].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 describe('notes as Markdown (Export / Import Notes)', () => {
+  it('does not import a note longer than a note may be, and says so; the file’s other notes are imported', () => {
+    const entry = (note: string): PaperState => ({ status: 'reading', note, updatedAt: '2026-11-26T08:00:00.000Z', title: 'CLaRa', issueLabel: 'Vol.132', arxivId: null });
+    const text = formatNotesMarkdown(new Map([['2511.18659', entry('x'.repeat(MAX_NOTE_LENGTH + 1))], ['2511.18261', entry('short')]]), '2026-11-26');
+    const imported = parseNotesMarkdown(text);
+    assert.deepEqual([...imported.states.keys()], ['2511.18261']);
+    assert.equal(imported.problems.length, 1);
+    assert.match(imported.problems[0]?.message ?? '', /^The note on paper "2511\.18659" has 1000001 characters, more than the 1000000 a note may have; it was not imported\.$/);
+  });
+
+
   it('writes a file a person can read: a heading per paper, the status and issue, the note in a fence', () => {
     const text = formatNotesMarkdown(new Map([['2511.18659', state('Compare with xRAG.', 'reading')]]), '2026-11-26');
     assert.equal(
@@ -142,7 +152,9 @@ describe('notes as Markdown (Export / Import Notes)', () => {
   });
 
   it('exports and reads back a note of 130,000 lines (generated here)', () => {
-    const note = Array.from({ length: 130_000 }, (_, i) => `line ${i}`).join('\n');
+    // Short lines: the note stays within the 1,000,000 characters a note may have.
+    const note = Array.from({ length: 130_000 }, (_, i) => String(i)).join('\n');
+    assert.ok(note.length <= MAX_NOTE_LENGTH);
     const states = new Map([['2511.18659', state(note, 'reading')]]);
     const back = roundTrip(states);
     assert.equal(back.get('2511.18659')?.note, note);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { asideKeyFor, isEmptyState, loadStates, saveStates, type PaperState } from '../../src/core/paperState';
+import { MAX_NOTE_LENGTH, asideKeyFor, isEmptyState, loadStates, saveStates, type PaperState } from '../../src/core/paperState';
 import { paperLinks, primaryLink } from '../../src/core/paperLinks';
 
 const state = (note: string, status: PaperState['status'] = null): PaperState => ({
@@ -24,6 +24,14 @@ describe('stored paper states', () => {
     assert.deepEqual([...loaded.states.keys()], ['good']);
     assert.equal(loaded.states.get('good')?.note, 'keep me');
     assert.deepEqual(loaded.damaged, { bad: { note: 42 }, worse: 'text' });
+  });
+
+  it('sets a stored note longer than any note may be (10 MB) aside, untouched, and keeps the rest', () => {
+    const huge = state('x'.repeat(10 * 1024 * 1024));
+    const loaded = loadStates({ version: 1, papers: { good: state('keep me'), huge } });
+    assert.deepEqual([...loaded.states.keys()], ['good']);
+    assert.deepEqual(loaded.damaged, { huge });
+    assert.ok(loadStates({ version: 1, papers: { longest: state('x'.repeat(MAX_NOTE_LENGTH)) } }).states.has('longest'), 'a note of the longest length is kept');
   });
 
   it('sets a whole value aside when it is not a known version', () => {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { SNIFF_BYTES, looksLikeIssueFile, readIssueFile } from '../../src/sources/sniff';
 import { decodeLines, decodeText, splitLines } from '../../src/core/text';
+import { linesAt } from '../../src/core/lineSource';
 import { parseIssueText } from '../../src/core/parse';
 import { formatNotesMarkdown } from '../../src/core/notesMarkdown';
 import { FIXTURES_DIR, listFixtures, readFixture } from './helpers/fixtures';
@@ -78,6 +79,33 @@ describe('sniffing issue files', () => {
     const plain = readIssueFile(bytesOf('web/vol-132.txt'));
     assert.ok(read && plain);
     assert.deepEqual(read.result.issues[0]?.papers.map((p) => p.range.startLine), plain.result.issues[0]?.papers.map((p) => p.range.startLine));
+  });
+});
+
+describe('placing an issue file’s problems without keeping its lines', () => {
+  const textOf = (bytes: Uint8Array, line: number): string => splitLines(decodeText(bytes))[line - 1] ?? '';
+
+  it('keeps the text of the lines its problems are on, and of no other line', () => {
+    for (const relPath of ['edge/vol-135-link-forms.txt', 'edge/vol-132-crlf-bom.txt', 'paywall/vol-141-after-first-paper.txt', 'web/vol-132.txt']) {
+      const bytes = bytesOf(relPath);
+      const read = readIssueFile(bytes);
+      assert.ok(read, relPath);
+      const problemLines = new Set(read.result.diagnostics.map((d) => d.line).filter((line) => textOf(bytes, line) !== ''));
+      assert.deepEqual(new Set(read.problemLines.keys()), problemLines, `${relPath}: the lines kept`);
+      for (const [line, text] of read.problemLines) assert.equal(text, textOf(bytes, line), `${relPath}: line ${line}`);
+    }
+  });
+
+  it('finds any line as the whole text numbers it, in UTF-8 and UTF-16, whatever the line ends', () => {
+    const utf16be = (text: string): Uint8Array => new Uint8Array([0xfe, 0xff, ...Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)).flatMap((code) => [code >> 8, code & 0xff])]);
+    const piece = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r', '\ufeff', '’'));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 8 }), (pieces, wanted) => {
+      const text = pieces.join('');
+      for (const bytes of [utf8(text), utf16be(text)]) {
+        const expected = new Map(wanted.map((line) => [line, textOf(bytes, line)] as const).filter(([line, t]) => line >= 1 && t !== ''));
+        assert.deepEqual(linesAt(bytes, new Set(wanted)), expected);
+      }
+    }));
   });
 });
 

@@ -125,7 +125,10 @@ export async function readAuthorPages(
     const entry = pool.get(candidate.id);
     if (!entry || entry.authors.some((author) => author.affiliation)) continue;
     const url = arxivPageUrl(pages.pagesUrl, candidate.id);
-    if (url === null) break;
+    if (url === null) {
+      errors.push(`the arXiv pages address (weeklyPapers.arxivPagesUrl) is not an https:// address (http:// only for 127.0.0.1 or localhost), so no page was read: ${pages.pagesUrl}`);
+      break;
+    }
     pageUrls.push(url);
     let page: string | null;
     try {

@@ -55,7 +55,7 @@ describe('restricted mode (untrusted workspace)', () => {
     // The workspace's .vscode/settings.json sets both (VS Code hides restricted values from
     // inspect() here, so the file itself is read); run-tests.mjs --untrusted sets other user values.
     const settings = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file('.vscode', 'settings.json')))) as Record<string, unknown>;
-    assert.equal(settings[Setting.arxivApiUrl], 'http://127.0.0.1:9/api/query', 'the workspace sets an arXiv address');
+    assert.equal(settings[Setting.arxivApiUrl], 'http://127.0.0.1:2/api/query', 'the workspace sets an arXiv address');
     assert.equal(settings[Setting.networkEnabled], true, 'the workspace turns the network on');
     const config = vscode.workspace.getConfiguration();
     assert.equal(config.get(Setting.arxivApiUrl), 'http://127.0.0.1:1/api/query', 'the workspace chose where requests go');

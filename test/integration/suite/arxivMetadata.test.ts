@@ -39,9 +39,10 @@ describe('arXiv metadata', function () {
     await api.ready;
     saved = {
       enabled: config().inspect(Setting.networkEnabled)?.workspaceValue,
-      apiUrl: config().inspect(Setting.arxivApiUrl)?.workspaceValue,
+      apiUrl: config().inspect(Setting.arxivApiUrl)?.globalValue,
     };
-    await config().update(Setting.arxivApiUrl, server.url, vscode.ConfigurationTarget.Workspace);
+    // A user setting only (scope `application`).
+    await config().update(Setting.arxivApiUrl, server.url, vscode.ConfigurationTarget.Global);
     await config().update(Setting.networkEnabled, true, vscode.ConfigurationTarget.Workspace);
     // The workspace's paywalled issue has papers the newsletter gave no id: the search for them
     // (this server answers it with nothing) goes first, so that what follows is the only traffic.
@@ -53,7 +54,7 @@ describe('arXiv metadata', function () {
   after(async () => {
     await vscode.window.tabGroups.close(summaryTabs());
     await config().update(Setting.networkEnabled, saved.enabled, vscode.ConfigurationTarget.Workspace);
-    await config().update(Setting.arxivApiUrl, saved.apiUrl, vscode.ConfigurationTarget.Workspace);
+    await config().update(Setting.arxivApiUrl, saved.apiUrl, vscode.ConfigurationTarget.Global);
     await api.arxiv.clear();
     await server.close();
     fs.rmSync(tmp, { recursive: true, force: true });

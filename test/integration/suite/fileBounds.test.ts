@@ -12,6 +12,8 @@ import { MAX_INPUT_CHARS } from '../../../src/core/parse';
 import { MAX_NOTE_LENGTH } from '../../../src/core/paperState';
 import type { ImportOutcome } from '../../../src/import/issueImporter';
 import { findPaperTarget } from '../../../src/papers/paperTarget';
+import { JsonCacheFile, MAX_CACHE_FILE_BYTES } from '../../../src/util/jsonCacheFile';
+import * as z from 'zod';
 import { activate, workspaceFolder } from '../helpers';
 
 const CLARA = '2511.18659';
@@ -91,5 +93,29 @@ describe('files too large for what they claim to be', () => {
     assert.equal(api.store.note(CLARA), 'kept\nas it was');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand(Command.editNote, CLARA, '');
+  });
+
+  it('a cache file over 16 MB is not read: the cache starts empty, one line is logged, and the next write replaces it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-papers-cache-'));
+    try {
+      // Valid JSON with valid entries: read, they would all be kept.
+      const entry = 'x'.repeat(MB);
+      const entries = Object.fromEntries(Array.from({ length: MAX_CACHE_FILE_BYTES / MB + 1 }, (_, i) => [`id${i}`, entry]));
+      fs.writeFileSync(path.join(dir, 'cache.json'), JSON.stringify({ version: 1, entries }));
+      const logged: string[] = [];
+      const file = new JsonCacheFile(vscode.Uri.file(dir), 'cache.json', z.string(), (line) => logged.push(line));
+      const into = new Map<string, string>();
+      await file.read(into);
+      assert.equal(into.size, 0, 'the entries of a file over the limit were read');
+      assert.deepEqual(logged, ['the cache file cache.json is 17.0 MB, more than the 16 MB read: it was not read, and the cache starts empty.']);
+
+      await file.write(new Map([['2511.18659', 'fresh']]));
+      const again = new Map<string, string>();
+      await file.read(again);
+      assert.deepEqual([...again], [['2511.18659', 'fresh']]);
+      assert.equal(logged.length, 1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -16,6 +16,7 @@ import { LibrarySearch } from '../../../src/core/search/librarySearch';
 import { IssueProblems, PROBLEMS_SOURCE } from '../../../src/diagnostics/problems';
 import { walkFolder } from '../../../src/sources/folderWalk';
 import { DEFAULT_ISSUE_FILES, createIssueFileFilter } from '../../../src/sources/issueFileFilter';
+import { UnreadIssueFiles } from '../../../src/sources/unreadIssueFiles';
 import { WorkspaceIssues } from '../../../src/sources/workspaceIssues';
 import { IssuesTreeProvider } from '../../../src/views/issuesTree';
 import { activate, waitFor, workspaceFolder } from '../helpers';
@@ -69,8 +70,9 @@ describe('issue files in a virtual folder (a file system without a search provid
     const search = new LibrarySearch(library);
     tree = new IssuesTreeProvider(library, api.store, search);
     const folder: vscode.WorkspaceFolder = { uri: memFs.uri('/'), name: 'virtual', index: 1 };
-    issues = new WorkspaceIssues(library, problemsPanel, () => [folder]);
-    disposables.push(problemsPanel, search, tree, issues);
+    const unread = new UnreadIssueFiles(problemsPanel);
+    issues = new WorkspaceIssues(library, problemsPanel, unread, () => [folder]);
+    disposables.push(problemsPanel, unread, search, tree, issues);
   });
 
   after(() => {
@@ -162,5 +164,20 @@ describe('issue files in a virtual folder (a file system without a search provid
     cancel.cancel();
     const cancelled = await walkFolder(memFs.uri('/bounded'), filter, cancel.token);
     assert.deepEqual([cancelled.files, paths(cancelled.unlisted), cancelled.reasons], [[], ['/bounded'], []]);
+  });
+
+  it('tells the reader, once, when the walk stops at its depth bound, naming the bound and a folder it did not list', async () => {
+    const deep = `/deep/${Array.from({ length: 17 }, (_, i) => `d${i + 1}`).join('/')}`;
+    memFs.put(`${deep}/vol-189.txt`, renumbered(vol131, 131, 189));
+    const told: string[] = [];
+    const folder: vscode.WorkspaceFolder = { uri: memFs.uri('/deep'), name: 'deep', index: 2 };
+    const ownProblems = new IssueProblems();
+    const ownUnread = new UnreadIssueFiles(ownProblems);
+    const own = new WorkspaceIssues(new IssueLibrary(), ownProblems, ownUnread, () => [folder], (message) => told.push(message));
+    disposables.push(ownProblems, ownUnread, own);
+    await own.ready;
+    await own.refresh();
+    assert.equal(told.length, 1, `told: ${told.join(' | ')}`);
+    assert.match(told[0] ?? '', /^Weekly Papers looks for issue files at most 16 folders deep: in deep, 1 deeper folder\(s\) were not listed \(such as .*d17\), so their issue files are read only when they change\.$/);
   });
 });
