@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeIssue } from './vscode/makeWorkspace';
-import { bibtexFile, type BibtexSource } from '../src/core/bibtex';
-import { parseIssueText } from '../src/core/parse';
+import { bibtexFile, type BibtexSource } from '../src/core/formats/bibtex';
+import { parseIssueText } from '../src/core/parse/parse';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { UnreadableHtmlError } from '../src/core/boundedHtml';
-import { postToText } from '../src/core/htmlToText';
+import { UnreadableHtmlError } from '../src/core/formats/boundedHtml';
+import { postToText } from '../src/core/formats/htmlToText';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const post = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'html', 'vol-132-post.html'), 'utf8');

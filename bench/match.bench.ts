@@ -13,8 +13,8 @@
 // refused (HTTP 400) in the modes that count. The goal of 9/10 right on Vol.132 without hints is
 // printed as PASS/MISS and does not change the exit code. Not a timing benchmark. The stand-in's
 // relevance order is a tf-idf sum over a small hand-written corpus, not arXiv's Lucene ranking.
-import type { ArxivEntry } from '../src/core/arxivAtom';
-import { parseArxivAtom } from '../src/core/arxivAtom';
+import type { ArxivEntry } from '../src/core/formats/arxivAtom';
+import { parseArxivAtom } from '../src/core/formats/arxivAtom';
 import { arxivSearchUrl, searchQueries } from '../src/core/match/arxivSearchQuery';
 import { DEFAULT_MAX_RESULTS, readAuthorPages } from '../src/core/match/matchPaper';
 import { MATCH_RULE, rankCandidates, scoreEntries, type AuthorBlocks, type Evidence, type MatchDecision, type MatchRule } from '../src/core/match/rankCandidates';

@@ -8,11 +8,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeIssue } from './vscode/makeWorkspace';
-import { parseIssueText } from '../src/core/parse';
+import { parseIssueText } from '../src/core/parse/parse';
 import { searchablePaper } from '../src/core/search/librarySearch';
 import { normalizeForSearch, queryWords } from '../src/core/search/normalize';
 import { PaperSearchIndex, type SearchablePaper } from '../src/core/search/paperSearchIndex';
-import { IssueLibrary } from '../src/core/library';
+import { IssueLibrary } from '../src/core/model/library';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ISSUES = 1000;

@@ -1,11 +1,11 @@
 // Wiring only: build the services once, register the views, own every disposable.
 import * as vscode from 'vscode';
 import { ArxivMetadata, arxivSettings } from './arxiv/arxivMetadata';
-import { RequestThrottle } from './core/requestThrottle';
+import { RequestThrottle } from './core/net/requestThrottle';
 import { ArxivMatcher } from './papers/arxivMatcher';
 import { HuggingFaceMetadata } from './huggingface/huggingFaceMetadata';
 import { Coalescer } from './util/coalesce';
-import { IssueLibrary } from './core/library';
+import { IssueLibrary } from './core/model/library';
 import { Command } from './constants';
 import { IssuesTreeProvider, IssuesView, type IssuesNode } from './views/issuesTree';
 import { ReadingListProvider, ReadingListView, type ReadingListNode } from './views/readingList';

@@ -7,7 +7,7 @@ import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { WeeklyPapersTestApi } from '../../src/extension';
 import { paperPickItems, type PickItemCache } from '../../src/commands/paperPicker';
-import { parseIssueText } from '../../src/core/parse';
+import { parseIssueText } from '../../src/core/parse/parse';
 
 const EXTENSION_ID = 'weekly-papers.weekly-papers';
 const EXPECTED_ISSUES = Number(process.env.WEEKLY_PAPERS_BENCH_ISSUES ?? 1000);

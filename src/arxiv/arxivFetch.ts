@@ -3,7 +3,7 @@
 // AbortController for the timeout, the body read with a size limit while it streams in; every
 // failure is an outcome, never a throw.
 import type * as vscode from 'vscode';
-import { arxivQueryUrl, parseArxivAtom, type ArxivEntry, type ArxivEntryError } from '../core/arxivAtom';
+import { arxivQueryUrl, parseArxivAtom, type ArxivEntry, type ArxivEntryError } from '../core/formats/arxivAtom';
 import { requests } from '../platform/requests';
 import { MB, readBoundedText, readTextPrefix } from '../util/boundedBody';
 

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/dispose';
 import * as z from 'zod';
-import { ArxivEntry, entriesAskedFor } from '../core/arxivAtom';
-import { RequestThrottle, backoffDelay, systemClock, type Clock } from '../core/requestThrottle';
+import { ArxivEntry, entriesAskedFor } from '../core/formats/arxivAtom';
+import { RequestThrottle, backoffDelay, systemClock, type Clock } from '../core/net/requestThrottle';
 import { Setting } from '../constants';
 import { JsonCacheFile } from '../util/jsonCacheFile';
 import { describeFailure, fetchArxivBatch, type FetchOutcome } from './arxivFetch';

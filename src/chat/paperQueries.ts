@@ -3,7 +3,7 @@
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
 import { factsOfEntry, findIssue, firstResults, issueFacts, paperDetails, paperFacts, resolvePaperReference, type PaperLookup } from '../core/chat/paperFacts';
 import type { IssueFacts, PaperDetails, PaperFacts } from '../core/chat/toolText';
-import type { IssueLibrary } from '../core/library';
+import type { IssueLibrary } from '../core/model/library';
 import type { LibrarySearch } from '../core/search/librarySearch';
 import { matchingPaperKeys } from '../papers/paperSearch';
 import { findPaperTarget, type PaperTarget } from '../papers/paperTarget';

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { Tool, type ToolName } from '../constants';
 import { AppendNoteInput, GetPaperInput, issueReference, ListIssueInput, parseToolInput, SearchPapersInput, SetReadingStatusInput, statusOf, TOOL_LIMITS } from '../core/chat/toolInput';
-import { MAX_NOTE_LENGTH } from '../core/paperState';
+import { MAX_NOTE_LENGTH } from '../core/model/paperState';
 import { answer, quoteLine, issueAnswer, noIssueAnswer, noPaperAnswer, noteAppendedAnswer, paperAnswer, searchAnswer, statusChangedAnswer } from '../core/chat/toolText';
 import { snapshotOf } from '../papers/paperTarget';
 import type { PaperStateStore } from '../storage/paperStateStore';

@@ -3,7 +3,7 @@
 // escaped or fenced. The vscode import is for types only: unit tests build these in plain Node.
 import type * as vscode from 'vscode';
 import { markdownFence, markdownLine } from '../core/chat/markdown';
-import type { ReadingStatus } from '../core/paperState';
+import type { ReadingStatus } from '../core/model/paperState';
 import { statusLabel } from '../util/statusLabel';
 
 export type L10n = Pick<typeof vscode.l10n, 't'>;

@@ -1,6 +1,6 @@
 // The CLI's JSON: the model with summaries as plain text and source positions left out.
-import type { Diagnostic, Link, ParseResult } from '../core/model';
-import { summaryToText } from '../core/summary';
+import type { Diagnostic, Link, ParseResult } from '../core/model/model';
+import { summaryToText } from '../core/parse/summary';
 
 interface JsonLink { kind: Link['kind']; url: string }
 

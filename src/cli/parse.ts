@@ -1,6 +1,6 @@
 // `npm run --silent parse -- FILE...`: prints what the parser reads in each file, as JSON.
 // A public interface: scripts depend on its shape and its exit status.
-import { MAX_ISSUE_FILE_BYTES, parseIssueBytes } from '../core/parse';
+import { MAX_ISSUE_FILE_BYTES, parseIssueBytes } from '../core/parse/parse';
 import { toJsonEntry, type JsonEntry } from './json';
 import { readInput } from './readInput';
 

@@ -3,8 +3,8 @@
 // paste), or that it has none. The choice is kept with the notes and always beats a search.
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import { arxivIdFromInput } from '../core/links';
-import { arxivChoosable, paperSlot } from '../core/paperIdentity';
+import { arxivIdFromInput } from '../core/parse/links';
+import { arxivChoosable, paperSlot } from '../core/model/paperIdentity';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
 import type { PaperTarget } from '../papers/paperTarget';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import type { ArxivEntry } from '../core/arxivAtom';
-import { bibtexEntry, type BibtexArxiv, type BibtexSource } from '../core/bibtex';
-import { primaryLink } from '../core/paperLinks';
+import type { ArxivEntry } from '../core/formats/arxivAtom';
+import { bibtexEntry, type BibtexArxiv, type BibtexSource } from '../core/formats/bibtex';
+import { primaryLink } from '../core/model/paperLinks';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
 import type { PaperTarget } from '../papers/paperTarget';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import { bibtexFile } from '../core/bibtex';
-import type { SourcedIssue } from '../core/library';
-import { issueLabel } from '../core/format';
+import { bibtexFile } from '../core/formats/bibtex';
+import type { SourcedIssue } from '../core/model/library';
+import { issueLabel } from '../core/model/format';
 import type { WeeklyPapersCommand } from './commandManager';
 import { bibtexSource } from './copy';
 import { findPaperTarget, type PaperTarget } from '../papers/paperTarget';

@@ -2,16 +2,16 @@
 // reads and hands it to the IssueImporter (preview, then save as vol-N.txt). Each returns the
 // ImportOutcome, so tests (and other extensions) can pass `{ confirm: false }` and check it.
 import * as vscode from 'vscode';
-import { MAX_ISSUE_FILE_BYTES } from '../core/parse';
+import { MAX_ISSUE_FILE_BYTES } from '../core/parse/parse';
 import { readBoundedFile } from '../util/boundedFile';
 import { Command, Setting } from '../constants';
-import { UnreadableHtmlError } from '../core/boundedHtml';
-import { looksLikeFeed, looksLikeHtml, readFeed, type FeedEntry } from '../core/htmlToText';
+import { UnreadableHtmlError } from '../core/formats/boundedHtml';
+import { looksLikeFeed, looksLikeHtml, readFeed, type FeedEntry } from '../core/formats/htmlToText';
 import { fetchPage, ImportError, webUrl } from '../import/fetchPage';
 import { unreadableHtml } from '../import/importMessages';
-import { isApiAddressText, reachableFrom } from '../core/localAddress';
+import { isApiAddressText, reachableFrom } from '../core/net/localAddress';
 import type { ImportOptions, ImportOutcome } from '../import/issueImporter';
-import { decodeText } from '../core/text';
+import { decodeText } from '../core/parse/text';
 import type { WeeklyPapersCommand } from './commandManager';
 import type { CommandServices } from './services';
 

@@ -6,7 +6,7 @@
 // (seen in the restricted-mode suite, on this project's first commit of it too).
 import * as vscode from 'vscode';
 import { Disposable } from '../util/dispose';
-import { MAX_NOTE_LENGTH } from '../core/paperState';
+import { MAX_NOTE_LENGTH } from '../core/model/paperState';
 import { NOTE_SCHEME } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import { snapshotOf, type PaperTarget } from '../papers/paperTarget';

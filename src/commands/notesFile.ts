@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { readBoundedFile } from '../util/boundedFile';
 import { Command } from '../constants';
-import { NOTES_FILE_NAME, formatNotesMarkdown, parseNotesMarkdown } from '../core/notesMarkdown';
-import { isEmptyState, type PaperState } from '../core/paperState';
-import { decodeText } from '../core/text';
+import { NOTES_FILE_NAME, formatNotesMarkdown, parseNotesMarkdown } from '../core/formats/notesMarkdown';
+import { isEmptyState, type PaperState } from '../core/model/paperState';
+import { decodeText } from '../core/parse/text';
 import type { WeeklyPapersCommand } from './commandManager';
 import type { CommandServices } from './services';
 

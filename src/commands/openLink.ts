@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import { paperLinks, type PaperLinkKind } from '../core/paperLinks';
+import { paperLinks, type PaperLinkKind } from '../core/model/paperLinks';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
 import type { PaperTarget } from '../papers/paperTarget';

@@ -1,7 +1,7 @@
 // What commands need, built once in activate and passed in: no command reaches for a global.
 import type * as vscode from 'vscode';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
-import type { IssueLibrary } from '../core/library';
+import type { IssueLibrary } from '../core/model/library';
 import type { IssueImporter } from '../import/issueImporter';
 import type { LibrarySearch } from '../core/search/librarySearch';
 import type { Refreshable } from '../sources/refreshable';

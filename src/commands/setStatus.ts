@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import { ReadingStatus } from '../core/paperState';
+import { ReadingStatus } from '../core/model/paperState';
 import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';

@@ -1,6 +1,6 @@
 // The parser's diagnostics in the Problems panel: one collection, one entry per issue file.
 import * as vscode from 'vscode';
-import type { Diagnostic, Severity } from '../core/model';
+import type { Diagnostic, Severity } from '../core/model/model';
 
 /** The collection's name and every diagnostic's source, as the Problems panel shows them. */
 export const PROBLEMS_SOURCE = 'Weekly Papers';

@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import {
   MAX_HUGGING_FACE_BODY_BYTES, huggingFaceArtifactsUrl, huggingFacePaperUrl, parseHuggingFaceListCount, parseHuggingFacePaper,
   type HuggingFacePaper,
-} from '../core/huggingFacePaper';
+} from '../core/formats/huggingFacePaper';
 import { requests } from '../platform/requests';
 import { readBoundedText } from '../util/boundedBody';
 

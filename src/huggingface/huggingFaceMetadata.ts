@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/dispose';
 import * as z from 'zod';
-import { HuggingFacePaperSchema, type HuggingFacePaper } from '../core/huggingFacePaper';
-import { RequestThrottle, backoffDelay, systemClock, type Clock } from '../core/requestThrottle';
+import { HuggingFacePaperSchema, type HuggingFacePaper } from '../core/formats/huggingFacePaper';
+import { RequestThrottle, backoffDelay, systemClock, type Clock } from '../core/net/requestThrottle';
 import { Setting } from '../constants';
 import { JsonCacheFile } from '../util/jsonCacheFile';
 import { describeFailure, fetchJsonText, isTransient, lookUpHuggingFacePaper, type JsonGetter, type LookupOutcome } from './huggingFaceFetch';

@@ -4,7 +4,7 @@
 // is for that type only). Every address redirects lead to is checked: an address on the internet
 // cannot send the import to this computer. No vscode at run time: the caller decides what to show.
 import type * as vscode from 'vscode';
-import { isLoopbackUrl, mayReach } from '../core/localAddress';
+import { isLoopbackUrl, mayReach } from '../core/net/localAddress';
 import { MB, readBoundedText } from '../util/boundedBody';
 import { requests } from '../platform/requests';
 

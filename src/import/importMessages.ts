@@ -1,10 +1,10 @@
 // What the import says to the reader, each sentence whole, in the display language: where the
 // text came from and where the issue is saved are part of the sentence, never pasted into it.
 import * as vscode from 'vscode';
-import { MAX_INPUT_CHARS } from '../core/parse';
-import { issueLabel } from '../core/format';
-import type { UnreadableHtmlError } from '../core/boundedHtml';
-import type { Issue } from '../core/model';
+import { MAX_INPUT_CHARS } from '../core/parse/parse';
+import { issueLabel } from '../core/model/format';
+import type { UnreadableHtmlError } from '../core/formats/boundedHtml';
+import type { Issue } from '../core/model/model';
 import type { ImportOrigin } from './issueImporter';
 
 /** Where an issue is saved: a file in the workspace, or the extension's storage (no folder open). */

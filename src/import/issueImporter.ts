@@ -4,11 +4,11 @@
 // leaves what the reader had.
 import * as vscode from 'vscode';
 import { Setting } from '../constants';
-import { UnreadableHtmlError } from '../core/boundedHtml';
-import { issueLabel } from '../core/format';
-import { postToText } from '../core/htmlToText';
-import type { Diagnostic, Issue } from '../core/model';
-import { parseIssueText } from '../core/parse';
+import { UnreadableHtmlError } from '../core/formats/boundedHtml';
+import { issueLabel } from '../core/model/format';
+import { postToText } from '../core/formats/htmlToText';
+import type { Diagnostic, Issue } from '../core/model/model';
+import { parseIssueText } from '../core/parse/parse';
 import { createIssueFileFilter, wouldList } from '../sources/issueFileFilter';
 import type { Refreshable } from '../sources/refreshable';
 import { issueFilesGlob } from '../sources/issueFilesSetting';

@@ -6,14 +6,14 @@
 // the notes, always wins. Searches are cached by slot in workspace state.
 import * as vscode from 'vscode';
 import { Disposable } from '../util/dispose';
-import type { ArxivResolution, ArxivResolver, IssueLibrary } from '../core/library';
-import type { Issue, Paper } from '../core/model';
-import { paperSlot } from '../core/paperIdentity';
+import type { ArxivResolution, ArxivResolver, IssueLibrary } from '../core/model/library';
+import type { Issue, Paper } from '../core/model/model';
+import { paperSlot } from '../core/model/paperIdentity';
 import type { MatchRequest } from '../core/match/arxivSearchQuery';
 import { matchPaper, type MatchOutcome } from '../core/match/matchPaper';
 import type { MatchCandidate } from '../core/match/rankCandidates';
 import { loadMatchCache, matchFingerprint, saveMatchCache, toCachedMatch, type CachedMatch } from '../core/match/matchCache';
-import { systemClock, type Clock, type RequestThrottle } from '../core/requestThrottle';
+import { systemClock, type Clock, type RequestThrottle } from '../core/net/requestThrottle';
 import { describeFailure } from '../arxiv/arxivFetch';
 import { SearchRequests, type FailedRequest } from './searchRequests';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';

@@ -2,8 +2,8 @@
 // (keyed `vol132:#2`) gets an arXiv id from a match, from the full issue arriving, or from the
 // reader, and what the reader wrote moves with it. Run after every burst of library changes.
 import * as vscode from 'vscode';
-import type { IssueLibrary } from '../core/library';
-import { planKeyMoves } from '../core/paperIdentity';
+import type { IssueLibrary } from '../core/model/library';
+import { planKeyMoves } from '../core/model/paperIdentity';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import { Coalescer } from '../util/coalesce';
 

@@ -1,7 +1,7 @@
 // Which papers words find, across every issue and the papers only the reader's notes remember:
 // one answer for Open Paper..., the palette's paper commands, the public API and the chat.
-import type { IssueLibrary } from '../core/library';
-import type { PaperState } from '../core/paperState';
+import type { IssueLibrary } from '../core/model/library';
+import type { PaperState } from '../core/model/paperState';
 import type { LibrarySearch } from '../core/search/librarySearch';
 import { normalizeForSearch, queryWords } from '../core/search/normalize';
 import type { PaperStateStore } from '../storage/paperStateStore';

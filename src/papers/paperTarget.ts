@@ -2,9 +2,9 @@
 // Reading List, a paper key (the summary panel, other extensions, tests), or nothing (the
 // palette: then the reader is asked, see paperPicker.ts).
 import * as vscode from 'vscode';
-import type { IssueLibrary, PaperEntry } from '../core/library';
-import type { Link } from '../core/model';
-import { issueLabel } from '../core/format';
+import type { IssueLibrary, PaperEntry } from '../core/model/library';
+import type { Link } from '../core/model/model';
+import { issueLabel } from '../core/model/format';
 import type { PaperSnapshot, PaperStateStore } from '../storage/paperStateStore';
 
 export interface PaperTarget {

@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import type { AuthorPages } from '../core/match/matchPaper';
 import { AUTHOR_PAGE_PREFIX_BYTES } from '../core/match/authorBlock';
-import { backoffDelay, type Clock, type RequestThrottle } from '../core/requestThrottle';
+import { backoffDelay, type Clock, type RequestThrottle } from '../core/net/requestThrottle';
 import { fetchArxivPageStart, fetchArxivText, type TextOutcome } from '../arxiv/arxivFetch';
 
 /** The longest arXiv is left alone after it says it is rate-limiting. */

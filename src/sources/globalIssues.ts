@@ -1,7 +1,7 @@
 // Issues imported with no folder open: files in the extension's global storage (`issues/`),
 // read into the library like workspace files. Re-read on refresh (after every import there).
 import * as vscode from 'vscode';
-import type { IssueLibrary } from '../core/library';
+import type { IssueLibrary } from '../core/model/library';
 import type { Refreshable } from './refreshable';
 import { readIssueFile } from './sniff';
 import { MAX_ISSUE_FILE_READ_BYTES, type UnreadIssueFiles } from './unreadIssueFiles';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { parseIssueBytes } from '../core/parse';
-import type { IssueLibrary } from '../core/library';
+import { parseIssueBytes } from '../core/parse/parse';
+import type { IssueLibrary } from '../core/model/library';
 import { SAMPLE_ISSUE_PATH } from '../constants';
 
 /** Loads the sample issue shipped with the extension, so a fresh install shows something real. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { IssueLibrary } from '../core/library';
+import type { IssueLibrary } from '../core/model/library';
 import { Setting } from '../constants';
 
 /**

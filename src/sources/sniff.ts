@@ -1,13 +1,13 @@
 // Telling an issue file from any other text file by its start, so that a workspace full of
 // READMEs and notes costs a glance at each, not a parse. Pure (no vscode): unit-tested in Node.
-import { linesAt } from '../core/lineSource';
-import { readSourceLine } from '../core/lines';
-import type { ParseResult } from '../core/model';
-import { MAX_INPUT_CHARS, parseIssueBytes } from '../core/parse';
-import { isForwardHeader, isHighlightsHeader } from '../core/markers';
-import { isNotesExport } from '../core/notesMarkdown';
-import { isVolumeLine, sectionHeading } from '../core/segment';
-import { decodeText, isUtf16, splitLines } from '../core/text';
+import { linesAt } from '../core/parse/lineSource';
+import { readSourceLine } from '../core/parse/lines';
+import type { ParseResult } from '../core/model/model';
+import { MAX_INPUT_CHARS, parseIssueBytes } from '../core/parse/parse';
+import { isForwardHeader, isHighlightsHeader } from '../core/parse/markers';
+import { isNotesExport } from '../core/formats/notesMarkdown';
+import { isVolumeLine, sectionHeading } from '../core/parse/segment';
+import { decodeText, isUtf16, splitLines } from '../core/parse/text';
 
 /** How much of the start of a file is looked at: every issue shows itself well before this. */
 export const SNIFF_BYTES = 64 * 1024;

@@ -3,8 +3,8 @@
 // panel on its first line and by a row in the Issues tree. A large file that does not look like
 // an issue stays quiet, like any other file that is not one.
 import * as vscode from 'vscode';
-import { linesAt } from '../core/lineSource';
-import { MAX_INPUT_CHARS } from '../core/parse';
+import { linesAt } from '../core/parse/lineSource';
+import { MAX_INPUT_CHARS } from '../core/parse/parse';
 import type { IssueProblems } from '../diagnostics/problems';
 import { readFileStart } from '../platform/fileStart';
 import { SNIFF_BYTES, looksLikeIssueFile } from './sniff';

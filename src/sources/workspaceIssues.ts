@@ -6,7 +6,7 @@
 // Saved files only: what an open editor holds unsaved is not read.
 import * as vscode from 'vscode';
 import { ByteBudget } from '../util/byteBudget';
-import type { IssueLibrary } from '../core/library';
+import type { IssueLibrary } from '../core/model/library';
 import { Setting } from '../constants';
 import type { IssueProblems } from '../diagnostics/problems';
 import { neverEntered } from './issueFileFilter';

@@ -2,7 +2,7 @@
 // validate is copied aside under its own key (never overwritten), once however often it is
 // found, and the reader is told once.
 import * as vscode from 'vscode';
-import { appendToNote, asideKeyFor, isEmptyState, loadChoices, loadStates, mergeStates, saveStates, type ArxivChoice, type PaperState, type ReadingStatus } from '../core/paperState';
+import { appendToNote, asideKeyFor, isEmptyState, loadChoices, loadStates, mergeStates, saveStates, type ArxivChoice, type PaperState, type ReadingStatus } from '../core/model/paperState';
 import { StorageKey } from '../constants';
 
 /** What the store remembers about a paper besides the reader's own words. */

@@ -2,7 +2,7 @@
 // imported page or feed, arXiv, Hugging Face). The limit is on the decoded bytes, counted while
 // they stream in: a huge body, or a small gzip one that inflates to gigabytes, is cut off at the
 // limit and the download stopped, instead of being held in memory first and measured after.
-import { decodeText, isUtf16 } from '../core/text';
+import { decodeText, isUtf16 } from '../core/parse/text';
 
 export const MB = 1024 * 1024;
 

@@ -2,7 +2,7 @@
 // trees, the quick picks and the summary panel. It takes `vscode.l10n` as an argument (the import is for its type only),
 // so the summary page, which the unit tests build in plain Node, uses it too.
 import type * as vscode from 'vscode';
-import type { ReadingStatus } from '../core/paperState';
+import type { ReadingStatus } from '../core/model/paperState';
 
 export function statusLabel(status: ReadingStatus, l10n: Pick<typeof vscode.l10n, 't'>): string {
   switch (status) {

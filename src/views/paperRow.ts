@@ -2,9 +2,9 @@
 // the "note" mark, the context value menus match, and the click that shows the summary.
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import type { ReadingStatus } from '../core/paperState';
-import type { PaperLinks } from '../core/paperLinks';
-import type { Extra, Issue, Paper } from '../core/model';
+import type { ReadingStatus } from '../core/model/paperState';
+import type { PaperLinks } from '../core/model/paperLinks';
+import type { Extra, Issue, Paper } from '../core/model/model';
 import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 
 const STATUS_COLORS: Readonly<Record<ReadingStatus, string>> = {

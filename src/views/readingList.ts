@@ -4,16 +4,16 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/dispose';
 import { Coalescer } from '../util/coalesce';
-import type { IssueLibrary, PaperEntry } from '../core/library';
-import { paperLinks } from '../core/paperLinks';
-import type { PaperState, ReadingStatus } from '../core/paperState';
-import { summaryExcerpt } from '../core/summary';
+import type { IssueLibrary, PaperEntry } from '../core/model/library';
+import { paperLinks } from '../core/model/paperLinks';
+import type { PaperState, ReadingStatus } from '../core/model/paperState';
+import { summaryExcerpt } from '../core/parse/summary';
 import { View } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import { statusLabel } from '../util/statusLabel';
 import { paperAccessibilityLabel, paperContextValue, paperMarks, showSummaryCommand, statusIcon } from './paperRow';
 import { issueGone } from '../papers/paperTarget';
-import { arxivChoosable, arxivMatched } from '../core/paperIdentity';
+import { arxivChoosable, arxivMatched } from '../core/model/paperIdentity';
 
 export type ReadingListNode =
   | { readonly kind: 'statusGroup'; readonly status: ReadingStatus }

@@ -2,7 +2,7 @@
 // categories, comment, journal, DOI, abstract), or a quiet line while it loads or when it cannot.
 // Nothing of vscode at run time (as summaryHtml.ts): the import is for the type of `vscode.l10n`.
 import type * as vscode from 'vscode';
-import { categoriesPrimaryFirst, validDoi, type ArxivEntry } from '../core/arxivAtom';
+import { categoriesPrimaryFirst, validDoi, type ArxivEntry } from '../core/formats/arxivAtom';
 import { escapeAttribute, escapeHtml } from './html';
 
 type L10n = Pick<typeof vscode.l10n, 't'>;

@@ -2,7 +2,7 @@
 // and where the code link came from. Nothing of vscode at run time (as summaryHtml.ts): the
 // import below is for the type of `vscode.l10n`, which the page's words are translated with.
 import type * as vscode from 'vscode';
-import type { HuggingFacePaper } from '../core/huggingFacePaper';
+import type { HuggingFacePaper } from '../core/formats/huggingFacePaper';
 import { escapeAttribute, escapeHtml } from './html';
 
 type L10n = Pick<typeof vscode.l10n, 't'>;

@@ -2,8 +2,8 @@
 // the one place both sides' shapes are written down. The page imports these types (type-only, so
 // no zod in its bundle); the extension trusts nothing it receives until `WebviewMessage` has parsed it.
 import * as z from 'zod';
-import { MAX_PAPER_KEY_LENGTH } from '../core/keys';
-import { MAX_NOTE_LENGTH, ReadingStatus } from '../core/paperState';
+import { MAX_PAPER_KEY_LENGTH } from '../core/model/keys';
+import { MAX_NOTE_LENGTH, ReadingStatus } from '../core/model/paperState';
 import { PANEL_LINK_KINDS } from './panelLinkKinds';
 
 /** The links a paper can offer, as the webview names them. It never sends a URL. */

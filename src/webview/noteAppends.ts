@@ -2,7 +2,7 @@
 // yet. The page keeps what the reader is typing and sends it whole, so a draft it sent before it
 // heard of an append lacks the appended text: the text is added back to such a draft, and
 // forgotten once the page says it has it (each draft names the last append the page applied).
-import { appendToNote } from '../core/paperState';
+import { appendToNote } from '../core/model/paperState';
 import type { NoteAppended } from '../storage/paperStateStore';
 
 export class NoteAppends {

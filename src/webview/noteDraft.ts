@@ -4,7 +4,7 @@
 // closes. A save that fails keeps the text (it is saved again with the next edit or flush) and is
 // reported to the reader by the draft itself, so no caller can drop the failure.
 // No vscode import: plain mocha tests it with a hand-driven timer and store.
-import { appendToNote } from '../core/noteAndStatus';
+import { appendToNote } from '../core/model/noteAndStatus';
 
 /** How long the reader may pause typing before the note is written to workspace state. */
 export const NOTE_SAVE_DELAY_MS = 400;

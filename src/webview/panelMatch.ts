@@ -1,7 +1,7 @@
 // The summary panel's line about a paper's arXiv id: where it came from (the newsletter, a
 // search, the reader), or how the search for it stands.
-import type { PaperEntry } from '../core/library';
-import { paperSlot } from '../core/paperIdentity';
+import type { PaperEntry } from '../core/model/library';
+import { paperSlot } from '../core/model/paperIdentity';
 import type { ArxivMatcher } from '../papers/arxivMatcher';
 import type { MatchPanelView } from './summaryHtml';
 

@@ -4,7 +4,7 @@
 // through openWebLink; the page never names a URL or a command.
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import { doiUrl, validDoi } from '../core/arxivAtom';
+import { doiUrl, validDoi } from '../core/formats/arxivAtom';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import { openWebLink } from '../util/openExternal';
 import { WebviewMessage, type ExtensionMessage } from './messages';

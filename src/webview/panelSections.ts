@@ -5,10 +5,10 @@
 // note being typed alone.
 import * as vscode from 'vscode';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
-import type { IssueLibrary, PaperEntry } from '../core/library';
+import type { IssueLibrary, PaperEntry } from '../core/model/library';
 import type { HuggingFaceMetadata } from '../huggingface/huggingFaceMetadata';
 import type { ArxivMatcher } from '../papers/arxivMatcher';
-import { issueLabel } from '../core/format';
+import { issueLabel } from '../core/model/format';
 import type { PaperSnapshot, PaperStateStore } from '../storage/paperStateStore';
 import type { HuggingFacePanelView } from './huggingFaceHtml';
 import type { ExtensionMessage } from './messages';

@@ -4,11 +4,11 @@
 // note are escaped here; the page has no inline script, style or event handler, so a strict CSP
 // with a nonce covers all of it.
 import type * as vscode from 'vscode';
-import type { PaperEntry } from '../core/library';
-import type { SummaryBlock } from '../core/model';
-import { issueLabel } from '../core/format';
-import { paperLinks } from '../core/paperLinks';
-import { ReadingStatus, type PaperState } from '../core/paperState';
+import type { PaperEntry } from '../core/model/library';
+import type { SummaryBlock } from '../core/model/model';
+import { issueLabel } from '../core/model/format';
+import { paperLinks } from '../core/model/paperLinks';
+import { ReadingStatus, type PaperState } from '../core/model/paperState';
 import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 import type { PanelLinkKind } from './messages';
 import { escapeAttribute, escapeHtml } from './html';

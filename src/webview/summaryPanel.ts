@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { Coalescer } from '../util/coalesce';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
-import type { IssueLibrary } from '../core/library';
+import type { IssueLibrary } from '../core/model/library';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import { SUMMARY_VIEW_TYPE } from '../constants';
 import type { ArxivMatcher } from '../papers/arxivMatcher';

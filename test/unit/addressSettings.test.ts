@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isApiAddressText } from '../../src/core/localAddress';
+import { isApiAddressText } from '../../src/core/net/localAddress';
 
 const ROOT = path.join(__dirname, '../../..');
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   ArxivEntry, arxivIdFromAbsUrl, arxivQueryUrl, categoriesPrimaryFirst, doiUrl, entriesAskedFor, parseArxivAtom, validDoi,
-} from '../../src/core/arxivAtom';
+} from '../../src/core/formats/arxivAtom';
 import { atomFeed, fixtureIds, readArxivFixture } from '../support/arxivFixtures';
 
 function entries(xml: string): readonly ArxivEntry[] {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { fixture } from './helpers/fixtures';
 import {
   arxivPrimaryClass, arxivYear, authorFromOrg, bibtexEntry, bibtexFile, bibtexTitle, bibtexYear, citationKey, escapeBibtex, type BibtexSource,
-} from '../../src/core/bibtex';
+} from '../../src/core/formats/bibtex';
 
 const clara: BibtexSource = {
   key: '2511.18659',

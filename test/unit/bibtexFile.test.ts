@@ -3,7 +3,7 @@
 // pass over every paper for each one.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bibtexFile, bibtexYear, citationKey, type BibtexSource } from '../../src/core/bibtex';
+import { bibtexFile, bibtexYear, citationKey, type BibtexSource } from '../../src/core/formats/bibtex';
 
 const paper = (key: string, title: string, extra: Partial<BibtexSource> = {}): BibtexSource => ({
   key, title, arxivId: null, org: null, weekStart: '2025-11-24', url: null, ...extra,

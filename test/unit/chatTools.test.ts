@@ -4,10 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { IssueLibrary } from '../../src/core/library';
-import { parseIssueText } from '../../src/core/parse';
+import { IssueLibrary } from '../../src/core/model/library';
+import { parseIssueText } from '../../src/core/parse/parse';
 import { LibrarySearch } from '../../src/core/search/librarySearch';
-import { appendToNote, type PaperState } from '../../src/core/paperState';
+import { appendToNote, type PaperState } from '../../src/core/model/paperState';
 import { AppendNoteInput, GetPaperInput, issueReference, ListIssueInput, parseToolInput, SearchPapersInput, SetReadingStatusInput, TOOL_LIMITS } from '../../src/core/chat/toolInput';
 import { arxivIdOf, findIssue, firstResults, issueFacts, paperDetails, resolvePaperReference, type PaperLookup } from '../../src/core/chat/paperFacts';
 import { DATA_PREAMBLE, issueAnswer, paperAnswer, quoteBlock, quoteLine, searchAnswer, TEXT_LIMITS, type PaperDetails } from '../../src/core/chat/toolText';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseVolumeLine, parseWeekRange } from '../../src/core/dates';
+import { parseVolumeLine, parseWeekRange } from '../../src/core/parse/dates';
 
 describe('week line', () => {
   it('reads the sample’s line', () => {

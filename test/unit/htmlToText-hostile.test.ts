@@ -1,10 +1,10 @@
-// Hostile HTML (src/core/htmlToText.ts, src/core/boundedHtml.ts): thousands of unclosed or nested
+// Hostile HTML (src/core/formats/htmlToText.ts, src/core/formats/boundedHtml.ts): thousands of unclosed or nested
 // tags and pages of many megabytes end in an UnreadableHtmlError that says which limit they went
 // over, never in a RangeError or a parse that takes minutes; pages within the limits still read.
 import * as assert from 'node:assert/strict';
 import { parseDocument } from 'htmlparser2';
-import { descendants, findAll, findOne, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, textContent, UnreadableHtmlError, type UnreadableReason } from '../../src/core/boundedHtml';
-import { htmlToText, postToText, readFeed } from '../../src/core/htmlToText';
+import { descendants, findAll, findOne, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, textContent, UnreadableHtmlError, type UnreadableReason } from '../../src/core/formats/boundedHtml';
+import { htmlToText, postToText, readFeed } from '../../src/core/formats/htmlToText';
 
 const nested = (tag: string, depth: number, inner = 'deep'): string => `<${tag}>`.repeat(depth) + inner + `</${tag}>`.repeat(depth);
 

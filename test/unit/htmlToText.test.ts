@@ -1,10 +1,10 @@
-// HTML pages and the RSS feed into the text the parser reads (src/core/htmlToText.ts), on the
+// HTML pages and the RSS feed into the text the parser reads (src/core/formats/htmlToText.ts), on the
 // hand-written pages under test/fixtures/html/.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { htmlToText, looksLikeFeed, looksLikeHtml, postToText, readFeed } from '../../src/core/htmlToText';
-import { parseIssueText } from '../../src/core/parse';
+import { htmlToText, looksLikeFeed, looksLikeHtml, postToText, readFeed } from '../../src/core/formats/htmlToText';
+import { parseIssueText } from '../../src/core/parse/parse';
 import { FIXTURES_DIR, readFixture, validate } from './helpers/fixtures';
 
 const html = (name: string): string => fs.readFileSync(path.join(FIXTURES_DIR, 'html', name), 'utf8');

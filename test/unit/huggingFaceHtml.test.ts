@@ -1,9 +1,9 @@
 // Hugging Face in the panel and the library: a paper's repository from its Hugging Face page
 // becomes its code link where the newsletter gave none, and the panel says where it came from.
 import * as assert from 'node:assert/strict';
-import { IssueLibrary } from '../../src/core/library';
-import { parseIssueText } from '../../src/core/parse';
-import type { HuggingFacePaper } from '../../src/core/huggingFacePaper';
+import { IssueLibrary } from '../../src/core/model/library';
+import { parseIssueText } from '../../src/core/parse/parse';
+import type { HuggingFacePaper } from '../../src/core/formats/huggingFacePaper';
 import { renderHuggingFace } from '../../src/webview/huggingFaceHtml';
 import { ENGLISH } from './helpers/english';
 import { readFixture } from './helpers/fixtures';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   ARTIFACT_COUNT_LIMIT, HuggingFacePaperSchema, MAX_HUGGING_FACE_BODY_BYTES, huggingFaceArtifactsUrl, huggingFacePaperUrl,
   parseHuggingFaceListCount, parseHuggingFacePaper, repositoryUrl, utf8LengthExceeds, webUrl, type HuggingFacePaper,
-} from '../../src/core/huggingFacePaper';
+} from '../../src/core/formats/huggingFacePaper';
 import { hugeBody, readHuggingFaceFixture } from '../support/huggingFaceFixtures';
 
 function paper(jsonText: string): HuggingFacePaper {

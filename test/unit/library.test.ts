@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { IssueLibrary, type IssueSource } from '../../src/core/library';
-import { issueLabel, formatWeek } from '../../src/core/format';
-import { paperKey, slugify } from '../../src/core/keys';
-import { parseIssueText } from '../../src/core/parse';
-import type { Issue } from '../../src/core/model';
+import { IssueLibrary, type IssueSource } from '../../src/core/model/library';
+import { issueLabel, formatWeek } from '../../src/core/model/format';
+import { paperKey, slugify } from '../../src/core/model/keys';
+import { parseIssueText } from '../../src/core/parse/parse';
+import type { Issue } from '../../src/core/model/model';
 import { readFixture } from './helpers/fixtures';
 
 function issue(volume: number | null, start: string | null): Issue {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { arxivRefFromUrl, checkUrl, classifyUrl, trimUrlPunctuation } from '../../src/core/links';
+import { arxivRefFromUrl, checkUrl, classifyUrl, trimUrlPunctuation } from '../../src/core/parse/links';
 
 const kind = (url: string) => classifyUrl(new URL(url));
 

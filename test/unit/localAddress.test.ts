@@ -2,10 +2,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readFeed } from '../../src/core/htmlToText';
-import { arxivQueryUrl } from '../../src/core/arxivAtom';
-import { huggingFacePaperUrl } from '../../src/core/huggingFacePaper';
-import { isApiAddress, isLoopbackHost, mayReach, reachableFrom } from '../../src/core/localAddress';
+import { readFeed } from '../../src/core/formats/htmlToText';
+import { arxivQueryUrl } from '../../src/core/formats/arxivAtom';
+import { huggingFacePaperUrl } from '../../src/core/formats/huggingFacePaper';
+import { isApiAddress, isLoopbackHost, mayReach, reachableFrom } from '../../src/core/net/localAddress';
 import { arxivSearchUrl } from '../../src/core/match/arxivSearchQuery';
 
 const FEED = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/html/feed-loopback.xml'), 'utf8');

@@ -3,7 +3,7 @@
 // line holds cannot stand in the way (nor be taken), and a record the issue already links is
 // nobody's match.
 import * as assert from 'node:assert/strict';
-import type { ArxivEntry } from '../../src/core/arxivAtom';
+import type { ArxivEntry } from '../../src/core/formats/arxivAtom';
 import type { MatchRequest } from '../../src/core/match/arxivSearchQuery';
 import { matchIssue } from '../../src/core/match/matchIssue';
 import { rankCandidates, type MatchDecision } from '../../src/core/match/rankCandidates';

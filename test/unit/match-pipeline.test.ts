@@ -6,7 +6,7 @@
 // 10 or more are matched; without them every paper on arXiv is at least offered to the reader.
 import * as assert from 'node:assert/strict';
 import { matchPaper } from '../../src/core/match/matchPaper';
-import { RequestThrottle } from '../../src/core/requestThrottle';
+import { RequestThrottle } from '../../src/core/net/requestThrottle';
 import { ArxivSearchServer } from '../support/arxivSearchServer';
 import { readCorpus, readLabels, requestFor, type LabelledSet } from '../support/matchCorpus';
 import { count, getPage, getText, runSet, type Mode, type PaperResult } from '../support/matchEvaluation';

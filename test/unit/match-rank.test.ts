@@ -3,7 +3,7 @@
 // more than an organisation or a surname, look-alikes are offered rather than taken, and the same
 // entries always give the same answer.
 import * as assert from 'node:assert/strict';
-import type { ArxivEntry } from '../../src/core/arxivAtom';
+import type { ArxivEntry } from '../../src/core/formats/arxivAtom';
 import type { MatchRequest } from '../../src/core/match/arxivSearchQuery';
 import { MATCH_RULE, rankCandidates, scoreEntries, type MatchDecision } from '../../src/core/match/rankCandidates';
 import { fold, similarity, stem, topicPairs } from '../../src/core/match/words';

@@ -3,7 +3,7 @@
 // that a bad query fails a test), filter and order as asked, and answer Atom that the extension's
 // parser reads.
 import * as assert from 'node:assert/strict';
-import { parseArxivAtom } from '../../src/core/arxivAtom';
+import { parseArxivAtom } from '../../src/core/formats/arxivAtom';
 import { QuerySyntaxError, SearchIndex, parseSearchQuery, type SearchableEntry } from '../support/arxivSearchLanguage';
 import { ArxivSearchServer } from '../support/arxivSearchServer';
 import { readCorpus, readLabels, slugWords, type CorpusEntry } from '../support/matchCorpus';

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { FIXTURES_DIR } from './helpers/fixtures';
-import { formatNotesMarkdown, parseNotesMarkdown } from '../../src/core/notesMarkdown';
-import { MAX_NOTE_LENGTH, RESERVED_KEYS, type PaperState } from '../../src/core/paperState';
+import { formatNotesMarkdown, parseNotesMarkdown } from '../../src/core/formats/notesMarkdown';
+import { MAX_NOTE_LENGTH, RESERVED_KEYS, type PaperState } from '../../src/core/model/paperState';
 
 const state = (note: string, status: PaperState['status'] = null, extra: Partial<PaperState> = {}): PaperState => ({
   status,

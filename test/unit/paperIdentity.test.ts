@@ -1,11 +1,11 @@
 // A paper listed from its contents line gets its arXiv id later (a match, the full issue, the
 // reader): the library finds it by the key it had, and notes kept under that key move to it.
 import * as assert from 'node:assert/strict';
-import { IssueLibrary, type ArxivResolver } from '../../src/core/library';
-import { parseIssueText } from '../../src/core/parse';
-import { earlierKeys, planKeyMoves, slotKey } from '../../src/core/paperIdentity';
-import { mergeStates, type PaperState } from '../../src/core/paperState';
-import { arxivIdFromInput } from '../../src/core/links';
+import { IssueLibrary, type ArxivResolver } from '../../src/core/model/library';
+import { parseIssueText } from '../../src/core/parse/parse';
+import { earlierKeys, planKeyMoves, slotKey } from '../../src/core/model/paperIdentity';
+import { mergeStates, type PaperState } from '../../src/core/model/paperState';
+import { arxivIdFromInput } from '../../src/core/parse/links';
 import { readFixture } from './helpers/fixtures';
 
 const source = (id: string, bundled = false) => ({ id, label: id, bundled });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { IssueLibrary } from '../../src/core/library';
-import { parseIssueText } from '../../src/core/parse';
+import { IssueLibrary } from '../../src/core/model/library';
+import { parseIssueText } from '../../src/core/parse/parse';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { MAX_NOTE_LENGTH, asideKeyFor, isEmptyState, loadStates, saveStates, type PaperState } from '../../src/core/paperState';
-import { paperLinks, primaryLink } from '../../src/core/paperLinks';
+import { MAX_NOTE_LENGTH, asideKeyFor, isEmptyState, loadStates, saveStates, type PaperState } from '../../src/core/model/paperState';
+import { paperLinks, primaryLink } from '../../src/core/model/paperLinks';
 
 const state = (note: string, status: PaperState['status'] = null): PaperState => ({
   status, note, updatedAt: '2026-11-26T08:00:00.000Z', title: 'CLaRa', issueLabel: 'Vol.132', arxivId: '2511.18659',

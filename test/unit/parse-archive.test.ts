@@ -1,7 +1,7 @@
 // Several issues in one file (Vol.130, 131 and 132 pasted one after another): one issue per volume
 // in file order, each with its own papers, and every line number counted in the whole file.
 import * as assert from 'node:assert/strict';
-import type { Extra, Issue, Paper } from '../../src/core/model';
+import type { Extra, Issue, Paper } from '../../src/core/model/model';
 import { diagnosticsWithCode, fixture, lineOf, lineStartingWith, linkStrings, paper } from './helpers/fixtures';
 import { TITLE } from './helpers/vol132';
 

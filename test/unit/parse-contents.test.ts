@@ -2,7 +2,7 @@
 // sections, still lists each paper of its contents, numbered in contents order and marked
 // incomplete, with the real title's words from the line's anchor where the web page gave one.
 import * as assert from 'node:assert/strict';
-import { parseIssueText } from '../../src/core/parse';
+import { parseIssueText } from '../../src/core/parse/parse';
 import { codes, diagnosticsWithCode, fixture, lineOf, onlyIssue, paper, validate } from './helpers/fixtures';
 
 describe('parse: the sample cut off inside its first paper (paywall)', () => {

@@ -1,7 +1,7 @@
 // The sample issue with CRLF line ends and a BOM, and with U+00A0 (no-break space) inside lines and
 // around ", from ": the same result as the clean sample, with no stray \r, U+FEFF or U+00A0.
 import * as assert from 'node:assert/strict';
-import type { ParseResult } from '../../src/core/model';
+import type { ParseResult } from '../../src/core/model/model';
 import { fixture, lineAt } from './helpers/fixtures';
 
 /** Every string anywhere in a value. */

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseIssueText } from '../../src/core/parse';
+import { parseIssueText } from '../../src/core/parse/parse';
 import * as reference from './helpers/referenceParser';
 import { HOSTILE_ISSUES, hostileText, writeHostileIssue } from '../support/hostileIssues';
 

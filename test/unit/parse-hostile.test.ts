@@ -2,7 +2,7 @@
 // a `dropped-link` warning on their line; markup in titles and summaries is kept as plain text;
 // a line of hundreds of thousands of links is read like any other.
 import * as assert from 'node:assert/strict';
-import { parseIssueText } from '../../src/core/parse';
+import { parseIssueText } from '../../src/core/parse/parse';
 import { codes, diagnosticsWithCode, fixture, lineAt, lineOf, linkStrings, onlyIssue, paper, readFixture } from './helpers/fixtures';
 
 const HOSTILE = /javascript:|command:|file:|data:|onerror|<|>|"|github\.com\/x\/y/;

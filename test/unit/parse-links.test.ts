@@ -1,8 +1,8 @@
 // Links through the parser: every form of arXiv URL, Hugging Face and GitLab links, papers not on
 // arXiv, and link lines led by other emoji or by none.
 import * as assert from 'node:assert/strict';
-import { MAX_URL_CHARS, checkUrl } from '../../src/core/links';
-import { parseIssueText } from '../../src/core/parse';
+import { MAX_URL_CHARS, checkUrl } from '../../src/core/parse/links';
+import { parseIssueText } from '../../src/core/parse/parse';
 import { diagnosticsWithCode, fixture, lineAt, lineOf, linkStrings, onlyIssue, paper, readFixture } from './helpers/fixtures';
 
 describe('parse: every form of link (Vol.135)', () => {

@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { ParseResult } from '../../src/core/model';
-import { MAX_INPUT_CHARS, parseIssueText } from '../../src/core/parse';
+import { ParseResult } from '../../src/core/model/model';
+import { MAX_INPUT_CHARS, parseIssueText } from '../../src/core/parse/parse';
 
 // Compiled to out/test/unit: the repository root is three levels up.
 const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseIssueBytes, parseIssueLines, parseIssueText } from '../../src/core/parse';
-import { decodeLines } from '../../src/core/text';
+import { parseIssueBytes, parseIssueLines, parseIssueText } from '../../src/core/parse/parse';
+import { decodeLines } from '../../src/core/parse/text';
 import * as reference from './helpers/referenceParser';
 import { FIXTURES_DIR, listFixtures, readFixture } from './helpers/fixtures';
 

@@ -2,9 +2,9 @@
 // of repeated `[https://`, and links whose host hides characters the URL parser drops (the kind
 // came from the parsed host, the stored URL kept the hidden character).
 import * as assert from 'node:assert/strict';
-import { checkUrl } from '../../src/core/links';
-import { parseIssueText } from '../../src/core/parse';
-import type { ParseResult } from '../../src/core/model';
+import { checkUrl } from '../../src/core/parse/links';
+import { parseIssueText } from '../../src/core/parse/parse';
+import type { ParseResult } from '../../src/core/model/model';
 
 const HEADER = 'Title\nVol.132 for Nov 24 - Nov 30, 2025\nThis week’s newsletter highlights the following research:\nA, from B\n';
 

@@ -1,7 +1,7 @@
 // Same paper, same key in every shape: the web text, the e-mail and the Markdown copy of one issue
 // must give the same papers (keys, titles, orgs, arXiv ids and summary text).
 import * as assert from 'node:assert/strict';
-import type { Extra, Issue, Paper } from '../../src/core/model';
+import type { Extra, Issue, Paper } from '../../src/core/model/model';
 import { fixture, summaryTexts } from './helpers/fixtures';
 
 /** What must agree between shapes; summaries compared as text, one string per paragraph or list item. */

@@ -3,9 +3,9 @@
 // the characters that matter: spaces of every kind, markup, brackets, URLs, case variants.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { displayText, headOf, readLine, readLineContent, readSourceLine, stripMarkup } from '../../src/core/lines';
-import { trimUrlPunctuation } from '../../src/core/links';
-import { collapseSpaces, stripLeadingSymbols } from '../../src/core/text';
+import { displayText, headOf, readLine, readLineContent, readSourceLine, stripMarkup } from '../../src/core/parse/lines';
+import { trimUrlPunctuation } from '../../src/core/parse/links';
+import { collapseSpaces, stripLeadingSymbols } from '../../src/core/parse/text';
 
 // ---------------------------------------------------------------------------------------------
 // References: the code as it was before it was made faster.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RequestThrottle, backoffDelay, delayBeforeNext, retryAfterMs, type Clock } from '../../src/core/requestThrottle';
+import { RequestThrottle, backoffDelay, delayBeforeNext, retryAfterMs, type Clock } from '../../src/core/net/requestThrottle';
 
 /** A clock that moves only when a sleeper asks it to: sleeping advances time at once. */
 class FakeClock implements Clock {

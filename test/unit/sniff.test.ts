@@ -6,10 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { SNIFF_BYTES, looksLikeIssueFile, readIssueFile } from '../../src/sources/sniff';
-import { decodeLines, decodeText, splitLines } from '../../src/core/text';
-import { linesAt } from '../../src/core/lineSource';
-import { parseIssueText } from '../../src/core/parse';
-import { formatNotesMarkdown } from '../../src/core/notesMarkdown';
+import { decodeLines, decodeText, splitLines } from '../../src/core/parse/text';
+import { linesAt } from '../../src/core/parse/lineSource';
+import { parseIssueText } from '../../src/core/parse/parse';
+import { formatNotesMarkdown } from '../../src/core/formats/notesMarkdown';
 import { FIXTURES_DIR, listFixtures, readFixture } from './helpers/fixtures';
 
 const bytesOf = (relPath: string): Uint8Array => fs.readFileSync(path.join(FIXTURES_DIR, relPath));

@@ -1,9 +1,9 @@
 // The arXiv part of the summary panel's page: after the newsletter's summary, escaped, with a
 // quiet line while it loads or when it cannot.
 import * as assert from 'node:assert/strict';
-import { parseArxivAtom, type ArxivEntry } from '../../src/core/arxivAtom';
-import { IssueLibrary } from '../../src/core/library';
-import { parseIssueText } from '../../src/core/parse';
+import { parseArxivAtom, type ArxivEntry } from '../../src/core/formats/arxivAtom';
+import { IssueLibrary } from '../../src/core/model/library';
+import { parseIssueText } from '../../src/core/parse/parse';
 import { ARXIV_DISABLED, ARXIV_LOADING, renderSummaryHtml, summaryView, type ArxivPanelView } from '../../src/webview/summaryHtml';
 import { atomFeed } from '../support/arxivFixtures';
 import { ENGLISH } from './helpers/english';

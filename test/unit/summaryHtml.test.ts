@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { IssueLibrary } from '../../src/core/library';
-import { parseIssueText } from '../../src/core/parse';
+import { IssueLibrary } from '../../src/core/model/library';
+import { parseIssueText } from '../../src/core/parse/parse';
 import { NOT_FOUND_NOTICE, offeredLinks, renderSummaryHtml, summaryView, type ReaderState, type SummaryView } from '../../src/webview/summaryHtml';
 import { ENGLISH } from './helpers/english';
 import { readFixture } from './helpers/fixtures';

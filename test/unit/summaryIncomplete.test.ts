@@ -1,8 +1,8 @@
 // The summary panel's page for a paper the issue holds only in part: it says so, shows the
 // contents title where the editor rewrote it, and where the paper's arXiv id came from.
 import * as assert from 'node:assert/strict';
-import { IssueLibrary } from '../../src/core/library';
-import { parseIssueText } from '../../src/core/parse';
+import { IssueLibrary } from '../../src/core/model/library';
+import { parseIssueText } from '../../src/core/parse/parse';
 import { renderMatch, renderSummaryHtml, summaryView, type MatchPanelView } from '../../src/webview/summaryHtml';
 import { ENGLISH } from './helpers/english';
 import { readFixture } from './helpers/fixtures';

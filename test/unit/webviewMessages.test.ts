@@ -1,7 +1,7 @@
 // The summary panel's message schemas: every string and number the page can send has a bound, a
 // message over one is refused, and a note over the store's bound is told apart from the rest.
 import * as assert from 'node:assert/strict';
-import { MAX_PAPER_KEY_LENGTH, paperKey } from '../../src/core/keys';
+import { MAX_PAPER_KEY_LENGTH, paperKey } from '../../src/core/model/keys';
 import { MAX_NOTE_LENGTH, overlongNote, PanelState, WebviewMessage } from '../../src/webview/messages';
 
 const KEY = '2511.18659';

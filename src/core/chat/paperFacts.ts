@@ -1,10 +1,10 @@
 // From the library and the reader's notes to what the tools tell: a paper's facts, an issue's,
 // and which paper a reference (a key, an arXiv id, words of a title) names. Pure.
-import { issueLabel } from '../format';
-import type { PaperEntry, SourcedIssue } from '../library';
-import type { PaperState } from '../paperState';
-import { paperLinks } from '../paperLinks';
-import { summaryToText } from '../summary';
+import { issueLabel } from '../model/format';
+import type { PaperEntry, SourcedIssue } from '../model/library';
+import type { PaperState } from '../model/paperState';
+import { paperLinks } from '../model/paperLinks';
+import { summaryToText } from '../parse/summary';
 import type { IssueFacts, PaperDetails, PaperFacts, PaperLinkFact } from './toolText';
 
 /** What the facts are read from: the library's newest entry for a key and the store's state. */

@@ -2,7 +2,7 @@
 // field is bounded, and a value over a bound gets a sentence the model can act on. package.json's
 // `inputSchema` for each tool says the same (a unit test keeps the two in step).
 import * as z from 'zod';
-import { ReadingStatus } from '../paperState';
+import { ReadingStatus } from '../model/paperState';
 
 /** The longest query, paper reference or appended note the tools take. */
 export const TOOL_LIMITS = {

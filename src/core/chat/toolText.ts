@@ -3,7 +3,7 @@
 // JSON string literal, so no quote or line break in it can end it early; a longer text (a summary,
 // a note, an abstract) is a fenced block whose fence is longer than any run of backticks inside.
 // Each text is cut to a bound, and so is the whole answer.
-import type { ReadingStatus } from '../paperState';
+import type { ReadingStatus } from '../model/paperState';
 
 /** What every answer starts with: the quoted text is data, whatever it says. */
 export const DATA_PREAMBLE =

@@ -4,7 +4,7 @@
 // field prefixes ti: abs: au: all:, quoted phrases, AND / OR between every pair of terms,
 // parentheses around every group, and submittedDate:[YYYYMMDDHHMM TO YYYYMMDDHHMM].
 import { STOP_WORDS, organisationWords, stem, stemWeight, words } from './words';
-import { isApiAddress } from '../localAddress';
+import { isApiAddress } from '../net/localAddress';
 
 export interface MatchRequest {
   /** The rewritten title from the contents line. */

@@ -5,7 +5,7 @@
 // the page is read (the block comes right after the title); the block's text is found between
 // LaTeXML's `ltx_authors` element and the abstract, its tags dropped. Pure: no vscode, no
 // network; linear in what it is given.
-import { isApiAddress } from '../localAddress';
+import { isApiAddress } from '../net/localAddress';
 
 /** New-style (2511.20478, with an optional version) and old-style (hep-th/0601001) ids. */
 const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*\/\d{7})(?:v\d+)?$/i;

@@ -6,7 +6,7 @@
 // may be gone, or its best may have been that record), and so on until no line accepts anything
 // new. A line that loses its best to a stronger line is ranked on what is left, never given the
 // same record. Pure: no vscode import, no network; deterministic (ties go to the earlier line).
-import type { ArxivEntry } from '../arxivAtom';
+import type { ArxivEntry } from '../formats/arxivAtom';
 import type { MatchRequest } from './arxivSearchQuery';
 import { MATCH_RULE, rankCandidates, type AuthorBlocks, type MatchDecision, type MatchRule } from './rankCandidates';
 

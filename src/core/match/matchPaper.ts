@@ -6,7 +6,7 @@
 // asked for). When that leaves a line naming an organisation undecided, the pages of the papers on
 // offer are read for their authors' affiliations (one request each, spaced the same way) and the
 // pool ranked again. Pure: no vscode import; the network is the caller's.
-import { parseArxivAtom, type ArxivEntry } from '../arxivAtom';
+import { parseArxivAtom, type ArxivEntry } from '../formats/arxivAtom';
 import { MAX_SEARCH_RESULTS, arxivSearchUrl, authorSurname, searchPlan, searchWindow, type MatchRequest } from './arxivSearchQuery';
 import { rankCandidates, type AuthorBlocks, type MatchDecision } from './rankCandidates';
 import { arxivPageUrl, authorBlockText } from './authorBlock';

@@ -8,7 +8,7 @@
 // the organisation named in an on-topic paper, the surname as first author), or its words cover
 // nearly all of the line; otherwise the best few are offered for the reader to choose. Pure: no
 // vscode import, deterministic (ties broken by id).
-import type { ArxivEntry } from '../arxivAtom';
+import type { ArxivEntry } from '../formats/arxivAtom';
 import { authorSurname, isoDay, searchWindow, type MatchRequest } from './arxivSearchQuery';
 import { STOP_WORDS, organisationWords, similarity, stem, stemWeight, topicPairs, topicSequence, withoutDigits, words } from './words';
 

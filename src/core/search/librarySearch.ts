@@ -1,8 +1,8 @@
 // The library's papers, searchable: the index is rebuilt in slices of idle time after the
 // library changes, so that neither "Open Paper..." nor the extension host waits for it.
-import type { IssueLibrary, PaperEntry } from '../library';
-import { issueLabel } from '../format';
-import { summaryToText } from '../summary';
+import type { IssueLibrary, PaperEntry } from '../model/library';
+import { issueLabel } from '../model/format';
+import { summaryToText } from '../parse/summary';
 import { PaperSearchIndex, PaperSearchIndexBuilder, type SearchablePaper } from './paperSearchIndex';
 
 /** What the search sees of one library entry. */

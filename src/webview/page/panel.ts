@@ -2,7 +2,7 @@
 // loaded with the page's CSP nonce. Its messages are the types of ../messages.ts, the ones the
 // extension uses (imported as types only: no zod here); the extension still validates every one
 // it gets. It never sends a URL, only a link's kind.
-import { appendToNote, isReadingStatus } from '../../core/noteAndStatus';
+import { appendToNote, isReadingStatus } from '../../core/model/noteAndStatus';
 import type { ExtensionMessage, PanelState, WebviewMessage } from '../messages';
 import { isPanelLinkKind } from '../panelLinkKinds';
 

@@ -9,10 +9,10 @@ import { createCommands } from '../../../src/commands';
 import type { WeeklyPapersCommand } from '../../../src/commands/commandManager';
 import { paperPickItems } from '../../../src/commands/paperPicker';
 import { findPaperTarget } from '../../../src/papers/paperTarget';
-import { paperLinks } from '../../../src/core/paperLinks';
+import { paperLinks } from '../../../src/core/model/paperLinks';
 import type { ImportSummary } from '../../../src/commands/notesFile';
-import type { PaperState } from '../../../src/core/paperState';
-import { formatNotesMarkdown } from '../../../src/core/notesMarkdown';
+import type { PaperState } from '../../../src/core/model/paperState';
+import { formatNotesMarkdown } from '../../../src/core/formats/notesMarkdown';
 import type { IssuesNode } from '../../../src/views/issuesTree';
 import { activate } from '../helpers';
 

@@ -2,7 +2,7 @@
 // VS Code's opener would decode (`a%2Fb` -> `a/b`, `%26` -> `&`, `%23` -> `#`) before opening.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { checkUrl } from '../../../src/core/links';
+import { checkUrl } from '../../../src/core/parse/links';
 import { openWebLink } from '../../../src/util/openExternal';
 import { activate } from '../helpers';
 

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PaperStateStore } from '../../../src/storage/paperStateStore';
 import { ArxivMatcher } from '../../../src/papers/arxivMatcher';
-import { RequestThrottle } from '../../../src/core/requestThrottle';
+import { RequestThrottle } from '../../../src/core/net/requestThrottle';
 import { ArxivSearchServer } from '../../support/arxivSearchServer';
 import { readCorpus } from '../../support/matchCorpus';
 import { activate, waitFor, workspaceFolder } from '../helpers';

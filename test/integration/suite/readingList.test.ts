@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { WeeklyPapersTestApi } from '../../../src/extension';
 import { Command, EXTENSION_ID } from '../../../src/constants';
 import { createCommands } from '../../../src/commands';
-import type { Issue } from '../../../src/core/model';
+import type { Issue } from '../../../src/core/model/model';
 import type { ReadingListNode } from '../../../src/views/readingList';
 import { activate, summaryTabs } from '../helpers';
 

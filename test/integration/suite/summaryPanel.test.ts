@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID, SUMMARY_VIEW_TYPE } from '../../../src/constants';
 import type { WeeklyPapersTestApi } from '../../../src/extension';
-import { MAX_PAPER_KEY_LENGTH } from '../../../src/core/keys';
+import { MAX_PAPER_KEY_LENGTH } from '../../../src/core/model/keys';
 import { MAX_NOTE_LENGTH } from '../../../src/webview/messages';
 import { NOT_FOUND_NOTICE } from '../../../src/webview/summaryHtml';
 import { nextMessage, waitFor, summaryTabs } from '../helpers';

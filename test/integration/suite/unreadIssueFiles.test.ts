@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { IssueLibrary } from '../../../src/core/library';
+import { IssueLibrary } from '../../../src/core/model/library';
 import { IssueProblems, PROBLEMS_SOURCE } from '../../../src/diagnostics/problems';
 import { useFileStartReader } from '../../../src/platform/fileStart';
 import { nodeFileStart } from '../../../src/platform/nodeFileStart';

@@ -11,7 +11,7 @@
 // and a Problems collection of its own; everything else is the code the extension runs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { IssueLibrary } from '../../../src/core/library';
+import { IssueLibrary } from '../../../src/core/model/library';
 import { LibrarySearch } from '../../../src/core/search/librarySearch';
 import { IssueProblems, PROBLEMS_SOURCE } from '../../../src/diagnostics/problems';
 import { walkFolder } from '../../../src/sources/folderWalk';

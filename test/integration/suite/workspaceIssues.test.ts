@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, EXTENSION_ID, Setting } from '../../../src/constants';
 import type { WeeklyPapersTestApi } from '../../../src/extension';
-import type { SourcedIssue } from '../../../src/core/library';
+import type { SourcedIssue } from '../../../src/core/model/library';
 import { activate, workspaceFolder as folder } from '../helpers';
 
 /** How long a change may take to show before a test fails (the aim is well under a second). */

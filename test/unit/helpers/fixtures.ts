@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Extra, Issue, Paper, ParseResult, SummaryBlock } from '../../../src/core/model';
-import { parseIssueText } from '../../../src/core/parse';
+import { Extra, Issue, Paper, ParseResult, SummaryBlock } from '../../../src/core/model/model';
+import { parseIssueText } from '../../../src/core/parse/parse';
 
 export const FIXTURES_DIR = path.join(__dirname, '../../../../test/fixtures');
 

@@ -1,6 +1,6 @@
 // What the sample issue (Vol.132, test/fixtures/web/vol-132.txt) says, written out by hand from
 // the newsletter text: the expected values every shape of that issue must give.
-import type { LinkKind, SummaryBlock } from '../../../src/core/model';
+import type { LinkKind, SummaryBlock } from '../../../src/core/model/model';
 import { lineAt } from './fixtures';
 
 export const TITLE = 'Unifying Retrieval and Generation, Reasoning-Driven Cold-Start Recommendation with LLMs and More!';

@@ -1,9 +1,9 @@
 // A paper's or extra's body: summary blocks and links, from the lines under its heading.
-import type { Link, SummaryBlock } from '../../../../src/core/model';
-import type { SourceLine } from '../../../../src/core/lines';
-import { contentOf, displayOf, isLinkLine } from '../../../../src/core/lines';
-import { checkUrl, codePoint, linkTarget, type ArxivRef, type LinkTarget } from '../../../../src/core/links';
-import type { DiagnosticSink } from '../../../../src/core/diagnostics';
+import type { Link, SummaryBlock } from '../../../../src/core/model/model';
+import type { SourceLine } from '../../../../src/core/parse/lines';
+import { contentOf, displayOf, isLinkLine } from '../../../../src/core/parse/lines';
+import { checkUrl, codePoint, linkTarget, type ArxivRef, type LinkTarget } from '../../../../src/core/parse/links';
+import type { DiagnosticSink } from '../../../../src/core/parse/diagnostics';
 
 export interface Body {
   readonly summary: SummaryBlock[];

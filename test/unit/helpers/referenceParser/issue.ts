@@ -1,15 +1,15 @@
 // One issue, from its lines: the header (title, volume, week), the highlights list, the numbered
 // papers, the Extras, and where the text stops (sign-off, paywall, e-mail footer).
-import type { Extra, Highlight, Issue, IssueShape, Paper } from '../../../../src/core/model';
-import type { SourceLine } from '../../../../src/core/lines';
-import { displayText, headOf, isLinkLine, readLineContent, stripMarkup } from '../../../../src/core/lines';
+import type { Extra, Highlight, Issue, IssueShape, Paper } from '../../../../src/core/model/model';
+import type { SourceLine } from '../../../../src/core/parse/lines';
+import { displayText, headOf, isLinkLine, readLineContent, stripMarkup } from '../../../../src/core/parse/lines';
 import { readBody, type BodyOptions } from './body';
-import type { DiagnosticSink } from '../../../../src/core/diagnostics';
-import { paperKey, uniqueKeys } from '../../../../src/core/keys';
-import { addContentsOnlyPapers, contentsHint, highlightText, markCutOffSection, matchHighlights, splitHighlight } from '../../../../src/core/contents';
-import { isFooterLine, isForwardHeader, isHighlightsHeader, isPaywallLine, isSignOffLine, isTaglineLine } from '../../../../src/core/markers';
+import type { DiagnosticSink } from '../../../../src/core/parse/diagnostics';
+import { paperKey, uniqueKeys } from '../../../../src/core/model/keys';
+import { addContentsOnlyPapers, contentsHint, highlightText, markCutOffSection, matchHighlights, splitHighlight } from '../../../../src/core/parse/contents';
+import { isFooterLine, isForwardHeader, isHighlightsHeader, isPaywallLine, isSignOffLine, isTaglineLine } from '../../../../src/core/parse/markers';
 import { isVolumeLine, sectionHeading, volumeLineOf } from './segment';
-import { collapseSpaces, startsWithWordChar, stripLeadingSymbols } from '../../../../src/core/text';
+import { collapseSpaces, startsWithWordChar, stripLeadingSymbols } from '../../../../src/core/parse/text';
 
 interface OpenSection {
   readonly kind: 'paper' | 'extra';

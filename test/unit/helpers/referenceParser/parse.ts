@@ -1,12 +1,12 @@
 // The parser's entry point: newsletter text in any shape -> issues and diagnostics.
 // Pure: no I/O, no vscode; never throws on any input, and runs in time linear in its size.
-import type { Issue, IssueShape, ParseResult } from '../../../../src/core/model';
-import { blankLine, headOf, readLine, type SourceLine } from '../../../../src/core/lines';
-import { DiagnosticSink } from '../../../../src/core/diagnostics';
+import type { Issue, IssueShape, ParseResult } from '../../../../src/core/model/model';
+import { blankLine, headOf, readLine, type SourceLine } from '../../../../src/core/parse/lines';
+import { DiagnosticSink } from '../../../../src/core/parse/diagnostics';
 import { findSegments, isVolumeLine, sectionHeading } from './segment';
 import { parseIssue } from './issue';
-import { isForwardHeader, isHighlightsHeader } from '../../../../src/core/markers';
-import { splitLines } from '../../../../src/core/text';
+import { isForwardHeader, isHighlightsHeader } from '../../../../src/core/parse/markers';
+import { splitLines } from '../../../../src/core/parse/text';
 
 /** Inputs longer than this (in UTF-16 code units, about 32 MB of text) are refused. */
 export const MAX_INPUT_CHARS = 32 * 1024 * 1024;

@@ -1,8 +1,8 @@
 // Where each issue starts in a file: an archive holds several issues one after another.
-import type { SourceLine } from '../../../../src/core/lines';
-import { parseVolumeLine, type VolumeLine } from '../../../../src/core/dates';
-import { headOf, stripMarkup } from '../../../../src/core/lines';
-import { isFooterLine, isForwardHeader, isSignOffLine } from '../../../../src/core/markers';
+import type { SourceLine } from '../../../../src/core/parse/lines';
+import { parseVolumeLine, type VolumeLine } from '../../../../src/core/parse/dates';
+import { headOf, stripMarkup } from '../../../../src/core/parse/lines';
+import { isFooterLine, isForwardHeader, isSignOffLine } from '../../../../src/core/parse/markers';
 
 export interface Segment {
   /** Index of the first line (into the file's lines). */

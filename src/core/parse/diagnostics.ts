@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from './model';
+import type { Diagnostic, Severity } from '../model/model';
 
 /** Collects diagnostics; the parser reports problems here instead of throwing. */
 export class DiagnosticSink {

@@ -1,6 +1,6 @@
 // Links: classified by their URL, never by the emoji in front of them. Only http(s) URLs ever
 // become links; anything else is reported so the reader knows it was dropped.
-import type { LinkKind } from './model';
+import type { LinkKind } from '../model/model';
 
 export interface ArxivRef {
   /** Without version: `2511.18659`, `cs/0112017`. */

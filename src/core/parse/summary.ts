@@ -1,4 +1,4 @@
-import type { SummaryBlock } from './model';
+import type { SummaryBlock } from '../model/model';
 
 /** Plain text: blocks separated by a blank line, list items on their own lines. */
 export function summaryToText(blocks: readonly SummaryBlock[]): string {

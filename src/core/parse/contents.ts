@@ -1,11 +1,11 @@
 // The contents list of an issue ("<title>, from <org>" lines, often with their sections'
 // anchors) and the papers it stands for: paired with the sections by number, and listed on its
 // own where the issue lacks their sections (the paywall, a shortened copy).
-import type { Highlight, Issue, Paper } from './model';
+import type { Highlight, Issue, Paper } from '../model/model';
 import type { SourceLine } from './lines';
 import { contentOf, displayOf, stripMarkup } from './lines';
-import { paperKey } from './keys';
-import { slotKey } from './paperIdentity';
+import { paperKey } from '../model/keys';
+import { slotKey } from '../model/paperIdentity';
 import { collapseSpaces } from './text';
 
 /** A contents line as a reader sees it: without markup, and without the anchor's address after the title. */

@@ -15,7 +15,7 @@
 // it, and nothing inside a fence is ever read as structure (a note may hold `## `, comments,
 // fences of its own). A note with a carriage return (which editors rewrite) is also kept in
 // the comment, escaped, and read from there.
-import { MAX_NOTE_LENGTH, READING_STATUS_LABELS, RESERVED_KEYS, ReadingStatus, type PaperState } from './paperState';
+import { MAX_NOTE_LENGTH, READING_STATUS_LABELS, RESERVED_KEYS, ReadingStatus, type PaperState } from '../model/paperState';
 
 export const NOTES_FILE_NAME = 'weekly-papers-notes.md';
 

@@ -1,6 +1,6 @@
 // The week line: `Vol.132 for Nov 24 - Nov 30, 2025`, and the variants real issues have
 // (zero-padded days, full month names, weeks that cross a month or a year, en dashes).
-import type { Week } from './model';
+import type { Week } from '../model/model';
 
 const MONTHS: ReadonlyMap<string, number> = new Map(
   ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, i + 1]),

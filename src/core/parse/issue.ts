@@ -1,11 +1,11 @@
 // One issue, from its lines: the header (title, volume, week), the highlights list, the numbered
 // papers, the Extras, and where the text stops (sign-off, paywall, e-mail footer).
-import type { Extra, Highlight, Issue, IssueShape, Paper } from './model';
+import type { Extra, Highlight, Issue, IssueShape, Paper } from '../model/model';
 import type { SourceLine } from './lines';
 import { displayText, headOf, isLinkLine, readLineContent, stripMarkup } from './lines';
 import { readBody, type BodyOptions } from './body';
 import type { DiagnosticSink } from './diagnostics';
-import { paperKey, uniqueKeys } from './keys';
+import { paperKey, uniqueKeys } from '../model/keys';
 import { addContentsOnlyPapers, contentsHint, highlightText, markCutOffSection, matchHighlights, splitHighlight } from './contents';
 import { isFooterLine, isForwardHeader, isHighlightsHeader, isPaywallLine, isSignOffLine, isTaglineLine } from './markers';
 import { isVolumeLine, sectionHeading, volumeLineOf } from './segment';

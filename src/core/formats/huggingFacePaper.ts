@@ -3,8 +3,8 @@
 // cite the paper. Pure: no vscode import, never throws. The JSON is bounded before it is parsed,
 // checked with zod, and every address in it goes through checkUrl before it may become a link.
 import * as z from 'zod';
-import { checkUrl, linkTarget } from './links';
-import { isApiAddress } from './localAddress';
+import { checkUrl, linkTarget } from '../parse/links';
+import { isApiAddress } from '../net/localAddress';
 
 export interface HuggingFacePaper {
   /** The arXiv id, as Hugging Face gives it (no version). */

@@ -2,7 +2,7 @@
 // Pure: no I/O, no vscode; never throws on any input, and runs in time linear in its size.
 // Only the lines with something on them are read into objects (SourceLine); a blank line is a gap
 // between their numbers. Memory follows what the text holds, not how many line ends it has.
-import type { Issue, IssueShape, ParseResult } from './model';
+import type { Issue, IssueShape, ParseResult } from '../model/model';
 import { headOf, readLine, type SourceLine } from './lines';
 import { DiagnosticSink } from './diagnostics';
 import { findSegments, isVolumeLine, sectionHeading } from './segment';

@@ -1,5 +1,5 @@
 // A paper's or extra's body: summary blocks and links, from the lines under its heading.
-import type { Link, SummaryBlock } from './model';
+import type { Link, SummaryBlock } from '../model/model';
 import type { SourceLine } from './lines';
 import { contentOf, displayOf, isLinkLine } from './lines';
 import { checkUrl, codePoint, linkTarget, type ArxivRef, type LinkTarget } from './links';

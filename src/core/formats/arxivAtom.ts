@@ -2,7 +2,7 @@
 // is read by fast-xml-parser (no regular expressions over XML); what it gives is checked with zod.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import * as z from 'zod';
-import { isApiAddress } from './localAddress';
+import { isApiAddress } from '../net/localAddress';
 
 export const ArxivAuthor = z.object({ name: z.string().min(1), affiliation: z.string().min(1).optional() });
 export type ArxivAuthor = z.infer<typeof ArxivAuthor>;

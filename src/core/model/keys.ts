@@ -1,6 +1,6 @@
 // Stable paper keys: notes and reading status hang off these, so they must not change when an
 // issue is re-formatted, re-ordered or read in another shape.
-import type { DiagnosticSink } from './diagnostics';
+import type { DiagnosticSink } from '../parse/diagnostics';
 
 /** Lowercases and replaces runs of anything but letters and digits with '-'. */
 export function slugify(title: string): string {
