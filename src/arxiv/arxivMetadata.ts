@@ -3,6 +3,8 @@
 // for all ids asked for together), one request at a time and at least 3 s apart, with a back-off
 // after failures. Cached in the extension's global storage, one JSON file.
 import * as vscode from 'vscode';
+import { onDidChangeSettings, readSetting } from '../settings/settings';
+import { SETTING_DEFAULTS } from '../settings/defaults';
 import { Disposable } from '../util/dispose';
 import * as z from 'zod';
 import { ArxivEntry, entriesAskedFor } from '../core/formats/arxivAtom';
@@ -34,9 +36,9 @@ export interface ArxivMetadataOptions {
   readonly settings?: () => { readonly enabled: boolean; readonly apiUrl: string };
 }
 
-export const DEFAULT_ARXIV_API_URL = 'https://export.arxiv.org/api/query';
+export const DEFAULT_ARXIV_API_URL = SETTING_DEFAULTS[Setting.arxivApiUrl];
 /** Where arXiv's paper pages are: `<address>/html/<id>` is a paper's page, made from its source. */
-export const DEFAULT_ARXIV_PAGES_URL = 'https://arxiv.org';
+export const DEFAULT_ARXIV_PAGES_URL = SETTING_DEFAULTS[Setting.arxivPagesUrl];
 const CACHE_FILE = 'arxiv-metadata.json';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** arXiv's API takes many ids at once; this keeps one URL a sensible length. */
@@ -48,12 +50,7 @@ const CachedEntry = z.object({ fetchedAt: z.number(), entry: ArxivEntry });
 
 /** The network switch and arXiv's addresses (its API, and its papers' pages), as the settings say now. */
 export function arxivSettings(): { enabled: boolean; apiUrl: string; pagesUrl: string } {
-  const config = vscode.workspace.getConfiguration();
-  return {
-    enabled: config.get<boolean>(Setting.networkEnabled, true),
-    apiUrl: config.get<string>(Setting.arxivApiUrl, DEFAULT_ARXIV_API_URL) || DEFAULT_ARXIV_API_URL,
-    pagesUrl: config.get<string>(Setting.arxivPagesUrl, DEFAULT_ARXIV_PAGES_URL) || DEFAULT_ARXIV_PAGES_URL,
-  };
+  return { enabled: readSetting(Setting.networkEnabled), apiUrl: readSetting(Setting.arxivApiUrl), pagesUrl: readSetting(Setting.arxivPagesUrl) };
 }
 
 export class ArxivMetadata extends Disposable {
@@ -83,9 +80,7 @@ export class ArxivMetadata extends Disposable {
     this.cacheFile = new JsonCacheFile(options.storageUri, CACHE_FILE, CachedEntry, (line) => this.options.log?.warn(`arXiv: ${line}`));
     this.loaded = this.cacheFile.read(this.cache);
     this.register(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(Setting.networkEnabled) || event.affectsConfiguration(Setting.arxivApiUrl)) this.settingsChanged();
-      }),
+      onDidChangeSettings([Setting.networkEnabled, Setting.arxivApiUrl], () => this.settingsChanged()),
     );
   }
 

@@ -2,6 +2,8 @@
 // reads and hands it to the IssueImporter (preview, then save as vol-N.txt). Each returns the
 // ImportOutcome, so tests (and other extensions) can pass `{ confirm: false }` and check it.
 import * as vscode from 'vscode';
+import { readSetting } from '../settings/settings';
+import { SETTING_DEFAULTS } from '../settings/defaults';
 import { MAX_ISSUE_FILE_BYTES } from '../core/parse/parse';
 import { readBoundedFile } from '../util/boundedFile';
 import { Command, Setting } from '../constants';
@@ -15,7 +17,7 @@ import { decodeText } from '../core/parse/text';
 import type { WeeklyPapersCommand } from './commandManager';
 import type { CommandServices } from './services';
 
-export const DEFAULT_FEED_URL = 'https://recsys.substack.com/feed';
+export const DEFAULT_FEED_URL = SETTING_DEFAULTS[Setting.feedUrl];
 const CANCELLED: ImportOutcome = { status: 'cancelled' };
 
 /** "Import Issue from Clipboard": the clipboard's text, as copied from the web page, an e-mail or Markdown. */
@@ -79,7 +81,7 @@ export class ImportIssueFromUrlCommand implements WeeklyPapersCommand {
   async execute(address?: unknown, options?: unknown): Promise<ImportOutcome> {
     const opts = importOptions(typeof address === 'string' ? options : address);
     const { importer } = this.services;
-    if (vscode.workspace.getConfiguration().get<boolean>(Setting.networkEnabled, true) === false) {
+    if (!readSetting(Setting.networkEnabled)) {
       return importer.fail(vscode.l10n.t('Weekly Papers may not use the network (the setting "{0}" is off). Turn it on, or copy the issue and import it from the clipboard.', Setting.networkEnabled), {
         title: vscode.l10n.t('Open Settings'),
         run: () => vscode.commands.executeCommand('workbench.action.openSettings', Setting.networkEnabled),
@@ -137,7 +139,7 @@ async function askForAddress(): Promise<string | undefined> {
 
 /** The feed the address box starts with: the setting's, unless it is no https:// address (then the newsletter's own, and the reader is told). */
 function offeredFeed(): string {
-  const configured = vscode.workspace.getConfiguration().get<string>(Setting.feedUrl) || DEFAULT_FEED_URL;
+  const configured = readSetting(Setting.feedUrl);
   if (isApiAddressText(configured)) return configured;
   void vscode.window.showWarningMessage(
     vscode.l10n.t('The weeklyPapers.feedUrl setting is not used: {0} is not an https:// address (http:// is allowed only for 127.0.0.1 or localhost). The newsletter’s own feed is offered instead.', configured),

@@ -4,6 +4,8 @@
 // time and at least 1 s apart, with a back-off after failures. A paper Hugging Face has not
 // indexed (404) is "absent", not an error. Cached in the extension's global storage, one JSON file.
 import * as vscode from 'vscode';
+import { onDidChangeSettings, readSetting } from '../settings/settings';
+import { SETTING_DEFAULTS } from '../settings/defaults';
 import { Disposable } from '../util/dispose';
 import * as z from 'zod';
 import { HuggingFacePaperSchema, type HuggingFacePaper } from '../core/formats/huggingFacePaper';
@@ -46,7 +48,7 @@ export interface HuggingFaceMetadataOptions {
   readonly settings?: () => HuggingFaceSettings;
 }
 
-export const DEFAULT_HUGGING_FACE_API_URL = 'https://huggingface.co';
+export const DEFAULT_HUGGING_FACE_API_URL = SETTING_DEFAULTS[Setting.huggingFaceApiUrl];
 const CACHE_FILE = 'hugging-face-papers.json';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_ATTEMPTS = 6;
@@ -57,11 +59,7 @@ const CachedEntry = z.object({ fetchedAt: z.number(), paper: HuggingFacePaperSch
 type CachedEntry = z.infer<typeof CachedEntry>;
 
 function settingsFromConfiguration(): HuggingFaceSettings {
-  const config = vscode.workspace.getConfiguration();
-  return {
-    enabled: config.get<boolean>(Setting.networkEnabled, true),
-    apiUrl: config.get<string>(Setting.huggingFaceApiUrl, DEFAULT_HUGGING_FACE_API_URL) || DEFAULT_HUGGING_FACE_API_URL,
-  };
+  return { enabled: readSetting(Setting.networkEnabled), apiUrl: readSetting(Setting.huggingFaceApiUrl) };
 }
 
 export class HuggingFaceMetadata extends Disposable {
@@ -98,9 +96,7 @@ export class HuggingFaceMetadata extends Disposable {
     this.cacheFile = new JsonCacheFile(options.storageUri, CACHE_FILE, CachedEntry, (line) => this.options.log?.warn(`Hugging Face: ${line}`));
     this.loaded = this.cacheFile.read(this.cache);
     this.register(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(Setting.networkEnabled) || event.affectsConfiguration(Setting.huggingFaceApiUrl)) this.settingsChanged();
-      }),
+      onDidChangeSettings([Setting.networkEnabled, Setting.huggingFaceApiUrl], () => this.settingsChanged()),
     );
   }
 

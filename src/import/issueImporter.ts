@@ -3,6 +3,8 @@
 // A save writes a temporary file and renames it over the old one: an import that fails half way
 // leaves what the reader had.
 import * as vscode from 'vscode';
+import { readSetting } from '../settings/settings';
+import { SETTING_DEFAULTS } from '../settings/defaults';
 import { Setting } from '../constants';
 import { UnreadableHtmlError } from '../core/formats/boundedHtml';
 import { issueLabel } from '../core/model/format';
@@ -14,7 +16,7 @@ import type { Refreshable } from '../sources/refreshable';
 import { issueFilesGlob } from '../sources/issueFilesSetting';
 import { couldNotSave, notAnIssue, tooLargeToBeAnIssue, recognised, replaces, savedAs, savedTo, severalIssues, unreadableHtml, whatWasSaved } from './importMessages';
 
-export const DEFAULT_IMPORT_FOLDER = 'issues';
+export const DEFAULT_IMPORT_FOLDER = SETTING_DEFAULTS[Setting.importFolder];
 
 /** Options a caller (a test, another extension) may pass: `confirm: false` saves without the preview. */
 export interface ImportOptions {
@@ -106,9 +108,9 @@ function importTarget(issue: Issue, globalFolder: vscode.Uri): Target {
 
 /** The setting's path segments; a path that is absolute or leaves the folder (`..`) gives the default. */
 function importFolderSetting(): string[] {
-  const value = vscode.workspace.getConfiguration().get<unknown>(Setting.importFolder);
-  const segments = (typeof value === 'string' ? value : DEFAULT_IMPORT_FOLDER).split(/[\\/]+/).filter((part) => part !== '' && part !== '.');
-  const safe = segments.length > 0 && !segments.includes('..') && !/^[a-z]:$/i.test(segments[0] ?? '') && !/^[\\/]/.test(String(value));
+  const value = readSetting(Setting.importFolder);
+  const segments = value.split(/[\\/]+/).filter((part) => part !== '' && part !== '.');
+  const safe = segments.length > 0 && !segments.includes('..') && !/^[a-z]:$/i.test(segments[0] ?? '') && !/^[\\/]/.test(value);
   return safe ? segments : [DEFAULT_IMPORT_FOLDER];
 }
 

@@ -5,6 +5,7 @@
 // matches for the reader to choose from (Choose arXiv Match...). The reader's choice, kept with
 // the notes, always wins. Searches are cached by slot in workspace state.
 import * as vscode from 'vscode';
+import { onDidChangeSettings } from '../settings/settings';
 import { Disposable } from '../util/dispose';
 import type { ArxivResolution, ArxivResolver, IssueLibrary } from '../core/model/library';
 import type { Issue, Paper } from '../core/model/model';
@@ -90,9 +91,7 @@ export class ArxivMatcher extends Disposable {
     this.registerStop(options.library.onDidChange(() => this.scan.schedule()));
     this.register(options.store.onDidChangeChoice(() => options.library.resolutionsChanged()));
     this.register(
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(Setting.networkEnabled) || event.affectsConfiguration(Setting.arxivApiUrl)) this.retryNow();
-      }),
+      onDidChangeSettings([Setting.networkEnabled, Setting.arxivApiUrl, Setting.arxivPagesUrl], () => this.retryNow()),
     );
     this.scan.schedule();
   }

@@ -3,9 +3,11 @@
 // anything in node_modules or .git. For walking a folder whose file system has no search
 // provider (a virtual workspace). Pure (no vscode): unit-tested in plain Node.
 import picomatch from 'picomatch/posix';
+import { Setting } from '../constants';
+import { SETTING_DEFAULTS } from '../settings/defaults';
 
 /** The `weeklyPapers.issueFiles` setting's default (package.json declares the same; a unit test checks). */
-export const DEFAULT_ISSUE_FILES = '**/*.{txt,md}';
+export const DEFAULT_ISSUE_FILES = SETTING_DEFAULTS[Setting.issueFiles];
 
 /** Folders never entered, whatever the settings say: dependencies, and git's own store. */
 const NEVER_ENTERED: ReadonlySet<string> = new Set(['node_modules', '.git']);

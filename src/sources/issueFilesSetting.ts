@@ -1,6 +1,7 @@
 // The `weeklyPapers.issueFiles` setting as the workspace source, the walk and the import read it:
 // a glob, or the default when it is unset, blank or too complex to be matched in good time.
 import * as vscode from 'vscode';
+import { readSetting } from '../settings/settings';
 import { Setting } from '../constants';
 import { DEFAULT_ISSUE_FILES, globOverLimit, type GlobOverLimit } from './issueFileFilter';
 
@@ -14,8 +15,7 @@ export function issueFilesGlob(): string {
  * (it could take minutes to match one path), why it is not used: the default is, instead.
  */
 export function issueFilesSetting(): { readonly glob: string; readonly rejected: string | null } {
-  const value = vscode.workspace.getConfiguration().get<unknown>(Setting.issueFiles);
-  const glob = typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_ISSUE_FILES;
+  const glob = readSetting(Setting.issueFiles);
   const over = globOverLimit(glob);
   return over ? { glob: DEFAULT_ISSUE_FILES, rejected: globRejected(over) } : { glob, rejected: null };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { onDidChangeSettings, readSetting } from '../settings/settings';
 import type { IssueLibrary } from '../core/model/library';
 import { Setting } from '../constants';
 
@@ -7,9 +8,7 @@ import { Setting } from '../constants';
  * changes. (Shown, it still gives way to a workspace file of the same volume: see IssueLibrary.)
  */
 export function followShowSampleSetting(library: IssueLibrary): vscode.Disposable {
-  const apply = (): void => library.setBundledVisible(vscode.workspace.getConfiguration().get<unknown>(Setting.showSampleIssue) !== false);
+  const apply = (): void => library.setBundledVisible(readSetting(Setting.showSampleIssue));
   apply();
-  return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(Setting.showSampleIssue)) apply();
-  });
+  return onDidChangeSettings([Setting.showSampleIssue], apply);
 }
