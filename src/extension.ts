@@ -67,6 +67,9 @@ export type WeeklyPapersTestApi = WeeklyPapersApi & WeeklyPapersTestHooks;
 
 export function activate(context: vscode.ExtensionContext): WeeklyPapersApi | WeeklyPapersTestApi {
   const started = performance.now();
+  // The log first: everything built below writes to it.
+  const log = vscode.window.createOutputChannel(vscode.l10n.t('Weekly Papers'), { log: true });
+  context.subscriptions.push(log);
   const library = new IssueLibrary();
   const store = new PaperStateStore(context.workspaceState, (count) => {
     void vscode.window.showWarningMessage(
@@ -78,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi | We
   context.subscriptions.push(store);
   const search = new LibrarySearch(library);
   const problems = new IssueProblems();
-  const unreadFiles = new UnreadIssueFiles(problems);
+  const unreadFiles = new UnreadIssueFiles(problems, log);
   context.subscriptions.push(problems, unreadFiles);
   const issuesTree = new IssuesTreeProvider(library, store, search, unreadFiles);
   const readingList = new ReadingListProvider(library, store);
@@ -92,12 +95,11 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi | We
   };
   const sampleReady = sample.refresh();
   // Issue files in the workspace arrive in the library as they are read: activation never waits.
-  const workspaceIssues = new WorkspaceIssues(library, problems, unreadFiles);
+  const workspaceIssues = new WorkspaceIssues(library, problems, unreadFiles, log);
   context.subscriptions.push(followShowSampleSetting(library), workspaceIssues);
   // Issues imported with no folder open live in global storage.
-  const globalIssues = new GlobalIssues(library, vscode.Uri.joinPath(context.globalStorageUri, 'issues'), unreadFiles);
+  const globalIssues = new GlobalIssues(library, vscode.Uri.joinPath(context.globalStorageUri, 'issues'), unreadFiles, log);
   const ready = Promise.all([sampleReady, workspaceIssues.ready, globalIssues.refresh()]).then(() => undefined);
-  const log = vscode.window.createOutputChannel(vscode.l10n.t('Weekly Papers'), { log: true });
   const keyMigration = new PaperKeyMigration(library, store, log);
   context.subscriptions.push(keyMigration);
   // arXiv asks for one request at a time, 3 s apart: look-ups and searches wait in one queue.
@@ -122,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi | We
     }),
   );
   const summaryPanel = new SummaryPanel({ extensionUri: context.extensionUri, library, store, ready, log, arxiv, matcher, huggingFace });
-  context.subscriptions.push(log, summaryPanel, vscode.commands.registerCommand(Command.showSummary, (target: unknown) => summaryPanel.show(target)));
+  context.subscriptions.push(summaryPanel, vscode.commands.registerCommand(Command.showSummary, (target: unknown) => summaryPanel.show(target)));
 
   const sources: Refreshable[] = [sample, workspaceIssues, globalIssues];
   const importer = new IssueImporter(globalIssues.folder, globalIssues);

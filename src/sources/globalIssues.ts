@@ -1,6 +1,7 @@
 // Issues imported with no folder open: files in the extension's global storage (`issues/`),
 // read into the library like workspace files. Re-read on refresh (after every import there).
 import * as vscode from 'vscode';
+import type { Log } from '../util/log';
 import type { IssueLibrary } from '../core/model/library';
 import type { Refreshable } from './refreshable';
 import { readIssueFile } from './sniff';
@@ -19,11 +20,12 @@ export class GlobalIssues implements Refreshable {
     readonly folder: vscode.Uri,
     /** Issue files too large to read, shown to the reader. */
     private readonly unread: UnreadIssueFiles,
+    private readonly log: Log,
   ) {}
 
   /** Reads the folder again; one read at a time. Never rejects. */
   refresh(): Promise<void> {
-    this.reading = this.reading.then(() => this.read()).catch((error: unknown) => console.error('Weekly Papers: reading imported issues failed:', error));
+    this.reading = this.reading.then(() => this.read()).catch((error: unknown) => this.log.error(`Reading imported issues failed: ${String(error)}`));
     return this.reading;
   }
 

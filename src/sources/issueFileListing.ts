@@ -11,6 +11,7 @@
 //   a change of workspace folders. Answering with nothing, it is walked for that listing too: a
 //   provider that indexes nothing, or not yet, must not hide the files a walk would find.
 import * as vscode from 'vscode';
+import type { Log } from '../util/log';
 import { WALK_BOUNDS, walkFolder, type WalkResult } from './folderWalk';
 import { NEVER_ENTERED_GLOB, createIssueFileFilter, neverEntered } from './issueFileFilter';
 
@@ -37,6 +38,7 @@ export class IssueFileLister {
    */
   constructor(
     private readonly token: vscode.CancellationToken,
+    private readonly log: Log,
     private readonly tell: (message: string) => void = (message) => void vscode.window.showWarningMessage(message),
   ) {}
 
@@ -79,14 +81,14 @@ export class IssueFileLister {
         ? `Weekly Papers walked ${key} for issue files and left ${walked.unlisted.length} folder(s) unlisted: ${walked.reasons.join('; ')}. Issue files there are read only when they change.`
         : undefined;
       // Said once, not on every listing (any new file lists the workspace again).
-      if (warning !== undefined && this.warned.get(key) !== warning) console.warn(warning);
+      if (warning !== undefined && this.warned.get(key) !== warning) this.log.warn(warning);
       if (warning === undefined) this.warned.delete(key);
       else this.warned.set(key, warning);
       this.tellBounds(folder, walked.bounded);
       return walked;
     } catch (error) {
       // A glob picomatch cannot read, say: keep what the watcher reports for this folder.
-      console.warn(`Weekly Papers could not list the issue files in ${key}:`, error);
+      this.log.warn(`Could not list the issue files in ${key}: ${String(error)}`);
       return { files: [], unlisted: [folder.uri] };
     }
   }
@@ -130,7 +132,7 @@ export class IssueFileLister {
       if (answer === undefined) source.cancel(); // the workbench may stop waiting for a provider
       return answer;
     } catch (error) {
-      if (!this.token.isCancellationRequested) console.warn(`Weekly Papers could not search ${folder.uri.toString()} for issue files; walking it instead:`, error);
+      if (!this.token.isCancellationRequested) this.log.warn(`Could not search ${folder.uri.toString()} for issue files; walking it instead: ${String(error)}`);
       return undefined;
     } finally {
       clearTimeout(timer);

@@ -3,6 +3,7 @@
 // panel on its first line and by a row in the Issues tree. A large file that does not look like
 // an issue stays quiet, like any other file that is not one.
 import * as vscode from 'vscode';
+import type { Log } from '../util/log';
 import { linesAt } from '../core/parse/lineSource';
 import { MAX_INPUT_CHARS } from '../core/parse/parse';
 import type { IssueProblems } from '../diagnostics/problems';
@@ -27,7 +28,10 @@ export class UnreadIssueFiles implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly problems: IssueProblems) {}
+  constructor(
+    private readonly problems: IssueProblems,
+    private readonly log: Log,
+  ) {}
 
   dispose(): void {
     this.changeEmitter.dispose();
@@ -45,14 +49,14 @@ export class UnreadIssueFiles implements vscode.Disposable {
   async tooLarge(uri: vscode.Uri, label: string, size: number): Promise<boolean> {
     const start = await readFileStart(uri, SNIFF_BYTES);
     if (start === null) {
-      console.warn(`Weekly Papers: ${uri.toString()} is ${megabytes(size)} MB, over the ${MAX_ISSUE_FILE_READ_BYTES / MB} MB read of an issue file; it was not read.`);
+      this.log.warn(`${uri.toString()} is ${megabytes(size)} MB, over the ${MAX_ISSUE_FILE_READ_BYTES / MB} MB read of an issue file; it was not read.`);
     }
     if (start === null || !looksLikeIssueFile(start)) {
       this.delete(uri);
       return false;
     }
     const message = vscode.l10n.t('This file is {0} MB; Weekly Papers reads issue files up to {1} MB, so it was not read.', megabytes(size), MAX_ISSUE_FILE_READ_BYTES / MB);
-    console.warn(`Weekly Papers: ${uri.toString()}: ${message}`);
+    this.log.warn(`${uri.toString()}: ${message}`);
     this.problems.set(uri, [{ severity: 'warning', line: 1, code: 'too-large', message }], linesAt(start, new Set([1])));
     const before = this.files.get(uri.toString());
     this.files.set(uri.toString(), { uri, label, message });

@@ -5,6 +5,7 @@
 // watcher's bursts, the bounded parallel reads and the diagnostics are one life cycle.
 // Saved files only: what an open editor holds unsaved is not read.
 import * as vscode from 'vscode';
+import type { Log } from '../util/log';
 import { ByteBudget } from '../util/byteBudget';
 import type { IssueLibrary } from '../core/model/library';
 import { Setting } from '../constants';
@@ -72,11 +73,12 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
     private readonly problems: IssueProblems,
     /** Issue files too large to read, shown to the reader. */
     private readonly unread: UnreadIssueFiles,
+    private readonly log: Log,
     private readonly folders: () => readonly vscode.WorkspaceFolder[] = () => vscode.workspace.workspaceFolders ?? [],
     /** Says a sentence to the reader (a warning message; a test records them). */
     tell?: (message: string) => void,
   ) {
-    this.lister = new IssueFileLister(this.stopping.token, tell);
+    this.lister = new IssueFileLister(this.stopping.token, log, tell);
     this.watch();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -225,7 +227,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
         this.scanned();
       }
     } catch (error) {
-      console.error('Weekly Papers: reading the issue files in the workspace failed:', error);
+      this.log.error(`Reading the issue files in the workspace failed: ${String(error)}`);
     } finally {
       this.scanned();
     }

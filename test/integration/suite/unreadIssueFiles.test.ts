@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { consoleLog } from '../../../src/util/log';
 import { IssueLibrary } from '../../../src/core/model/library';
 import { IssueProblems, PROBLEMS_SOURCE } from '../../../src/diagnostics/problems';
 import { useFileStartReader } from '../../../src/platform/fileStart';
@@ -74,12 +75,12 @@ describe('issue files too large to read', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekly-papers-global-'));
     const library = new IssueLibrary();
     const problems = new IssueProblems();
-    const unread = new UnreadIssueFiles(problems);
+    const unread = new UnreadIssueFiles(problems, consoleLog);
     try {
       fs.writeFileSync(path.join(dir, 'vol-132.txt'), SAMPLE);
       writeSparse(path.join(dir, 'vol-150.txt'), SAMPLE, 40 * MB);
       writeSparse(path.join(dir, 'notes.txt'), 'Meeting notes: nothing about papers here.\n', 40 * MB);
-      const global = new GlobalIssues(library, vscode.Uri.file(dir), unread);
+      const global = new GlobalIssues(library, vscode.Uri.file(dir), unread, consoleLog);
       await global.refresh();
       assert.deepEqual(library.issues().map((entry) => entry.issue.volume), [132]);
       assert.deepEqual(unread.list().map((file) => [file.label, file.message]), [['Imported: vol-150.txt', TOO_LARGE]]);

@@ -11,6 +11,7 @@
 // and a Problems collection of its own; everything else is the code the extension runs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { consoleLog } from '../../../src/util/log';
 import { IssueLibrary } from '../../../src/core/model/library';
 import { LibrarySearch } from '../../../src/core/search/librarySearch';
 import { IssueProblems, PROBLEMS_SOURCE } from '../../../src/diagnostics/problems';
@@ -70,8 +71,8 @@ describe('issue files in a virtual folder (a file system without a search provid
     const search = new LibrarySearch(library);
     tree = new IssuesTreeProvider(library, api.store, search);
     const folder: vscode.WorkspaceFolder = { uri: memFs.uri('/'), name: 'virtual', index: 1 };
-    const unread = new UnreadIssueFiles(problemsPanel);
-    issues = new WorkspaceIssues(library, problemsPanel, unread, () => [folder]);
+    const unread = new UnreadIssueFiles(problemsPanel, consoleLog);
+    issues = new WorkspaceIssues(library, problemsPanel, unread, consoleLog, () => [folder]);
     disposables.push(problemsPanel, unread, search, tree, issues);
   });
 
@@ -172,8 +173,8 @@ describe('issue files in a virtual folder (a file system without a search provid
     const told: string[] = [];
     const folder: vscode.WorkspaceFolder = { uri: memFs.uri('/deep'), name: 'deep', index: 2 };
     const ownProblems = new IssueProblems();
-    const ownUnread = new UnreadIssueFiles(ownProblems);
-    const own = new WorkspaceIssues(new IssueLibrary(), ownProblems, ownUnread, () => [folder], (message) => told.push(message));
+    const ownUnread = new UnreadIssueFiles(ownProblems, consoleLog);
+    const own = new WorkspaceIssues(new IssueLibrary(), ownProblems, ownUnread, consoleLog, () => [folder], (message) => told.push(message));
     disposables.push(ownProblems, ownUnread, own);
     await own.ready;
     await own.refresh();
