@@ -2,7 +2,7 @@
 // is read by fast-xml-parser (no regular expressions over XML); what it gives is checked with zod.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import * as z from 'zod';
-import { isApiAddress } from '../net/localAddress';
+import { apiAddress } from '../net/localAddress';
 
 export const ArxivAuthor = z.object({ name: z.string().min(1), affiliation: z.string().min(1).optional() });
 export type ArxivAuthor = z.infer<typeof ArxivAuthor>;
@@ -195,13 +195,8 @@ export function doiUrl(doi: string): string {
 
 /** `GET {base}?id_list=A,B&max_results=N`; null unless `base` is https, or http on this computer (isApiAddress). */
 export function arxivQueryUrl(base: string, ids: readonly string[]): string | null {
-  let url: URL;
-  try {
-    url = new URL(base);
-  } catch {
-    return null;
-  }
-  if (!isApiAddress(url)) return null;
+  const url = apiAddress(base);
+  if (url === null) return null;
   // Commas kept as they are, as arXiv documents the parameter.
   url.search = `?id_list=${ids.map(encodeURIComponent).join(',')}&max_results=${ids.length}`;
   return url.toString();

@@ -4,7 +4,7 @@
 // checked with zod, and every address in it goes through checkUrl before it may become a link.
 import * as z from 'zod';
 import { checkUrl, linkTarget } from '../parse/links';
-import { isApiAddress } from '../net/localAddress';
+import { apiAddress } from '../net/localAddress';
 
 export interface HuggingFacePaper {
   /** The arXiv id, as Hugging Face gives it (no version). */
@@ -118,13 +118,8 @@ export function huggingFaceArtifactsUrl(base: string, kind: 'models' | 'datasets
 }
 
 function apiUrl(base: string, path: string, search: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(base.trim());
-  } catch {
-    return null;
-  }
-  if (!isApiAddress(url)) return null;
+  const url = apiAddress(base);
+  if (url === null) return null;
   // A mirror may live under a path: `https://mirror.example/hf` -> `https://mirror.example/hf/api/...`.
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/${path}`;
   url.search = search;

@@ -4,7 +4,7 @@
 // field prefixes ti: abs: au: all:, quoted phrases, AND / OR between every pair of terms,
 // parentheses around every group, and submittedDate:[YYYYMMDDHHMM TO YYYYMMDDHHMM].
 import { STOP_WORDS, organisationWords, stem, stemWeight, words } from './words';
-import { isApiAddress } from '../net/localAddress';
+import { apiAddress } from '../net/localAddress';
 
 export interface MatchRequest {
   /** The rewritten title from the contents line. */
@@ -233,13 +233,8 @@ function encodeQuery(query: string): string {
 
 /** `<apiUrl>?search_query=...&sortBy=relevance&max_results=N` (N<=50), or null when apiUrl is not http(s). */
 export function arxivSearchUrl(apiUrl: string, searchQuery: string, maxResults: number): string | null {
-  let url: URL;
-  try {
-    url = new URL(apiUrl);
-  } catch {
-    return null;
-  }
-  if (!isApiAddress(url)) return null;
+  const url = apiAddress(apiUrl);
+  if (url === null) return null;
   const count = Number.isFinite(maxResults) ? Math.min(MAX_SEARCH_RESULTS, Math.max(1, Math.floor(maxResults))) : 1;
   url.search = `?search_query=${encodeQuery(searchQuery)}&sortBy=relevance&max_results=${count}`;
   return url.toString();

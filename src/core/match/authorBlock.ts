@@ -5,7 +5,7 @@
 // the page is read (the block comes right after the title); the block's text is found between
 // LaTeXML's `ltx_authors` element and the abstract, its tags dropped. Pure: no vscode, no
 // network; linear in what it is given.
-import { isApiAddress } from '../net/localAddress';
+import { apiAddress } from '../net/localAddress';
 
 /** New-style (2511.20478, with an optional version) and old-style (hep-th/0601001) ids. */
 const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*\/\d{7})(?:v\d+)?$/i;
@@ -56,13 +56,8 @@ export function authorBlockText(html: string): string | null {
  * only for 127.0.0.1 or localhost) or the id is not one of arXiv's.
  */
 export function arxivPageUrl(pagesUrl: string, id: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(pagesUrl);
-  } catch {
-    return null;
-  }
-  if (!isApiAddress(url) || !ARXIV_ID.test(id)) return null;
+  const url = apiAddress(pagesUrl);
+  if (url === null || !ARXIV_ID.test(id)) return null;
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/html/${id}`;
   url.search = '';
   url.hash = '';

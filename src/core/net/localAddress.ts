@@ -33,13 +33,20 @@ export function isApiAddress(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
 }
 
+/** An address setting's text as a URL to build requests on, or null when it is no URL or not isApiAddress. */
+export function apiAddress(address: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(address.trim());
+  } catch {
+    return null;
+  }
+  return isApiAddress(url) ? url : null;
+}
+
 /** isApiAddress for an address as a setting holds it: false for text that is no URL. */
 export function isApiAddressText(address: string): boolean {
-  try {
-    return isApiAddress(new URL(address));
-  } catch {
-    return false;
-  }
+  return apiAddress(address) !== null;
 }
 
 /**
