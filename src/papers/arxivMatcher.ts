@@ -8,9 +8,9 @@ import * as vscode from 'vscode';
 import { onDidChangeSettings } from '../settings/settings';
 import { Disposable } from '../util/dispose';
 import type { ArxivResolution, ArxivResolver, IssueLibrary } from '../core/model/library';
-import type { Issue, Paper } from '../core/model/model';
+import type { Paper } from '../core/model/model';
 import { paperSlot } from '../core/model/paperIdentity';
-import type { MatchRequest } from '../core/match/arxivSearchQuery';
+import { matchRequestOf, type MatchRequest } from '../core/match/arxivSearchQuery';
 import { matchPaper, type MatchOutcome } from '../core/match/matchPaper';
 import type { MatchCandidate } from '../core/match/rankCandidates';
 import { loadMatchCache, matchFingerprint, saveMatchCache, toCachedMatch, type CachedMatch } from '../core/match/matchCache';
@@ -56,13 +56,6 @@ interface Job {
   readonly request: MatchRequest;
   /** The slots and arXiv ids of the issue's other papers: their records are not this paper's. */
   readonly siblings: readonly { readonly slot: string | null; readonly arxivId: string | null }[];
-}
-
-/** What is searched for a paper: its contents title, the real title where known, its organisation and week. */
-export function matchRequestOf(issue: Pick<Issue, 'week'>, paper: Pick<Paper, 'title' | 'shortTitle' | 'titleHint' | 'org'>): MatchRequest {
-  const contentsTitle = paper.shortTitle ?? paper.title;
-  const realTitle = paper.shortTitle !== null && paper.title !== paper.shortTitle ? paper.title : null;
-  return { contentsTitle, titleHint: realTitle ?? paper.titleHint, org: paper.org, weekStart: issue.week.start, weekEnd: issue.week.end };
 }
 
 export class ArxivMatcher extends Disposable {

@@ -6,6 +6,7 @@
 // is built are PanelSections (panelSections.ts).
 import * as vscode from 'vscode';
 import { Coalescer } from '../util/coalesce';
+import { Disposable, disposeAll } from '../util/dispose';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
 import type { IssueLibrary } from '../core/model/library';
 import type { PaperStateStore } from '../storage/paperStateStore';
@@ -40,7 +41,7 @@ export interface SummaryPanelOptions {
   readonly huggingFace?: HuggingFaceMetadata;
 }
 
-export class SummaryPanel implements vscode.Disposable {
+export class SummaryPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private key: string | undefined;
   private html: string | undefined;
@@ -55,7 +56,6 @@ export class SummaryPanel implements vscode.Disposable {
   private wasVisible = true;
   /** The nonce of the page on show: a partial update keeps the page, so it keeps its nonce. */
   private nonce: string | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   private panelDisposables: vscode.Disposable[] = [];
   private readonly media: vscode.Uri;
   private readonly handledEmitter = new vscode.EventEmitter<HandledMessage>();
@@ -63,6 +63,7 @@ export class SummaryPanel implements vscode.Disposable {
   readonly onDidHandleMessage = this.handledEmitter.event;
 
   constructor(private readonly options: SummaryPanelOptions) {
+    super();
     this.media = vscode.Uri.joinPath(options.extensionUri, 'media');
     this.sections = new PanelSections(options, () => this.key, (section, key) => this.sectionChanged(section, key));
     this.note = new PanelNote({ ...options, sections: this.sections, shownKey: () => this.key, post: (message) => this.post(message) });
@@ -72,7 +73,7 @@ export class SummaryPanel implements vscode.Disposable {
       post: (message) => this.post(message),
     };
     this.messages = new PanelMessages(page, { ...options, sections: this.sections, note: this.note });
-    this.disposables.push(
+    for (const owned of [
       this.sections,
       vscode.window.registerWebviewPanelSerializer(SUMMARY_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => this.revive(panel, state),
@@ -83,17 +84,16 @@ export class SummaryPanel implements vscode.Disposable {
       { dispose: options.library.onDidChange(() => this.libraryChange.schedule()) },
       this.libraryChange,
       this.handledEmitter,
-    );
+    ]) this.register(owned);
   }
 
-  dispose(): void {
+  override dispose(): void {
     const panel = this.panel;
     this.closePanel();
     this.panel = undefined;
     panel?.dispose();
     this.note.dispose();
-    for (const disposable of this.disposables) disposable.dispose();
-    this.disposables.length = 0;
+    super.dispose();
   }
 
   /** The key of the paper on show, if the panel is open. */
@@ -195,8 +195,7 @@ export class SummaryPanel implements vscode.Disposable {
   /** Forgets the panel: the note being typed is saved first (a failure is reported by the draft). */
   private closePanel(): void {
     void this.note.draft.flush();
-    for (const disposable of this.panelDisposables) disposable.dispose();
-    this.panelDisposables = [];
+    disposeAll(this.panelDisposables.splice(0));
     this.key = undefined;
     this.html = undefined;
     this.nonce = undefined;

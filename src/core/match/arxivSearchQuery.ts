@@ -5,6 +5,7 @@
 // parentheses around every group, and submittedDate:[YYYYMMDDHHMM TO YYYYMMDDHHMM].
 import { STOP_WORDS, organisationWords, stem, stemWeight, words } from './words';
 import { apiAddress } from '../net/localAddress';
+import type { Issue, Paper } from '../model/model';
 
 export interface MatchRequest {
   /** The rewritten title from the contents line. */
@@ -238,4 +239,11 @@ export function arxivSearchUrl(apiUrl: string, searchQuery: string, maxResults: 
   const count = Number.isFinite(maxResults) ? Math.min(MAX_SEARCH_RESULTS, Math.max(1, Math.floor(maxResults))) : 1;
   url.search = `?search_query=${encodeQuery(searchQuery)}&sortBy=relevance&max_results=${count}`;
   return url.toString();
+}
+
+/** What is searched for a paper: its contents title, the real title where known, its organisation and week. */
+export function matchRequestOf(issue: Pick<Issue, 'week'>, paper: Pick<Paper, 'title' | 'shortTitle' | 'titleHint' | 'org'>): MatchRequest {
+  const contentsTitle = paper.shortTitle ?? paper.title;
+  const realTitle = paper.shortTitle !== null && paper.title !== paper.shortTitle ? paper.title : null;
+  return { contentsTitle, titleHint: realTitle ?? paper.titleHint, org: paper.org, weekStart: issue.week.start, weekEnd: issue.week.end };
 }
