@@ -159,7 +159,7 @@ export class ArxivMatcher extends Disposable {
     const choice = this.options.store.choice(slot);
     if (choice) return { arxivId: choice.arxivId, title: choice.title, origin: 'reader' };
     const cached = this.cache.get(slot);
-    if (cached?.decision === 'accepted' && cached.best) return { arxivId: cached.best.id, title: cached.best.title, origin: 'search' };
+    if (cached?.decision === 'accepted' && cached.best) return { arxivId: cached.best.id, title: cached.best.title, origin: 'search', byAffiliation: cached.best.byAffiliation === true };
     return undefined;
   }
 

@@ -65,7 +65,7 @@ export function paperMarks(paper: Paper | Extra, issue: Pick<Issue, 'cutOff'>): 
   }
   if ('arxivMatch' in paper && paper.arxivMatch) {
     if (paper.arxivId === null) tooltip.push(vscode.l10n.t('Not on arXiv (chosen by you).'));
-    else tooltip.push(paper.arxivMatch.origin === 'reader' ? vscode.l10n.t('arXiv {0}, chosen by you.', paper.arxivId) : vscode.l10n.t('arXiv {0}, found on arXiv by its title.', paper.arxivId));
+    else tooltip.push(paper.arxivMatch.origin === 'reader' ? vscode.l10n.t('arXiv {0}, chosen by you.', paper.arxivId) : paper.arxivMatch.byAffiliation ? vscode.l10n.t('arXiv {0}, found on arXiv by its title and its authors’ affiliations.', paper.arxivId) : vscode.l10n.t('arXiv {0}, found on arXiv by its title.', paper.arxivId));
   } else if ('complete' in paper && paper.arxivId === null && !paper.complete) {
     tooltip.push(vscode.l10n.t('Not matched to arXiv yet.'));
   }

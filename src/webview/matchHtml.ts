@@ -9,7 +9,7 @@ type L10n = Pick<typeof vscode.l10n, 't'>;
 /** The paper's arXiv id and where it came from, or how the search for it stands. */
 export type MatchPanelView =
   | { readonly kind: 'newsletter'; readonly arxivId: string }
-  | { readonly kind: 'found'; readonly arxivId: string; readonly title: string | null }
+  | { readonly kind: 'found'; readonly arxivId: string; readonly title: string | null; readonly byAffiliation: boolean }
   | { readonly kind: 'chosen'; readonly arxivId: string | null; readonly title: string | null }
   | { readonly kind: 'searching' }
   | { readonly kind: 'possible'; readonly count: number }
@@ -29,7 +29,7 @@ export function renderMatch(match: MatchPanelView | null, l10n: L10n): string {
     case 'newsletter':
       return line('book', `${record(match.arxivId, null)} <span class="origin">${escapeHtml(l10n.t('from the newsletter'))}</span>`);
     case 'found':
-      return line('book', `${record(match.arxivId, match.title)} <span class="origin">${escapeHtml(l10n.t('found on arXiv by its title'))}</span>`, choose(l10n.t('Change...')));
+      return line('book', `${record(match.arxivId, match.title)} <span class="origin">${escapeHtml(match.byAffiliation ? l10n.t('found on arXiv by its title and its authors’ affiliations') : l10n.t('found on arXiv by its title'))}</span>`, choose(l10n.t('Change...')));
     case 'chosen':
       return match.arxivId === null
         ? line('circle-slash', escapeHtml(l10n.t('Not on arXiv (chosen by you).')), choose(l10n.t('Change...')))

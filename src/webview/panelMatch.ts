@@ -19,7 +19,7 @@ export function matchViewOf(entry: PaperEntry | undefined, matcher: ArxivMatcher
   if (paper.arxivMatch) {
     return paper.arxivMatch.origin === 'reader'
       ? { kind: 'chosen', arxivId: paper.arxivId, title: paper.arxivMatch.title }
-      : { kind: 'found', arxivId: paper.arxivId ?? '', title: paper.arxivMatch.title };
+      : { kind: 'found', arxivId: paper.arxivId ?? '', title: paper.arxivMatch.title, byAffiliation: paper.arxivMatch.byAffiliation === true };
   }
   if (slot === null || !matcher) return { kind: 'notYet', reason: null };
   const status = matcher.status(slot, paper);

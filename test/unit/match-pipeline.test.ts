@@ -97,6 +97,9 @@ describe('matching contents lines to arXiv papers (stand-in search, labelled set
       },
     });
     assert.equal(withPages.decision.kind === 'accepted' ? withPages.decision.best.id : null, waterloo.expected);
+    assert.equal(withPages.decision.kind === 'accepted' ? withPages.decision.best.byAffiliation : null, true, 'the match says its authors’ affiliations decided it');
+    const acceptedBySearch = (await matchPaper(requestFor(vol132, vol132.papers[0]!, false), server.url, getText)).decision;
+    assert.equal(acceptedBySearch.kind === 'accepted' ? acceptedBySearch.best.byAffiliation : 'not accepted', undefined, 'a match on words alone does not');
     assert.deepEqual(withPages.pageUrls, pagesRead);
     assert.ok(pagesRead.every((url) => url.startsWith(`${server.pagesUrl}/html/`)), pagesRead.join(', '));
     assert.ok(withPages.authorBlocks.get(waterloo.expected!)?.includes('University of Waterloo'));

@@ -60,8 +60,10 @@ describe('summary panel page: a complete paper', () => {
 
 describe('summary panel page: where an arXiv id came from', () => {
   it('names a search, the reader, and "not on arXiv", each with a way to change it', () => {
-    const found = renderMatch({ kind: 'found', arxivId: '2511.20478', title: 'NVIDIA Nemotron Parse 1.1' }, ENGLISH);
+    const found = renderMatch({ kind: 'found', arxivId: '2511.20478', title: 'NVIDIA Nemotron Parse 1.1', byAffiliation: false }, ENGLISH);
     assert.match(found, /<code>2511\.20478<\/code> <span class="match-title">NVIDIA Nemotron Parse 1\.1<\/span> <span class="origin">found on arXiv by its title<\/span>/);
+    const byAffiliation = renderMatch({ kind: 'found', arxivId: '2511.19349', title: 'Revisiting Feedback Models for HyDE', byAffiliation: true }, ENGLISH);
+    assert.match(byAffiliation, /<span class="origin">found on arXiv by its title and its authors’ affiliations<\/span>/);
     assert.match(found, /data-choose-match/);
     assert.match(renderMatch({ kind: 'chosen', arxivId: '2511.20478', title: null }, ENGLISH), /chosen by you/);
     assert.match(renderMatch({ kind: 'chosen', arxivId: null, title: null }, ENGLISH), /Not on arXiv \(chosen by you\)/);
@@ -71,7 +73,7 @@ describe('summary panel page: where an arXiv id came from', () => {
   });
 
   it('escapes the record’s title', () => {
-    const html = renderMatch({ kind: 'found', arxivId: '2511.20478', title: '<img src=x onerror=alert(1)>' }, ENGLISH);
+    const html = renderMatch({ kind: 'found', arxivId: '2511.20478', title: '<img src=x onerror=alert(1)>', byAffiliation: false }, ENGLISH);
     assert.doesNotMatch(html, /<img/);
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
   });

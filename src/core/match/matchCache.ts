@@ -10,6 +10,7 @@ const Candidate = z.object({
   title: z.string().max(1000),
   score: z.number(),
   published: z.string().max(64),
+  byAffiliation: z.boolean().optional(),
 });
 
 export const CachedMatch = z.object({

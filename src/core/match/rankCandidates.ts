@@ -17,6 +17,8 @@ export interface MatchCandidate {
   readonly title: string;
   readonly score: number;
   readonly published: string;
+  /** Its organisation was found only among its authors' affiliations (read from its page). */
+  readonly byAffiliation?: boolean;
 }
 
 export type MatchDecision =
@@ -394,7 +396,8 @@ export function rankCandidates(request: MatchRequest, entries: readonly ArxivEnt
   for (const entry of entries) if (!byId.has(entry.id)) byId.set(entry.id, entry);
   const candidate = (evidence: Evidence): MatchCandidate => {
     const entry = byId.get(evidence.id)!;
-    return { id: entry.id, title: entry.title, score: evidence.score, published: entry.published };
+    const byAffiliation = evidence.organisationByAffiliation && evidence.organisation !== null && evidence.organisation >= 0.5;
+    return { id: entry.id, title: entry.title, score: evidence.score, published: entry.published, ...(byAffiliation ? { byAffiliation } : {}) };
   };
   const withEvidence = scored.filter((e) => hasEvidence(e, rule));
   const top = scored[0];

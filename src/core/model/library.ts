@@ -37,6 +37,8 @@ export interface ArxivResolution {
   /** The arXiv record's title, where known. */
   readonly title: string | null;
   readonly origin: ArxivMatchOrigin;
+  /** A search's match that its authors' affiliations decided. */
+  readonly byAffiliation?: boolean;
 }
 
 /** The resolution for a paper by its slot (`vol132:#2`), if there is one. */
@@ -215,7 +217,7 @@ function resolveIssue(entry: SourcedIssue, resolver: ArxivResolver | null, codeL
     const id = resolution?.arxivId ?? null;
     // An id another paper of the issue already has is no match for this one.
     if (resolution && !(id !== null && (papers ?? issue.papers).some((other) => other.key === id || other.arxivId === id))) {
-      paper = { ...paper, arxivId: id, arxivVersion: null, key: id ?? paper.key, arxivMatch: { origin: resolution.origin, title: resolution.title } };
+      paper = { ...paper, arxivId: id, arxivVersion: null, key: id ?? paper.key, arxivMatch: { origin: resolution.origin, title: resolution.title, ...(resolution.byAffiliation ? { byAffiliation: true } : {}) } };
     }
     const code = codeLinks && paper.arxivId !== null && !paper.links.some((link) => link.kind === 'code') ? codeLinks(paper.arxivId) : null;
     if (code !== null) paper = { ...paper, links: [...paper.links, { kind: 'code', url: code, line: paper.range.startLine }], codeFrom: 'huggingface' };

@@ -74,7 +74,14 @@ export const Paper = z.object({
    * Set where the arXiv id did not come from the newsletter: found by a search of arXiv, or
    * chosen by the reader (then `arxivId` null means "not on arXiv"). The parser never sets it.
    */
-  arxivMatch: z.object({ origin: z.enum(['search', 'reader']), title: z.string().nullable() }).optional(),
+  arxivMatch: z
+    .object({
+      origin: z.enum(['search', 'reader']),
+      title: z.string().nullable(),
+      /** Found by the search because its authors' affiliations name the contents line's organisation. */
+      byAffiliation: z.boolean().optional(),
+    })
+    .optional(),
   /** Set where the code link is not the newsletter's but the repository Hugging Face's paper page names. */
   codeFrom: z.literal('huggingface').optional(),
 });

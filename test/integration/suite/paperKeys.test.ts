@@ -209,6 +209,8 @@ describe('a contents line that fits two papers of its week, settled by its autho
     api.library.setResolver(matcher.resolver);
     // "Rediscovering Feedback Models in the Era of LLM-Based Query Expansion, from the University of Waterloo".
     await waitFor(() => api.library.currentKey('vol162:#5') === '2511.19349', 'paper 5 matched to 2511.19349', 60_000);
+    const matched = api.library.findPaper('2511.19349').find((entry) => entry.entry.issue.volume === 162)?.paper;
+    assert.equal(matched && 'arxivMatch' in matched ? matched.arxivMatch?.byAffiliation : null, true, 'the panel and the row can say the affiliations decided it');
     const pages = server.requests.filter((request) => request.url.includes('/html/'));
     assert.ok(pages.some((request) => request.url.includes('/html/2511.19349')), pages.map((request) => request.url).join(', '));
     assert.ok(server.requests.filter((request) => request.query !== null).every((request) => request.status === 200), 'every query is one arXiv documents');
