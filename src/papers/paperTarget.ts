@@ -50,6 +50,12 @@ export function snapshotOf(target: PaperTarget): PaperSnapshot {
   return { title: target.title, issueLabel: target.issueLabel, arxivId: target.arxivId };
 }
 
+/** The snapshot of the paper with that key; a key nothing knows gets itself as its title. */
+export function paperSnapshot(library: IssueLibrary, store: PaperStateStore, key: string): PaperSnapshot {
+  const target = findPaperTarget(library, store, key);
+  return target ? snapshotOf(target) : { title: key, issueLabel: null, arxivId: null };
+}
+
 /** A row of the Issues tree or the Reading List, as far as naming its paper goes (the views' node types have these shapes). */
 type TreeNode =
   | { readonly kind: 'paper'; readonly paper: { readonly key: string } }

@@ -11,7 +11,6 @@ import { paperLinks } from '../core/model/paperLinks';
 import type { LibrarySearch } from '../core/search/librarySearch';
 import { summaryExcerpt } from '../core/parse/summary';
 import { ContextKey, View } from '../constants';
-import { PROBLEMS_SOURCE } from '../diagnostics/problems';
 import type { UnreadIssueFile, UnreadIssueFiles } from '../sources/unreadIssueFiles';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import { paperAccessibilityLabel, paperContextValue, paperMarks, showSummaryCommand, statusIcon } from './paperRow';
@@ -61,12 +60,6 @@ export class IssuesTreeProvider extends Disposable implements vscode.TreeDataPro
     );
     this.register(store.onDidChange(() => this.refresh()));
     if (unread) this.register(unread.onDidChange(() => this.refresh()));
-    this.register(
-      // Problems in an issue file mark its issue.
-      vscode.languages.onDidChangeDiagnostics((event) => {
-        if (event.uris.some((uri) => this.library.hasSource(uri.toString()))) this.refresh();
-      }),
-    );
   }
 
   /** Asks the view to redraw; a burst of changes (a folder of issues being read) redraws once. */
@@ -167,7 +160,7 @@ export class IssuesTreeProvider extends Disposable implements vscode.TreeDataPro
     const { issue, source } = entry;
     // While filtering, issues open to show what matched.
     const item = new vscode.TreeItem(issueLabel(issue), this.matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    const problems = source.bundled ? 0 : problemsIn(entry);
+    const problems = source.bundled ? 0 : this.library.problemCount(entry);
     const read = issue.papers.filter((paper) => this.store.status(paper.key) === 'read').length;
     // Reading progress once the reader has started the issue; before that, how many papers it has.
     const marks = [
@@ -226,25 +219,6 @@ export class IssuesTreeProvider extends Disposable implements vscode.TreeDataPro
   private issueId({ issue, source }: SourcedIssue): string {
     return `issue:${source.id}#${issue.range.startLine}${this.matching ? `?filter=${this.filterText}` : ''}`;
   }
-}
-
-/** Warnings and errors the Problems panel shows for this issue's lines of its file. */
-function problemsIn({ issue, source }: SourcedIssue): number {
-  let uri: vscode.Uri;
-  try {
-    uri = vscode.Uri.parse(source.id, true);
-  } catch {
-    return 0;
-  }
-  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => {
-    const line = diagnostic.range.start.line + 1;
-    return (
-      diagnostic.source === PROBLEMS_SOURCE &&
-      diagnostic.severity <= vscode.DiagnosticSeverity.Warning &&
-      line >= issue.range.startLine &&
-      line <= issue.range.endLine
-    );
-  }).length;
 }
 
 /**

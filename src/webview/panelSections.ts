@@ -8,7 +8,7 @@ import type { ArxivMetadata } from '../arxiv/arxivMetadata';
 import type { IssueLibrary, PaperEntry } from '../core/model/library';
 import type { HuggingFaceMetadata } from '../huggingface/huggingFaceMetadata';
 import type { ArxivMatcher } from '../papers/arxivMatcher';
-import { issueLabel } from '../core/model/format';
+import { paperSnapshot } from '../papers/paperTarget';
 import type { PaperSnapshot, PaperStateStore } from '../storage/paperStateStore';
 import type { HuggingFacePanelView } from './huggingFaceHtml';
 import type { ExtensionMessage } from './messages';
@@ -74,10 +74,7 @@ export class PanelSections implements vscode.Disposable {
 
   /** What the store keeps about the paper besides the note: from its issue, else as remembered. */
   snapshot(key: string): PaperSnapshot {
-    const [entry] = this.sources.library.findPaper(key);
-    if (entry) return { title: entry.paper.title, issueLabel: issueLabel(entry.entry.issue), arxivId: entry.paper.arxivId };
-    const remembered = this.sources.store.get(key);
-    return { title: remembered?.title ?? key, issueLabel: remembered?.issueLabel ?? null, arxivId: remembered?.arxivId ?? null };
+    return paperSnapshot(this.sources.library, this.sources.store, key);
   }
 
   /** The paper `key` is about to be shown: ask for its details, and put its match search first. */

@@ -64,6 +64,15 @@ export class IssueLibrary {
     this.changed();
   }
 
+  /** The parser's warnings and errors on the issue's lines of its source: what the Problems panel shows for it. */
+  problemCount({ issue, source }: SourcedIssue): number {
+    let count = 0;
+    for (const diagnostic of this.sources.get(source.id)?.diagnostics ?? []) {
+      if (diagnostic.severity !== 'info' && diagnostic.line >= issue.range.startLine && diagnostic.line <= issue.range.endLine) count++;
+    }
+    return count;
+  }
+
   /** True when a source with this id has been read (its file is an issue file). */
   hasSource(sourceId: string): boolean {
     return this.sources.has(sourceId);
