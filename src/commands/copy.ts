@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import type { ArxivEntry } from '../core/formats/arxivAtom';
-import { bibtexEntry, type BibtexArxiv, type BibtexSource } from '../core/formats/bibtex';
+import { bibtexEntry } from '../core/formats/bibtex';
 import { primaryLink } from '../core/model/paperLinks';
+import { bibtexSource, libraryBibtexSources } from './bibtexSources';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
-import type { PaperTarget } from '../papers/paperTarget';
 import type { CommandServices } from './services';
 
 const COPIED_MESSAGE_MS = 4000;
@@ -32,7 +31,8 @@ export class CopyLinkCommand implements WeeklyPapersCommand {
 }
 
 /**
- * "Copy BibTeX": an arXiv-style @misc entry, its key unique among the library's papers; with
+ * "Copy BibTeX": an arXiv-style @misc entry, its key unique among the library's papers (the key
+ * Export BibTeX gives the same paper); with
  * arXiv's authors, year, category and DOI when its metadata has been fetched.
  */
 export class CopyBibtexCommand implements WeeklyPapersCommand {
@@ -43,45 +43,14 @@ export class CopyBibtexCommand implements WeeklyPapersCommand {
   async execute(arg?: unknown): Promise<string | undefined> {
     const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Copy BibTeX') });
     if (!target) return undefined;
-    const others: BibtexSource[] = [];
-    for (const [key, entries] of this.services.library.paperIndex()) {
-      const newest = entries[0];
-      if (!newest || key === target.key) continue;
-      const { paper, entry } = newest;
-      others.push({ key, title: paper.title, arxivId: paper.arxivId, org: null, weekStart: entry.issue.week.start, url: null });
-    }
     const arxiv = this.services.arxiv;
     if (arxiv && target.arxivId) {
       // Not waited for: the next copy has it.
       arxiv.request([target.arxivId]);
     }
-    const entry = bibtexEntry(bibtexSource(target, target.arxivId ? arxiv?.entry(target.arxivId) : undefined), others);
+    const entry = bibtexEntry(bibtexSource(target, target.arxivId ? arxiv?.entry(target.arxivId) : undefined), libraryBibtexSources(this.services));
     await this.services.clipboard.writeText(entry);
     vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied BibTeX for “{0}”', target.title)}`, COPIED_MESSAGE_MS);
     return entry;
   }
-}
-
-/** What BibTeX is built from: the paper as the issue knows it, and arXiv's metadata when there is some. */
-export function bibtexSource(target: PaperTarget, arxiv: ArxivEntry | undefined): BibtexSource {
-  return {
-    key: target.key,
-    title: target.title,
-    arxivId: target.arxivId,
-    // An extra's "org" is its section, never an author.
-    org: target.kind === 'paper' ? target.org : null,
-    weekStart: target.weekStart,
-    url: primaryLink(target),
-    arxiv: arxiv ? bibtexArxiv(arxiv) : null,
-  };
-}
-
-function bibtexArxiv(entry: ArxivEntry): BibtexArxiv {
-  return {
-    title: entry.title,
-    authors: entry.authors.map((author) => author.name),
-    published: entry.published,
-    primaryCategory: entry.primaryCategory,
-    doi: entry.doi ?? null,
-  };
 }

@@ -4,7 +4,7 @@ import { bibtexFile } from '../core/formats/bibtex';
 import type { SourcedIssue } from '../core/model/library';
 import { issueLabel } from '../core/model/format';
 import type { WeeklyPapersCommand } from './commandManager';
-import { bibtexSource } from './copy';
+import { bibtexSource, libraryBibtexSources } from './bibtexSources';
 import { findPaperTarget, type PaperTarget } from '../papers/paperTarget';
 import type { CommandServices } from './services';
 
@@ -45,7 +45,9 @@ export class ExportBibtexCommand implements WeeklyPapersCommand {
     if (arxiv && ids.length > 0) {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Fetching arXiv details…') }, () => arxiv.fetchMissing(ids));
     }
-    const text = bibtexFile(papers.map((paper) => bibtexSource(paper, paper.arxivId ? arxiv?.entry(paper.arxivId) : undefined)));
+    const sources = papers.map((paper) => bibtexSource(paper, paper.arxivId ? arxiv?.entry(paper.arxivId) : undefined));
+    // Keys unique across the library, as Copy BibTeX makes them: a paper keeps its key in every export.
+    const text = bibtexFile(sources, libraryBibtexSources(this.services));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     if (!target) {
       const missing = arxiv ? ids.filter((id) => !arxiv.entry(id)).length : 0;

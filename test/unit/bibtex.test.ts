@@ -135,6 +135,24 @@ describe('BibTeX', () => {
     assert.equal(citationKey(a, [a]), 'generative2025', 'a paper never clashes with itself');
   });
 
+  it('gives a paper in a .bib the key Copy BibTeX gives it, whichever papers are exported with it', () => {
+    const library = [
+      paper('1', 'Generative Early Stage Ranking'),
+      paper('2', 'Generative Retrieval at Scale'),
+      paper('3', 'Generative Early Stage Ranking'),
+      paper('4', 'Dense Retrieval Revisited'),
+      clara,
+      paper('5', 'CLaRa Revisited'),
+    ];
+    const keysOf = (file: string) => [...file.matchAll(/^@misc\{([^,]+),$/gm)].map((match) => match[1]);
+    for (const exported of [[library[0]!], [library[1]!, library[3]!], [clara], library]) {
+      const copied = exported.map((source) => citationKey(source, library));
+      assert.deepEqual(keysOf(bibtexFile(exported, library)), copied, `exporting ${exported.map((source) => source.key).join(', ')}`);
+    }
+    assert.deepEqual(keysOf(bibtexFile([clara])), ['clara2025'], 'without rivals, only the file’s own papers count');
+    assert.deepEqual(keysOf(bibtexFile([clara], library)), ['clarabridging2025']);
+  });
+
   it('escapes LaTeX specials and keeps the case of words with inner capitals', () => {
     assert.equal(
       escapeBibtex('50% of {x} & $y$ #1 a_b ~ ^ \\'),

@@ -278,16 +278,20 @@ function bibtexEntryWithKey(source: BibtexSource, key: string): string {
 }
 
 /**
- * A .bib file: one entry per source (in order, each paper once), keys unique within the file.
- * `citationKey` already separates different papers; a final pass adds a letter to any key that
- * still repeats, so the file never holds two entries under one key.
+ * A .bib file: one entry per source (in order, each paper once), keys unique within the file and
+ * among `rivals` (the library's other papers, so that a paper gets the key citationKey gives it
+ * against the same rivals, whichever papers are exported with it). `citationKey` already separates
+ * different papers; a final pass adds a letter to any key that still repeats, so the file never
+ * holds two entries under one key.
  */
-export function bibtexFile(sources: readonly BibtexSource[]): string {
+export function bibtexFile(sources: readonly BibtexSource[], rivals: readonly BibtexSource[] = []): string {
   const distinct = [...new Map(sources.map((source) => [source.key, source])).values()];
-  const rivals = new KeyRivals(distinct);
+  const everyone = new Map(rivals.map((rival) => [rival.key, rival]));
+  for (const source of distinct) everyone.set(source.key, source);
+  const keyRivals = new KeyRivals([...everyone.values()]);
   const used = new Set<string>();
   const entries = distinct.map((source) => {
-    const base = rivals.keyOf(keyCandidate(source));
+    const base = keyRivals.keyOf(keyCandidate(source));
     let key = base;
     for (let index = 0; used.has(key); index++) key = `${base}${letterSuffix(index)}`;
     used.add(key);

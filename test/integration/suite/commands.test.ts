@@ -2,6 +2,9 @@
 // when run with a paper key, a tree row or nothing. Links are never opened: the commands are
 // built again with an `open` that records.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WeeklyPapersTestApi } from '../../../src/extension';
 import { Command, EXTENSION_ID, NOTE_SCHEME } from '../../../src/constants';
@@ -14,7 +17,7 @@ import type { ImportSummary } from '../../../src/commands/notesFile';
 import type { PaperState } from '../../../src/core/model/paperState';
 import { formatNotesMarkdown } from '../../../src/core/formats/notesMarkdown';
 import type { IssuesNode } from '../../../src/views/issuesTree';
-import { activate } from '../helpers';
+import { activate, waitFor, workspaceFolder } from '../helpers';
 
 const CLARA = '2511.18659'; // arXiv and code
 const NETFLIX = '2511.18261'; // arXiv only
@@ -137,6 +140,34 @@ describe('commands', () => {
       await vscode.env.clipboard.readText(),
       '@misc{clara2025,\n  title={{CLaRa}: Bridging Retrieval and Generation with Continuous Latent Reasoning},\n  year={2025},\n  eprint={2511.18659},\n  archivePrefix={arXiv},\n  url={https://arxiv.org/abs/2511.18659}\n}\n',
     );
+  });
+
+  it('Copy BibTeX and Export BibTeX cite a paper under one key, also beside a paper of another issue with the same first word', async () => {
+    // Another issue's paper whose title starts with the same word, in the same year: the key
+    // takes a second word, in the copy and in the export of Vol.132 alone alike.
+    const rival = vscode.Uri.joinPath(workspaceFolder(), 'issues', 'vol-171-bibtex-rival.txt');
+    const rivalIssue = [
+      'Vol.171 for Dec 1 - Dec 7, 2025',
+      '[1] CLaRa Revisited: Latent Compression for Long-Context Retrieval',
+      'This paper revisits continuous latent compression for retrieval-augmented generation over long contexts and reports where it helps and where it does not.',
+      '📚 https://arxiv.org/abs/2512.00001',
+    ].join('\n');
+    const vol171 = () => api.library.issues().some((entry) => entry.issue.volume === 171);
+    const bib = path.join(os.tmpdir(), `weekly-papers-keys-${Date.now()}.bib`);
+    await vscode.workspace.fs.writeFile(rival, new TextEncoder().encode(rivalIssue));
+    try {
+      await waitFor(vol171, 'Vol.171 in the library');
+      await vscode.commands.executeCommand(Command.copyBibtex, CLARA);
+      assert.equal(/^@misc\{([^,]+),$/m.exec(await vscode.env.clipboard.readText())?.[1], 'clarabridging2025');
+      const vol132 = (await api.issuesTree.getChildren())?.find((node) => node.kind === 'issue' && node.entry.issue.volume === 132);
+      assert.ok(vol132, 'Vol.132 in the Issues tree');
+      await vscode.commands.executeCommand(Command.exportBibtex, vol132, vscode.Uri.file(bib));
+      assert.match(fs.readFileSync(bib, 'utf8'), /^@misc\{clarabridging2025,$/m);
+    } finally {
+      fs.rmSync(bib, { force: true });
+      await vscode.workspace.fs.delete(rival);
+      await waitFor(() => !vol171(), 'Vol.171 gone from the library');
+    }
   });
 
   it('Open Code opens a paper’s repository, and for a paper without code opens nothing', async () => {
