@@ -13,7 +13,32 @@ import type { CommandServices } from './services';
 type MatchServices = Pick<CommandServices, 'library' | 'store' | 'search' | 'ready' | 'matcher'>;
 
 interface MatchItem extends vscode.QuickPickItem {
-  readonly choice: { readonly arxivId: string | null; readonly title: string | null } | 'enter';
+  readonly choice: { readonly arxivId: string | null; readonly title: string | null } | 'enter' | { readonly page: string };
+}
+
+/**
+ * The issue's web page, offered while the paper is searched for by its rewritten contents title
+ * only: the page's contents list links each paper to its section, whose address spells the real
+ * title (Paper.titleHint), and importing the page lends those titles to the copy shown (see
+ * core/model/titleHints.ts). Undefined when the paper has its hint or the issue names no web page.
+ */
+export function webPageItem(target: PaperTarget): (vscode.QuickPickItem & { readonly page: string }) | undefined {
+  const found = target.found;
+  if (!found || found.kind !== 'paper' || !('titleHint' in found.paper) || found.paper.titleHint !== null) return undefined;
+  const page = found.entry.issue.webUrl;
+  let url: URL;
+  try {
+    url = new URL(page ?? '');
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  return {
+    page: url.toString(),
+    label: `$(globe) ${vscode.l10n.t('Import the issue’s web page for the real titles...')}`,
+    description: `${url.host}${url.pathname}`,
+    detail: vscode.l10n.t('Its contents list links each paper to its real title; Weekly Papers then looks for these titles on arXiv.'),
+  };
 }
 
 /** The slot of a paper whose arXiv id the reader may choose: one the newsletter gave none. */
@@ -42,6 +67,10 @@ export class ChooseArxivMatchCommand implements WeeklyPapersCommand {
     }
     const choice = choiceArg === undefined ? await this.ask(target, slot) : choiceFromArgument(choiceArg);
     if (choice === undefined || choice === 'enter') return;
+    if ('page' in choice) {
+      await vscode.commands.executeCommand(Command.importIssueFromUrl, choice.page);
+      return;
+    }
     await setChoice(this.services, target, slot, choice);
   }
 
@@ -60,6 +89,8 @@ export class ChooseArxivMatchCommand implements WeeklyPapersCommand {
       const title = (paper && 'arxivMatch' in paper ? paper.arxivMatch?.title : null) ?? null;
       items.unshift({ choice: { arxivId: currentId, title }, label: title ?? currentId, description: currentId, detail: vscode.l10n.t('the current match') });
     }
+    const page = webPageItem(target);
+    if (page) items.push({ ...page, choice: { page: page.page } });
     items.push(
       { choice: 'enter', label: `$(edit) ${vscode.l10n.t('Enter an arXiv id or link...')}` },
       { choice: { arxivId: null, title: null }, label: `$(circle-slash) ${vscode.l10n.t('Not on arXiv')}`, description: vscode.l10n.t('no automatic match either') },
@@ -115,7 +146,7 @@ function choiceFromArgument(arg: unknown): MatchItem['choice'] | undefined {
  * Keeps the choice and moves the paper's note and status to its new key. A key no other paper
  * has (a match found by a search that the reader now replaces) leaves with them.
  */
-async function setChoice(services: MatchServices, target: PaperTarget, slot: string, choice: Exclude<MatchItem['choice'], 'enter'>): Promise<void> {
+async function setChoice(services: MatchServices, target: PaperTarget, slot: string, choice: { readonly arxivId: string | null; readonly title: string | null }): Promise<void> {
   const before = target.key;
   await services.store.setChoice(slot, choice);
   const after = services.library.currentKey(slot);

@@ -102,6 +102,51 @@ describe('issue library: one issue from several sources', () => {
     assert.deepEqual(shown(library), ['132@0-full']);
   });
 
+  it('lends the copy shown the real titles another copy’s contents anchors give, whichever copy is shown', () => {
+    const anchored = parseIssueText(readFixture('paywall/vol-132-contents-anchors.txt')).issues[0]!;
+    // The same cut-off issue as the e-mail or the web text has it: no anchors.
+    const plain = parseIssueText(readFixture('paywall/vol-132-contents-anchors.txt').replace(/ https:\/\/recsys\.substack\.com\/i\/\S+?(?=, from)/g, '')).issues[0]!;
+    assert.equal(plain.papers.length, 10);
+    assert.ok(plain.papers.every((paper) => paper.titleHint === null), 'the plain copy has no hints of its own');
+    const hints = anchored.papers.map((paper) => paper.titleHint);
+    assert.equal(hints.filter((hint) => hint !== null).length, 10, 'the anchored copy has a hint for every paper');
+    const orders: ReadonlyArray<{ first: string; second: string }> = [
+      { first: 'a-plain', second: 'b-anchored' },
+      { first: 'b-plain', second: 'a-anchored' },
+    ];
+    for (const { first, second } of orders) {
+      const library = new IssueLibrary();
+      library.set({ source: source(first), issues: [plain], diagnostics: [] });
+      library.set({ source: source(second), issues: [anchored], diagnostics: [] });
+      const [entry] = library.issues();
+      assert.deepEqual(entry!.issue.papers.map((paper) => paper.titleHint), hints, `${first} beside ${second}`);
+      const paperTwo = library.findPaper('vol132:#2')[0]?.paper;
+      assert.ok(paperTwo && 'titleHint' in paperTwo);
+      assert.equal(paperTwo.titleHint, 'llm reasoning for cold start item recommendation');
+    }
+    const alone = new IssueLibrary();
+    alone.set({ source: source('a-plain'), issues: [plain], diagnostics: [] });
+    assert.equal(alone.issues()[0]!.issue, plain, 'a single copy is shown as it is');
+  });
+
+  it('lends no hint for a contents line two papers share, or that two copies name differently', () => {
+    const anchored = parseIssueText(readFixture('paywall/vol-132-contents-anchors.txt')).issues[0]!;
+    const blank = (paper: Issue['papers'][number]) => ({ ...paper, titleHint: null });
+    const plain: Issue = { ...anchored, papers: anchored.papers.map(blank) };
+    const twice: Issue = { ...plain, papers: plain.papers.map((paper, i) => (i === 3 ? { ...paper, shortTitle: plain.papers[2]!.shortTitle } : paper)) };
+    const otherHint: Issue = { ...anchored, papers: anchored.papers.map((paper, i) => (i === 4 ? { ...paper, titleHint: 'another title' } : paper)) };
+    const library = new IssueLibrary();
+    library.set({ source: source('a'), issues: [twice], diagnostics: [] });
+    library.set({ source: source('b'), issues: [anchored], diagnostics: [] });
+    library.set({ source: source('c'), issues: [otherHint], diagnostics: [] });
+    const shownHints = library.issues()[0]!.issue.papers.map((paper) => paper.titleHint);
+    assert.equal(library.issues()[0]!.source.id, 'a');
+    assert.equal(shownHints[2], null, 'line 3 is also paper 4’s line in the copy shown');
+    assert.equal(shownHints[3], null);
+    assert.equal(shownHints[4], null, 'the copies disagree on line 5');
+    assert.equal(shownHints[5], anchored.papers[5]!.titleHint);
+  });
+
   it('never merges issues without a volume', () => {
     const library = new IssueLibrary();
     library.set({ source: source('a'), issues: [issue(null, null)], diagnostics: [] });

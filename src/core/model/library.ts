@@ -2,6 +2,7 @@
 // and listens to it; views only present it.
 import type { ArxivMatchOrigin, Diagnostic, Extra, Issue, Paper } from './model';
 import { earlierKeys, paperSlot } from './paperIdentity';
+import { withBorrowedTitleHints } from './titleHints';
 
 /** Where issues were read from: a file in the workspace, the bundled sample, an import. */
 export interface IssueSource {
@@ -114,12 +115,13 @@ export class IssueLibrary {
 
   /**
    * Every issue, newest first (by week, then volume); issues without either come last. An issue
-   * (a volume) held by several sources is listed once: see `preferredCopy`. Papers carry their
+   * (a volume) held by several sources is listed once: see `preferredCopy`; its papers take the
+   * real titles' hints the other copies' contents lines have (titleHints.ts). Papers carry their
    * resolved arXiv ids (see setResolver).
    */
   issues(): readonly SourcedIssue[] {
     if (this.sorted === null) {
-      const byVolume = new Map<number, SourcedIssue>();
+      const byVolume = new Map<number, SourcedIssue[]>();
       const unnumbered: SourcedIssue[] = [];
       for (const contents of this.sources.values()) {
         if (contents.source.bundled && !this.bundledVisible) continue;
@@ -129,11 +131,12 @@ export class IssueLibrary {
             unnumbered.push(entry);
             continue;
           }
-          const kept = byVolume.get(issue.volume);
-          if (!kept || preferredCopy(entry, kept) < 0) byVolume.set(issue.volume, entry);
+          const copies = byVolume.get(issue.volume);
+          if (copies) copies.push(entry);
+          else byVolume.set(issue.volume, [entry]);
         }
       }
-      const sorted = [...byVolume.values(), ...unnumbered].sort(newestFirst);
+      const sorted = [...[...byVolume.values()].map(shownCopy), ...unnumbered].sort(newestFirst);
       const { resolver, codeLinks } = this;
       this.sorted = resolver || codeLinks ? sorted.map((entry) => resolveIssue(entry, resolver, codeLinks)) : sorted;
     }
@@ -242,6 +245,18 @@ function completePapers(issue: Issue): number {
   let count = 0;
   for (const paper of issue.papers) if (paper.complete) count++;
   return count;
+}
+
+/** The copy of an issue to show (see preferredCopy), with the title hints the other copies give (see titleHints.ts). */
+function shownCopy(copies: readonly SourcedIssue[]): SourcedIssue {
+  let shown = copies[0] as SourcedIssue;
+  for (const copy of copies) if (preferredCopy(copy, shown) < 0) shown = copy;
+  if (copies.length === 1) return shown;
+  const issue = withBorrowedTitleHints(
+    shown.issue,
+    copies.filter((copy) => copy !== shown).map((copy) => copy.issue),
+  );
+  return issue === shown.issue ? shown : { issue, source: shown.source };
 }
 
 /**
