@@ -3,23 +3,22 @@ import { Command } from '../constants';
 import type { ArxivEntry } from '../core/formats/arxivAtom';
 import { bibtexEntry, type BibtexArxiv, type BibtexSource } from '../core/formats/bibtex';
 import { primaryLink } from '../core/model/paperLinks';
-import type { WeeklyPapersCommand } from './commandManager';
-import { resolvePaper } from './paperPicker';
+import { PaperCommand } from './paperCommand';
+import type { PickOptions } from './paperPicker';
 import type { PaperTarget } from '../papers/paperTarget';
-import type { CommandServices } from './services';
 
 const COPIED_MESSAGE_MS = 4000;
 
 /** "Copy Link": the arXiv page, else the first link the issue gives. */
-export class CopyLinkCommand implements WeeklyPapersCommand {
+export class CopyLinkCommand extends PaperCommand<string> {
   readonly id = Command.copyLink;
 
-  constructor(private readonly services: CommandServices) {}
+  protected pickOptions(): PickOptions {
+    return { title: vscode.l10n.t('Copy Link'), accept: (candidate) => primaryLink(candidate) !== null };
+  }
 
   /** Resolves to what was copied. */
-  async execute(arg?: unknown): Promise<string | undefined> {
-    const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Copy Link'), accept: (candidate) => primaryLink(candidate) !== null });
-    if (!target) return undefined;
+  protected async run(target: PaperTarget): Promise<string | undefined> {
     const link = primaryLink(target);
     if (!link) {
       void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no link in its issue.', target.title));
@@ -35,14 +34,14 @@ export class CopyLinkCommand implements WeeklyPapersCommand {
  * "Copy BibTeX": an arXiv-style @misc entry, its key unique among the library's papers; with
  * arXiv's authors, year, category and DOI when its metadata has been fetched.
  */
-export class CopyBibtexCommand implements WeeklyPapersCommand {
+export class CopyBibtexCommand extends PaperCommand<string> {
   readonly id = Command.copyBibtex;
 
-  constructor(private readonly services: CommandServices) {}
+  protected pickOptions(): PickOptions {
+    return { title: vscode.l10n.t('Copy BibTeX') };
+  }
 
-  async execute(arg?: unknown): Promise<string | undefined> {
-    const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Copy BibTeX') });
-    if (!target) return undefined;
+  protected async run(target: PaperTarget): Promise<string | undefined> {
     const others: BibtexSource[] = [];
     for (const [key, entries] of this.services.library.paperIndex()) {
       const newest = entries[0];
