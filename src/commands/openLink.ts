@@ -15,22 +15,10 @@ interface LinkTexts {
 
 /** Each kind of link: its command, and its words (read when the command runs, in the reader's language). */
 const LINKS: Readonly<Record<PaperLinkKind, { readonly id: string; readonly texts: () => LinkTexts }>> = {
-  arxiv: {
-    id: Command.openArxiv,
-    texts: () => ({ title: vscode.l10n.t('Open on arXiv'), nothing: vscode.l10n.t('No paper in your issues has an arXiv page.'), missing: (title) => vscode.l10n.t('“{0}” has no arXiv page in its issue.', title) }),
-  },
-  pdf: {
-    id: Command.openPdf,
-    texts: () => ({ title: vscode.l10n.t('Open PDF'), nothing: vscode.l10n.t('No paper in your issues has a PDF.'), missing: (title) => vscode.l10n.t('“{0}” has no PDF in its issue.', title) }),
-  },
-  code: {
-    id: Command.openCode,
-    texts: () => ({ title: vscode.l10n.t('Open Code'), nothing: vscode.l10n.t('No paper in your issues has a code link.'), missing: (title) => vscode.l10n.t('“{0}” has no code link in its issue.', title) }),
-  },
-  huggingface: {
-    id: Command.openHuggingFace,
-    texts: () => ({ title: vscode.l10n.t('Open on Hugging Face'), nothing: vscode.l10n.t('No paper in your issues has a Hugging Face page.'), missing: (title) => vscode.l10n.t('“{0}” has no Hugging Face page in its issue.', title) }),
-  },
+  arxiv: { id: Command.openArxiv, texts: () => ({ title: vscode.l10n.t('Open on arXiv'), nothing: vscode.l10n.t('No paper in your issues has an arXiv page.'), missing: (title) => vscode.l10n.t('“{0}” has no arXiv page in its issue.', title) }) },
+  pdf: { id: Command.openPdf, texts: () => ({ title: vscode.l10n.t('Open PDF'), nothing: vscode.l10n.t('No paper in your issues has a PDF.'), missing: (title) => vscode.l10n.t('“{0}” has no PDF in its issue.', title) }) },
+  code: { id: Command.openCode, texts: () => ({ title: vscode.l10n.t('Open Code'), nothing: vscode.l10n.t('No paper in your issues has a code link.'), missing: (title) => vscode.l10n.t('“{0}” has no code link in its issue.', title) }) },
+  huggingface: { id: Command.openHuggingFace, texts: () => ({ title: vscode.l10n.t('Open on Hugging Face'), nothing: vscode.l10n.t('No paper in your issues has a Hugging Face page.'), missing: (title) => vscode.l10n.t('“{0}” has no Hugging Face page in its issue.', title) }) },
 };
 
 /** "Open on arXiv", "Open PDF", "Open Code", "Open on Hugging Face": one of a paper's links, in the browser. */
