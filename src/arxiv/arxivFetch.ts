@@ -6,23 +6,15 @@ import type * as vscode from 'vscode';
 import { arxivQueryUrl, parseArxivAtom, type ArxivEntry, type ArxivEntryError } from '../core/formats/arxivAtom';
 import { requests } from '../platform/requests';
 import { MB, readBoundedText, readTextPrefix } from '../util/boundedBody';
+import { describeRequestFailure, type RequestFailure, type RequestService } from '../util/requestFailure';
 
 /** An answer of arXiv's API larger than this (decoded) is not read: 100 entries take about 300 KB. */
 export const MAX_ARXIV_ANSWER_BYTES = 2 * MB;
 
 export type FetchOutcome =
   | { readonly kind: 'ok'; readonly entries: readonly ArxivEntry[]; readonly errors: readonly ArxivEntryError[] }
-  /** HTTP 429: `retryAfter` is the header as sent, if any. */
-  | { readonly kind: 'rateLimited'; readonly retryAfter: string | null }
-  | { readonly kind: 'timeout' }
-  /** No answer at all; `inBrowser`: asked from a browser, which may also have refused the answer (CORS). */
-  | { readonly kind: 'offline'; readonly message: string; readonly inBrowser: boolean }
-  | { readonly kind: 'httpError'; readonly status: number }
-  | { readonly kind: 'malformed'; readonly message: string }
-  /** The body was larger than MAX_ARXIV_ANSWER_BYTES: reading stopped there. */
-  | { readonly kind: 'tooLarge' }
-  /** The configured address is not http(s): nothing was sent. */
-  | { readonly kind: 'badAddress' };
+  /** `tooLarge`: the body was larger than MAX_ARXIV_ANSWER_BYTES. */
+  | RequestFailure;
 
 export function fetchArxivBatch(apiUrl: string, ids: readonly string[], timeoutMs: number): Promise<FetchOutcome> {
   return fetchArxivFeed(arxivQueryUrl(apiUrl, ids), timeoutMs);
@@ -77,27 +69,9 @@ async function arxivGet<T>(url: string | null, timeoutMs: number, accept: string
   }
 }
 
+const ARXIV: RequestService = { name: 'arXiv', maxBytes: MAX_ARXIV_ANSWER_BYTES, address: 'arXiv API', setting: 'weeklyPapers.arxivApiUrl' };
+
 /** What the panel says when a fetch failed; `retrying` adds that it will try again. */
 export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'ok' }>, retrying: boolean, l10n: Pick<typeof vscode.l10n, 't'>): string {
-  switch (outcome.kind) {
-    case 'rateLimited':
-      return retrying ? l10n.t('arXiv is rate-limiting, will retry') : l10n.t('arXiv is rate-limiting');
-    case 'timeout':
-      return retrying ? l10n.t('arXiv did not answer in time, will retry') : l10n.t('arXiv did not answer in time');
-    case 'offline':
-      if (outcome.inBrowser) {
-        return retrying
-          ? l10n.t('arXiv could not be reached from the browser (it may not allow requests from VS Code for the Web, or you are offline), will retry')
-          : l10n.t('arXiv could not be reached from the browser (it may not allow requests from VS Code for the Web, or you are offline)');
-      }
-      return retrying ? l10n.t('offline (arXiv could not be reached), will retry') : l10n.t('offline (arXiv could not be reached)');
-    case 'httpError':
-      return retrying ? l10n.t('arXiv answered HTTP {0}, will retry', outcome.status) : l10n.t('arXiv answered HTTP {0}', outcome.status);
-    case 'malformed':
-      return retrying ? l10n.t("arXiv's answer could not be read, will retry") : l10n.t("arXiv's answer could not be read");
-    case 'tooLarge':
-      return l10n.t("arXiv's answer was larger than {0} MB, so it was not read", MAX_ARXIV_ANSWER_BYTES / MB);
-    case 'badAddress':
-      return l10n.t('the arXiv API address (weeklyPapers.arxivApiUrl) is not an https:// address (http:// is allowed only for 127.0.0.1 or localhost)');
-  }
+  return describeRequestFailure(outcome, retrying, ARXIV, l10n);
 }

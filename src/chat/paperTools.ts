@@ -7,7 +7,8 @@ import { Tool, type ToolName } from '../constants';
 import { AppendNoteInput, GetPaperInput, issueReference, ListIssueInput, parseToolInput, SearchPapersInput, SetReadingStatusInput, statusOf, TOOL_LIMITS } from '../core/chat/toolInput';
 import { MAX_NOTE_LENGTH } from '../core/model/paperState';
 import { answer, quoteLine, issueAnswer, noIssueAnswer, noPaperAnswer, noteAppendedAnswer, paperAnswer, searchAnswer, statusChangedAnswer } from '../core/chat/toolText';
-import { snapshotOf } from '../papers/paperTarget';
+import { snapshotOf, type PaperTarget } from '../papers/paperTarget';
+import type * as z from 'zod';
 import type { PaperStateStore } from '../storage/paperStateStore';
 import type { PaperQueries } from './paperQueries';
 import { appendConfirmation, statusConfirmation, type Confirmation } from './toolConfirmations';
@@ -26,13 +27,42 @@ function prepared(invocationMessage: string, confirmation?: Confirmation): vscod
   return { invocationMessage, confirmationMessages: { title: confirmation.title, message } };
 }
 
+/** The paper the reader (or the model) named: by key, arXiv id, or the best search hit. */
+function targetOf(queries: PaperQueries, paper: string): PaperTarget | undefined {
+  const key = queries.resolve(paper);
+  return key === undefined ? undefined : queries.target(key);
+}
+
+/** What a tool that changes a paper's data does: says what it is doing, asks first, then changes it and answers. */
+interface PaperChange<T> {
+  readonly invocation: () => string;
+  readonly confirmation: (target: PaperTarget, input: T) => Confirmation;
+  readonly change: (target: PaperTarget, input: T) => Promise<string>;
+}
+
+/** A tool that changes the data of the paper its input names: found (or said not to be) the same way for each. */
+function paperChangeTool<T extends { readonly paper: string }>(queries: PaperQueries, schema: z.ZodType<T>, tool: PaperChange<T>): vscode.LanguageModelTool<unknown> {
+  return {
+    async prepareInvocation(options) {
+      await queries.ready;
+      const input = parseToolInput(schema, options.input);
+      const target = input.ok ? targetOf(queries, input.value.paper) : undefined;
+      if (!input.ok || !target) return prepared(vscode.l10n.t('Looking for the paper'));
+      return prepared(tool.invocation(), tool.confirmation(target, input.value));
+    },
+    async invoke(options) {
+      await queries.ready;
+      const input = parseToolInput(schema, options.input);
+      if (!input.ok) return result(answer([input.message]));
+      const target = targetOf(queries, input.value.paper);
+      if (!target) return result(noPaperAnswer(input.value.paper));
+      return result(await tool.change(target, input.value));
+    },
+  };
+}
+
 /** The tools, by name: registered by registerPaperTools, and called directly by the tests. */
 export function paperTools(queries: PaperQueries, store: PaperStateStore): Tools {
-  /** The paper the reader (or the model) named: by key, arXiv id, or the best search hit. */
-  const targetOf = (paper: string) => {
-    const key = queries.resolve(paper);
-    return key === undefined ? undefined : queries.target(key);
-  };
   return {
     [Tool.searchPapers]: {
       async invoke(options) {
@@ -63,46 +93,25 @@ export function paperTools(queries: PaperQueries, store: PaperStateStore): Tools
         return result(issue ? issueAnswer(issue, newestVolume) : noIssueAnswer(reference, volumes));
       },
     },
-    [Tool.setReadingStatus]: {
-      async prepareInvocation(options) {
-        await queries.ready;
-        const input = parseToolInput(SetReadingStatusInput, options.input);
-        const target = input.ok ? targetOf(input.value.paper) : undefined;
-        if (!input.ok || !target) return prepared(vscode.l10n.t('Looking for the paper'));
-        const to = statusOf(input.value.status);
-        return prepared(vscode.l10n.t('Setting the reading status'), statusConfirmation(target.title, store.status(target.key), to, vscode.l10n));
-      },
-      async invoke(options) {
-        await queries.ready;
-        const input = parseToolInput(SetReadingStatusInput, options.input);
-        if (!input.ok) return result(answer([input.message]));
-        const target = targetOf(input.value.paper);
-        if (!target) return result(noPaperAnswer(input.value.paper));
+    [Tool.setReadingStatus]: paperChangeTool(queries, SetReadingStatusInput, {
+      invocation: () => vscode.l10n.t('Setting the reading status'),
+      confirmation: (target, input) => statusConfirmation(target.title, store.status(target.key), statusOf(input.status), vscode.l10n),
+      async change(target, input) {
         const from = store.status(target.key);
-        const to = statusOf(input.value.status);
+        const to = statusOf(input.status);
         if (from !== to) await store.setStatus(target.key, to, snapshotOf(target));
-        return result(statusChangedAnswer(target.title, from, to));
+        return statusChangedAnswer(target.title, from, to);
       },
-    },
-    [Tool.appendNote]: {
-      async prepareInvocation(options) {
-        await queries.ready;
-        const input = parseToolInput(AppendNoteInput, options.input);
-        const target = input.ok ? targetOf(input.value.paper) : undefined;
-        if (!input.ok || !target) return prepared(vscode.l10n.t('Looking for the paper'));
-        return prepared(vscode.l10n.t('Adding to your note'), appendConfirmation(target.title, input.value.text, store.note(target.key).trim() !== '', vscode.l10n));
+    }),
+    [Tool.appendNote]: paperChangeTool(queries, AppendNoteInput, {
+      invocation: () => vscode.l10n.t('Adding to your note'),
+      confirmation: (target, input) => appendConfirmation(target.title, input.text, store.note(target.key).trim() !== '', vscode.l10n),
+      async change(target, input) {
+        if (store.note(target.key).length + input.text.length > MAX_NOTE_LENGTH) return answer([`The reader's note on ${quoteLine(target.title)} is too long to add to (over ${MAX_NOTE_LENGTH} characters); nothing was added.`]);
+        const note = await store.appendNote(target.key, input.text, snapshotOf(target));
+        return noteAppendedAnswer(target.title, note.length);
       },
-      async invoke(options) {
-        await queries.ready;
-        const input = parseToolInput(AppendNoteInput, options.input);
-        if (!input.ok) return result(answer([input.message]));
-        const target = targetOf(input.value.paper);
-        if (!target) return result(noPaperAnswer(input.value.paper));
-        if (store.note(target.key).length + input.value.text.length > MAX_NOTE_LENGTH) return result(answer([`The reader's note on ${quoteLine(target.title)} is too long to add to (over ${MAX_NOTE_LENGTH} characters); nothing was added.`]));
-        const note = await store.appendNote(target.key, input.value.text, snapshotOf(target));
-        return result(noteAppendedAnswer(target.title, note.length));
-      },
-    },
+    }),
   };
 }
 

@@ -3,22 +3,22 @@ import { Command } from '../constants';
 import { bibtexEntry } from '../core/formats/bibtex';
 import { primaryLink } from '../core/model/paperLinks';
 import { bibtexSource, libraryBibtexSources } from './bibtexSources';
-import type { WeeklyPapersCommand } from './commandManager';
-import { resolvePaper } from './paperPicker';
-import type { CommandServices } from './services';
+import { PaperCommand } from './paperCommand';
+import type { PickOptions } from './paperPicker';
+import type { PaperTarget } from '../papers/paperTarget';
 
 const COPIED_MESSAGE_MS = 4000;
 
 /** "Copy Link": the arXiv page, else the first link the issue gives. */
-export class CopyLinkCommand implements WeeklyPapersCommand {
+export class CopyLinkCommand extends PaperCommand<string> {
   readonly id = Command.copyLink;
 
-  constructor(private readonly services: CommandServices) {}
+  protected pickOptions(): PickOptions {
+    return { title: vscode.l10n.t('Copy Link'), accept: (candidate) => primaryLink(candidate) !== null };
+  }
 
   /** Resolves to what was copied. */
-  async execute(arg?: unknown): Promise<string | undefined> {
-    const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Copy Link'), accept: (candidate) => primaryLink(candidate) !== null });
-    if (!target) return undefined;
+  protected async run(target: PaperTarget): Promise<string | undefined> {
     const link = primaryLink(target);
     if (!link) {
       void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no link in its issue.', target.title));
@@ -35,14 +35,14 @@ export class CopyLinkCommand implements WeeklyPapersCommand {
  * Export BibTeX gives the same paper); with
  * arXiv's authors, year, category and DOI when its metadata has been fetched.
  */
-export class CopyBibtexCommand implements WeeklyPapersCommand {
+export class CopyBibtexCommand extends PaperCommand<string> {
   readonly id = Command.copyBibtex;
 
-  constructor(private readonly services: CommandServices) {}
+  protected pickOptions(): PickOptions {
+    return { title: vscode.l10n.t('Copy BibTeX') };
+  }
 
-  async execute(arg?: unknown): Promise<string | undefined> {
-    const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Copy BibTeX') });
-    if (!target) return undefined;
+  protected async run(target: PaperTarget): Promise<string | undefined> {
     const arxiv = this.services.arxiv;
     if (arxiv && target.arxivId) {
       // Not waited for: the next copy has it.

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { Command } from '../constants';
-import type { WeeklyPapersCommand } from './commandManager';
-import { resolvePaper } from './paperPicker';
+import { PaperCommand } from './paperCommand';
+import type { PickOptions } from './paperPicker';
+import { showUntilHidden } from './quickInput';
 import { snapshotOf, type PaperTarget } from '../papers/paperTarget';
-import type { CommandServices } from './services';
 
 /**
  * "Edit Note". A short note is typed in an input box (prefilled, Enter saves, empty removes
@@ -11,14 +11,14 @@ import type { CommandServices } from './services';
  * has several lines opens straight in the editor, since an input box would flatten it.
  * `(paper, text)` sets the note without asking.
  */
-export class EditNoteCommand implements WeeklyPapersCommand {
+export class EditNoteCommand extends PaperCommand {
   readonly id = Command.editNote;
 
-  constructor(private readonly services: CommandServices) {}
+  protected pickOptions(): PickOptions {
+    return { title: vscode.l10n.t('Edit Note') };
+  }
 
-  async execute(arg?: unknown, text?: unknown): Promise<void> {
-    const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Edit Note') });
-    if (!target) return;
+  protected async run(target: PaperTarget, text?: unknown): Promise<void> {
     if (typeof text === 'string') {
       await this.services.store.setNote(target.key, text, snapshotOf(target));
       return;
@@ -42,23 +42,8 @@ function askForNote(target: PaperTarget, current: string): Promise<{ text: strin
   input.prompt = vscode.l10n.t('Enter saves the note; an empty note is removed. For several lines, use the editor button.');
   input.placeholder = vscode.l10n.t('Your thoughts on this paper');
   input.buttons = [{ iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: vscode.l10n.t('Write a longer note in an editor (save to keep it)') }];
-  return new Promise((resolve) => {
-    let result: { text: string; inEditor: boolean } | undefined;
-    const listeners = [
-      input.onDidAccept(() => {
-        result = { text: input.value, inEditor: false };
-        input.hide();
-      }),
-      input.onDidTriggerButton(() => {
-        result = { text: input.value, inEditor: true };
-        input.hide();
-      }),
-      input.onDidHide(() => {
-        for (const listener of listeners) listener.dispose();
-        input.dispose();
-        resolve(result);
-      }),
-    ];
-    input.show();
-  });
+  return showUntilHidden<{ text: string; inEditor: boolean }>(input, (choose) => [
+    input.onDidAccept(() => choose({ text: input.value, inEditor: false })),
+    input.onDidTriggerButton(() => choose({ text: input.value, inEditor: true })),
+  ]);
 }

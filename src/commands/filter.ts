@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Command } from '../constants';
 import type { WeeklyPapersCommand } from './commandManager';
 import type { CommandServices } from './services';
+import { showUntilHidden } from './quickInput';
 
 /**
  * "Filter Papers…": the Issues view shows only papers with every word typed (title,
@@ -13,11 +14,11 @@ export class FilterCommand implements WeeklyPapersCommand {
 
   constructor(private readonly services: CommandServices) {}
 
-  execute(text?: unknown): Promise<void> {
+  async execute(text?: unknown): Promise<void> {
     const { issues } = this.services;
     if (typeof text === 'string') {
       issues.setFilter(text);
-      return Promise.resolve();
+      return;
     }
     const before = issues.filter;
     const input = vscode.window.createInputBox();
@@ -25,23 +26,11 @@ export class FilterCommand implements WeeklyPapersCommand {
     input.value = before;
     input.placeholder = vscode.l10n.t('Words of the title, organisation or summary, e.g. "rerank LLM"; has:code for papers with code');
     input.prompt = vscode.l10n.t('Enter keeps the filter; Escape puts back the one there was.');
-    return new Promise((resolve) => {
-      let accepted = false;
-      const listeners = [
-        input.onDidChangeValue((value) => issues.setFilter(value)),
-        input.onDidAccept(() => {
-          accepted = true;
-          input.hide();
-        }),
-        input.onDidHide(() => {
-          if (!accepted) issues.setFilter(before);
-          for (const listener of listeners) listener.dispose();
-          input.dispose();
-          resolve();
-        }),
-      ];
-      input.show();
-    });
+    const accepted = await showUntilHidden<true>(input, (choose) => [
+      input.onDidChangeValue((value) => issues.setFilter(value)),
+      input.onDidAccept(() => choose(true)),
+    ]);
+    if (!accepted) issues.setFilter(before);
   }
 }
 

@@ -9,6 +9,7 @@ import { issueGone } from '../papers/paperTarget';
 import { matchingPaperKeys } from '../papers/paperSearch';
 import { findPaperTarget, paperKeyOf, type PaperTarget } from '../papers/paperTarget';
 import type { CommandServices } from './services';
+import { showUntilHidden } from './quickInput';
 
 export interface PaperPickItem extends vscode.QuickPickItem {
   readonly key: string;
@@ -24,7 +25,7 @@ export interface PickOptions {
 }
 
 type PickServices = Pick<CommandServices, 'library' | 'store' | 'search'>;
-type ResolveServices = PickServices & Pick<CommandServices, 'ready'>;
+export type ResolveServices = PickServices & Pick<CommandServices, 'ready'>;
 
 /**
  * Each paper's item as the quick pick shows it, or null when the command does not offer the
@@ -83,25 +84,15 @@ export async function pickPaper(services: ResolveServices, options: PickOptions)
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.items = initial;
-  return new Promise((resolve) => {
-    let chosen: PaperTarget | undefined;
-    const listeners = [
-      quickPick.onDidChangeValue((value) => {
-        quickPick.items = paperPickItems(services, value, options.accept, cache);
-      }),
-      quickPick.onDidAccept(() => {
-        const key = quickPick.selectedItems[0]?.key ?? quickPick.activeItems[0]?.key;
-        chosen = key ? findPaperTarget(services.library, services.store, key) : undefined;
-        quickPick.hide();
-      }),
-      quickPick.onDidHide(() => {
-        for (const listener of listeners) listener.dispose();
-        quickPick.dispose();
-        resolve(chosen);
-      }),
-    ];
-    quickPick.show();
-  });
+  return showUntilHidden<PaperTarget>(quickPick, (choose) => [
+    quickPick.onDidChangeValue((value) => {
+      quickPick.items = paperPickItems(services, value, options.accept, cache);
+    }),
+    quickPick.onDidAccept(() => {
+      const key = quickPick.selectedItems[0]?.key ?? quickPick.activeItems[0]?.key;
+      choose(key ? findPaperTarget(services.library, services.store, key) : undefined);
+    }),
+  ]);
 }
 
 /**

@@ -2,10 +2,9 @@ import * as vscode from 'vscode';
 import { Command } from '../constants';
 import { ReadingStatus } from '../core/model/paperState';
 import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
-import type { WeeklyPapersCommand } from './commandManager';
-import { resolvePaper } from './paperPicker';
-import { snapshotOf } from '../papers/paperTarget';
-import type { CommandServices } from './services';
+import { PaperCommand } from './paperCommand';
+import type { PickOptions } from './paperPicker';
+import { snapshotOf, type PaperTarget } from '../papers/paperTarget';
 
 interface StatusItem extends vscode.QuickPickItem {
   readonly status: ReadingStatus | null;
@@ -15,14 +14,14 @@ interface StatusItem extends vscode.QuickPickItem {
  * "Set Reading Status": To Read, Reading, Read or None. `(paper, status)` sets it without
  * asking (`status` a ReadingStatus, or null / "none" to clear it).
  */
-export class SetStatusCommand implements WeeklyPapersCommand {
+export class SetStatusCommand extends PaperCommand {
   readonly id = Command.setStatus;
 
-  constructor(private readonly services: CommandServices) {}
+  protected pickOptions(): PickOptions {
+    return { title: vscode.l10n.t('Set Reading Status') };
+  }
 
-  async execute(arg?: unknown, statusArg?: unknown): Promise<void> {
-    const target = await resolvePaper(this.services, arg, { title: vscode.l10n.t('Set Reading Status') });
-    if (!target) return;
+  protected async run(target: PaperTarget, statusArg?: unknown): Promise<void> {
     const current = this.services.store.status(target.key);
     const given = statusFromArgument(statusArg);
     const status = given !== undefined ? given : await pickStatus(target.title, current);

@@ -9,19 +9,11 @@ import {
 } from '../core/formats/huggingFacePaper';
 import { requests } from '../platform/requests';
 import { readBoundedText } from '../util/boundedBody';
+import { describeRequestFailure, type RequestFailure as ServiceFailure, type RequestService } from '../util/requestFailure';
 
 export type RequestFailure =
-  /** HTTP 429: `retryAfter` is the header as sent, if any. */
-  | { readonly kind: 'rateLimited'; readonly retryAfter: string | null }
-  | { readonly kind: 'timeout' }
-  /** No answer at all; `inBrowser`: asked from a browser, which may also have refused the answer (CORS). */
-  | { readonly kind: 'offline'; readonly message: string; readonly inBrowser: boolean }
-  | { readonly kind: 'httpError'; readonly status: number }
-  /** The body was larger than MAX_HUGGING_FACE_BODY_BYTES: reading stopped there. */
-  | { readonly kind: 'tooLarge' }
-  | { readonly kind: 'malformed'; readonly message: string }
-  /** The configured address is not http(s): nothing was sent. */
-  | { readonly kind: 'badAddress' }
+  /** `tooLarge`: the body was larger than MAX_HUGGING_FACE_BODY_BYTES. */
+  | ServiceFailure
   /** Not sent, or abandoned: the network was turned off, or the owner disposed. */
   | { readonly kind: 'cancelled' };
 
@@ -102,27 +94,9 @@ export function isTransient(failure: RequestFailure): boolean {
   }
 }
 
+const HUGGING_FACE: RequestService = { name: 'Hugging Face', maxBytes: MAX_HUGGING_FACE_BODY_BYTES, address: 'Hugging Face', setting: 'weeklyPapers.huggingFaceApiUrl' };
+
 /** What the panel says when a lookup failed; `retrying` adds that it will try again. */
 export function describeFailure(failure: Exclude<RequestFailure, { kind: 'cancelled' }>, retrying: boolean, l10n: Pick<typeof vscode.l10n, 't'>): string {
-  switch (failure.kind) {
-    case 'rateLimited':
-      return retrying ? l10n.t('Hugging Face is rate-limiting, will retry') : l10n.t('Hugging Face is rate-limiting');
-    case 'timeout':
-      return retrying ? l10n.t('Hugging Face did not answer in time, will retry') : l10n.t('Hugging Face did not answer in time');
-    case 'offline':
-      if (failure.inBrowser) {
-        return retrying
-          ? l10n.t('Hugging Face could not be reached from the browser (it may not allow requests from VS Code for the Web, or you are offline), will retry')
-          : l10n.t('Hugging Face could not be reached from the browser (it may not allow requests from VS Code for the Web, or you are offline)');
-      }
-      return retrying ? l10n.t('offline (Hugging Face could not be reached), will retry') : l10n.t('offline (Hugging Face could not be reached)');
-    case 'httpError':
-      return retrying ? l10n.t('Hugging Face answered HTTP {0}, will retry', failure.status) : l10n.t('Hugging Face answered HTTP {0}', failure.status);
-    case 'malformed':
-      return retrying ? l10n.t("Hugging Face's answer could not be read, will retry") : l10n.t("Hugging Face's answer could not be read");
-    case 'tooLarge':
-      return l10n.t("Hugging Face's answer was larger than {0} MB, so it was not read", MAX_HUGGING_FACE_BODY_BYTES / (1024 * 1024));
-    case 'badAddress':
-      return l10n.t('the Hugging Face address (weeklyPapers.huggingFaceApiUrl) is not an https:// address (http:// is allowed only for 127.0.0.1 or localhost)');
-  }
+  return describeRequestFailure(failure, retrying, HUGGING_FACE, l10n);
 }

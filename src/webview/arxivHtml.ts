@@ -3,7 +3,8 @@
 // Nothing of vscode at run time (as summaryHtml.ts): the import is for the type of `vscode.l10n`.
 import type * as vscode from 'vscode';
 import { categoriesPrimaryFirst, validDoi, type ArxivEntry } from '../core/formats/arxivAtom';
-import { escapeAttribute, escapeHtml } from './html';
+import { detailsSectionHtml, type DetailsService } from './detailsSection';
+import { escapeAttribute, escapeHtml, stateLineHtml } from './html';
 
 type L10n = Pick<typeof vscode.l10n, 't'>;
 
@@ -15,21 +16,14 @@ export type ArxivPanelView =
   /** Network use is turned off: said once, quietly. */
   | { readonly state: 'disabled' };
 
+const ARXIV: DetailsService = { name: 'arXiv', className: 'arxiv', headingId: 'arxiv-heading' };
+
 /** arXiv's metadata after the newsletter's summary; a quiet line while it loads or when it cannot. */
 export function renderArxiv(arxiv: ArxivPanelView | null, l10n: L10n): string {
   if (arxiv === null) return '';
-  const section = (body: string) =>
-    `<section class="arxiv" aria-labelledby="arxiv-heading"><h2 id="arxiv-heading">${escapeHtml(l10n.t('On arXiv'))}</h2>${body}</section>`;
-  switch (arxiv.state) {
-    case 'loading':
-      return section(`<p class="arxiv-state" role="status">${escapeHtml(l10n.t('Loading arXiv details…'))}</p>`);
-    case 'disabled':
-      return section(`<p class="arxiv-state">${escapeHtml(l10n.t('arXiv details are not fetched: network use is turned off (Weekly Papers › Network: Enabled).'))}</p>`);
-    case 'unavailable':
-      return section(`<p class="arxiv-state" role="status">${escapeHtml(l10n.t('arXiv details unavailable: {0}.', arxiv.reason))}</p>`);
-    case 'ready':
-      return section(renderArxivEntry(arxiv.entry, l10n));
-  }
+  return detailsSectionHtml(arxiv, ARXIV, l10n, (view) =>
+    view.state === 'ready' ? renderArxivEntry(view.entry, l10n) : stateLineHtml(l10n.t('arXiv details are not fetched: network use is turned off (Weekly Papers › Network: Enabled).'), false),
+  );
 }
 
 function renderArxivEntry(entry: ArxivEntry, l10n: L10n): string {

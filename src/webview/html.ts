@@ -31,3 +31,13 @@ export function createNonce(): string {
   for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
   return hex;
 }
+
+/** One of the panel's sections: a heading (its id `headingId`, labelling the section) and `body`, HTML already. */
+export function sectionHtml(className: string, headingId: string, heading: string, body: string): string {
+  return `<section class="${className}" aria-labelledby="${headingId}"><h2 id="${headingId}">${escapeHtml(heading)}</h2>${body}</section>`;
+}
+
+/** A section's quiet line instead of its facts (loading, unavailable, turned off); `live`: read out when it changes. */
+export function stateLineHtml(text: string, live: boolean): string {
+  return `<p class="arxiv-state"${live ? ' role="status"' : ''}>${escapeHtml(text)}</p>`;
+}

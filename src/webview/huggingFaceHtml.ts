@@ -3,7 +3,8 @@
 // import below is for the type of `vscode.l10n`, which the page's words are translated with.
 import type * as vscode from 'vscode';
 import type { HuggingFacePaper } from '../core/formats/huggingFacePaper';
-import { escapeAttribute, escapeHtml } from './html';
+import { detailsSectionHtml, type DetailsService } from './detailsSection';
+import { escapeAttribute, escapeHtml, stateLineHtml } from './html';
 
 type L10n = Pick<typeof vscode.l10n, 't'>;
 
@@ -20,32 +21,27 @@ function count(n: number): string {
   return n >= 100 ? '100+' : String(n);
 }
 
+const HUGGING_FACE: DetailsService = { name: 'Hugging Face', className: 'huggingface', headingId: 'hf-heading' };
+
 export function renderHuggingFace(view: HuggingFacePanelView | null, l10n: L10n): string {
   if (view === null || view.state === 'disabled') return '';
-  const section = (body: string) =>
-    `<section class="huggingface" aria-labelledby="hf-heading"><h2 id="hf-heading">${escapeHtml(l10n.t('On Hugging Face'))}</h2>${body}</section>`;
-  switch (view.state) {
-    case 'loading':
-      return section(`<p class="arxiv-state" role="status">${escapeHtml(l10n.t('Loading Hugging Face details…'))}</p>`);
-    case 'absent':
-      return section(`<p class="arxiv-state">${escapeHtml(l10n.t('Not on Hugging Face.'))}</p>`);
-    case 'unavailable':
-      return section(`<p class="arxiv-state" role="status">${escapeHtml(l10n.t('Hugging Face details unavailable: {0}.', view.reason))}</p>`);
-    case 'ready': {
-      const { paper } = view;
-      const facts: string[] = [];
-      if (paper.upvotes !== null) facts.push(escapeHtml(paper.upvotes === 1 ? l10n.t('1 upvote') : l10n.t('{0} upvotes', paper.upvotes)));
-      if (paper.models !== null) facts.push(escapeHtml(paper.models === 1 ? l10n.t('1 model') : l10n.t('{0} models', count(paper.models))));
-      if (paper.datasets !== null) facts.push(escapeHtml(paper.datasets === 1 ? l10n.t('1 dataset') : l10n.t('{0} datasets', count(paper.datasets))));
-      if (paper.githubStars !== null && paper.githubRepo !== null) facts.push(escapeHtml(l10n.t('{0} stars on its repository', paper.githubStars)));
-      const code = view.codeFromHuggingFace && paper.githubRepo
-        ? `<p class="hf-code">${escapeHtml(l10n.t('The code link is the repository Hugging Face names for this paper (the newsletter gave none).'))}</p>`
-        : '';
-      const project = paper.projectPage
-        ? `<button type="button" class="link-button" data-link="project" aria-label="${escapeAttribute(l10n.t('Open the project page'))}" title="${escapeAttribute(paper.projectPage)}"><span class="codicon codicon-home" aria-hidden="true"></span><span>${escapeHtml(l10n.t('Project page'))}</span></button>`
-        : '';
-      const line = facts.length > 0 ? `<p class="hf-facts">${facts.join(' · ')}</p>` : '';
-      return section(`${line}${code}${project}`);
-    }
-  }
+  return detailsSectionHtml(view, HUGGING_FACE, l10n, (shown) =>
+    shown.state === 'ready' ? renderPaper(shown.paper, shown.codeFromHuggingFace, l10n) : stateLineHtml(l10n.t('Not on Hugging Face.'), false),
+  );
+}
+
+function renderPaper(paper: HuggingFacePaper, codeFromHuggingFace: boolean, l10n: L10n): string {
+  const facts: string[] = [];
+  if (paper.upvotes !== null) facts.push(escapeHtml(paper.upvotes === 1 ? l10n.t('1 upvote') : l10n.t('{0} upvotes', paper.upvotes)));
+  if (paper.models !== null) facts.push(escapeHtml(paper.models === 1 ? l10n.t('1 model') : l10n.t('{0} models', count(paper.models))));
+  if (paper.datasets !== null) facts.push(escapeHtml(paper.datasets === 1 ? l10n.t('1 dataset') : l10n.t('{0} datasets', count(paper.datasets))));
+  if (paper.githubStars !== null && paper.githubRepo !== null) facts.push(escapeHtml(l10n.t('{0} stars on its repository', paper.githubStars)));
+  const code = codeFromHuggingFace && paper.githubRepo
+    ? `<p class="hf-code">${escapeHtml(l10n.t('The code link is the repository Hugging Face names for this paper (the newsletter gave none).'))}</p>`
+    : '';
+  const project = paper.projectPage
+    ? `<button type="button" class="link-button" data-link="project" aria-label="${escapeAttribute(l10n.t('Open the project page'))}" title="${escapeAttribute(paper.projectPage)}"><span class="codicon codicon-home" aria-hidden="true"></span><span>${escapeHtml(l10n.t('Project page'))}</span></button>`
+    : '';
+  const line = facts.length > 0 ? `<p class="hf-facts">${facts.join(' · ')}</p>` : '';
+  return `${line}${code}${project}`;
 }

@@ -11,7 +11,7 @@ import { paperLinks } from '../core/model/paperLinks';
 import { ReadingStatus, type PaperState } from '../core/model/paperState';
 import { STATUS_CODICONS, statusLabel } from '../util/statusLabel';
 import type { PanelLinkKind } from './messages';
-import { escapeAttribute, escapeHtml } from './html';
+import { escapeAttribute, escapeHtml, sectionHtml } from './html';
 import { renderHuggingFace, type HuggingFacePanelView } from './huggingFaceHtml';
 import { renderMatch, type MatchPanelView } from './matchHtml';
 import { renderArxiv, type ArxivPanelView } from './arxivHtml';
@@ -251,7 +251,7 @@ function renderSummary(blocks: readonly SummaryBlock[], l10n: L10n): string {
       ? `<p>${escapeHtml(block.text)}</p>`
       : `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
   );
-  return `<section class="summary" aria-labelledby="summary-heading"><h2 id="summary-heading">${escapeHtml(l10n.t('Summary'))}</h2>${html.join('\n')}</section>`;
+  return sectionHtml('summary', 'summary-heading', l10n.t('Summary'), html.join('\n'));
 }
 
 function renderNote(note: string, l10n: L10n): string {
