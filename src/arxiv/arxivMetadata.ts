@@ -152,10 +152,7 @@ export class ArxivMetadata extends MetadataCache<CachedEntry> {
     for (const id of stale) this.problems.set(id, reason);
     const delay = this.backOff(outcome);
     this.changeEmitter.fire(batch);
-    if (willRetry) {
-      // Only this batch is asked for again: a retry waiting for an earlier batch is dropped.
-      this.stopRetrying();
-      this.retryLater(batch, delay);
-    }
+    // Joins the retry an earlier batch of this round may be waiting for: every failed batch is asked for again.
+    if (willRetry) this.retryLater(batch, delay);
   }
 }

@@ -188,6 +188,32 @@ describe('arXiv metadata', function () {
     });
   });
 
+  it('retries every batch that failed, not only the last one', async () => {
+    // A server of its own, so that no other request takes its planned answers.
+    const own = await ArxivTestServer.start();
+    const metadata = new ArxivMetadata({
+      storageUri: vscode.Uri.file(path.join(tmp, `storage-batches-${Date.now()}`)),
+      timeoutMs: 300,
+      minIntervalMs: 0,
+      // Longer than a request takes to fail: the first batch's retry still waits when the second fails.
+      backoffBaseMs: 1000,
+      settings: () => ({ enabled: true, apiUrl: own.url }),
+    });
+    try {
+      // 101 ids: two requests of at most 100, CLaRa in the first, Netflix's paper in the second.
+      const filler = Array.from({ length: 99 }, (_, i) => `2511.${String(10_000 + i)}`);
+      const ids = [CLARA, ...filler, COLD_START];
+      own.plan({ kind: 'slow', delayMs: 2000 }, { kind: 'slow', delayMs: 2000 });
+      metadata.request(ids);
+      await waitFor(() => metadata.status(CLARA).state === 'ready' && metadata.status(COLD_START).state === 'ready', 'both papers after the retries', 20_000);
+      const asked = own.requests.slice(2).flatMap((request) => request.ids);
+      assert.ok(asked.includes(CLARA) && asked.includes(COLD_START), 'both batches were asked for again');
+    } finally {
+      metadata.dispose();
+      await own.close();
+    }
+  });
+
   describe('the cache', () => {
     const DAY_MS = 24 * 60 * 60 * 1000;
     /** A clock the test moves; nothing here waits on it (no spacing between requests). */
