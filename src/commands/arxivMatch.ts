@@ -8,6 +8,7 @@ import { arxivChoosable, paperSlot } from '../core/model/paperIdentity';
 import type { WeeklyPapersCommand } from './commandManager';
 import { resolvePaper } from './paperPicker';
 import type { PaperTarget } from '../papers/paperTarget';
+import { titlesPageOf } from '../papers/issuePage';
 import type { CommandServices } from './services';
 
 type MatchServices = Pick<CommandServices, 'library' | 'store' | 'search' | 'ready' | 'matcher'>;
@@ -16,23 +17,10 @@ interface MatchItem extends vscode.QuickPickItem {
   readonly choice: { readonly arxivId: string | null; readonly title: string | null } | 'enter' | { readonly page: string };
 }
 
-/**
- * The issue's web page, offered while the paper is searched for by its rewritten contents title
- * only: the page's contents list links each paper to its section, whose address spells the real
- * title (Paper.titleHint), and importing the page lends those titles to the copy shown (see
- * core/model/titleHints.ts). Undefined when the paper has its hint or the issue names no web page.
- */
+/** The issue's web page as a choice, while it would give the paper its real title (see papers/issuePage.ts). */
 export function webPageItem(target: PaperTarget): (vscode.QuickPickItem & { readonly page: string }) | undefined {
-  const found = target.found;
-  if (!found || found.kind !== 'paper' || !('titleHint' in found.paper) || found.paper.titleHint !== null) return undefined;
-  const page = found.entry.issue.webUrl;
-  let url: URL;
-  try {
-    url = new URL(page ?? '');
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const url = titlesPageOf(target.found);
+  if (!url) return undefined;
   return {
     page: url.toString(),
     label: `$(globe) ${vscode.l10n.t('Import the issue’s web page for the real titles...')}`,

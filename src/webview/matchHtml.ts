@@ -12,8 +12,9 @@ export type MatchPanelView =
   | { readonly kind: 'found'; readonly arxivId: string; readonly title: string | null; readonly byAffiliation: boolean }
   | { readonly kind: 'chosen'; readonly arxivId: string | null; readonly title: string | null }
   | { readonly kind: 'searching' }
-  | { readonly kind: 'possible'; readonly count: number }
-  | { readonly kind: 'noMatch' }
+  /** `titlesPage`: the host of the issue's web page, where it would give the paper its real title (papers/issuePage.ts). */
+  | { readonly kind: 'possible'; readonly count: number; readonly titlesPage?: string | null }
+  | { readonly kind: 'noMatch'; readonly titlesPage?: string | null }
   | { readonly kind: 'notYet'; readonly reason: string | null };
 
 /** The paper's arXiv id and where it came from, or how the search for it stands; with a button to choose. */
@@ -37,13 +38,15 @@ export function renderMatch(match: MatchPanelView | null, l10n: L10n): string {
     case 'searching':
       return line('loading', escapeHtml(l10n.t('Looking for this paper on arXiv…')));
     case 'possible':
-      return line(
-        'question',
-        escapeHtml(match.count === 1 ? l10n.t('Not matched to arXiv: 1 possible match.') : l10n.t('Not matched to arXiv: {0} possible matches.', match.count)),
-        choose(l10n.t('Choose arXiv Match...')),
+      return (
+        line(
+          'question',
+          escapeHtml(match.count === 1 ? l10n.t('Not matched to arXiv: 1 possible match.') : l10n.t('Not matched to arXiv: {0} possible matches.', match.count)),
+          choose(l10n.t('Choose arXiv Match...')),
+        ) + titlesPageLine(match.titlesPage, l10n)
       );
     case 'noMatch':
-      return line('question', escapeHtml(l10n.t('No match found on arXiv.')), choose(l10n.t('Choose arXiv Match...')));
+      return line('question', escapeHtml(l10n.t('No match found on arXiv.')), choose(l10n.t('Choose arXiv Match...'))) + titlesPageLine(match.titlesPage, l10n);
     case 'notYet':
       return line(
         'clock',
@@ -51,4 +54,10 @@ export function renderMatch(match: MatchPanelView | null, l10n: L10n): string {
         choose(l10n.t('Choose arXiv Match...')),
       );
   }
+}
+
+/** Where the issue's web page would give the paper its real title: said under the doubtful match. */
+function titlesPageLine(host: string | null | undefined, l10n: L10n): string {
+  if (!host) return '';
+  return `<p class="arxiv-match-hint">${escapeHtml(l10n.t('The issue’s web page ({0}) links each paper to its real title: Choose arXiv Match... can import it.', host))}</p>`;
 }

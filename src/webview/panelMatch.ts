@@ -3,6 +3,7 @@
 import type { PaperEntry } from '../core/model/library';
 import { paperSlot } from '../core/model/paperIdentity';
 import type { ArxivMatcher } from '../papers/arxivMatcher';
+import { titlesPageOf } from '../papers/issuePage';
 import type { MatchPanelView } from './summaryHtml';
 
 /** The slot of the paper on show, for papers whose id a search or the reader gives. */
@@ -23,11 +24,13 @@ export function matchViewOf(entry: PaperEntry | undefined, matcher: ArxivMatcher
   }
   if (slot === null || !matcher) return { kind: 'notYet', reason: null };
   const status = matcher.status(slot, paper);
+  const titlesPage = titlesPageOf(entry)?.host ?? null;
   switch (status.kind) {
     case 'possible':
-      return { kind: 'possible', count: status.candidates.length };
-    case 'searching':
+      return { kind: 'possible', count: status.candidates.length, titlesPage };
     case 'noMatch':
+      return { kind: 'noMatch', titlesPage };
+    case 'searching':
       return { kind: status.kind };
     case 'notYet':
       return { kind: 'notYet', reason: status.reason };

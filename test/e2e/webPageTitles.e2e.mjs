@@ -52,11 +52,12 @@ describe('real titles from the web page of an e-mailed issue (packaged extension
     await treeRow(page, 'Vol.132').click();
     await showPaper(page, PAPER);
     const panel = summaryFrame(page);
-    // The search by the rewritten title ends in doubt (or not yet): the panel offers a choice.
-    const choose = panel.locator('[data-choose-match]');
-    await choose.waitFor({ timeout: 120_000 });
+    // The search by the rewritten title ends in doubt: the panel names the web page, and offers a choice.
+    const hint = panel.locator('.arxiv-match-hint');
+    await hint.waitFor({ timeout: 120_000 });
+    assert.match(await hint.innerText(), /web page \(127\.0\.0\.1:\d+\)/);
     assert.doesNotMatch(await panel.locator('.arxiv-match').first().innerText(), new RegExp(ARXIV_ID), 'not matched by the rewritten title alone');
-    await choose.click();
+    await panel.locator('[data-choose-match]').click();
 
     const item = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Import the issue’s web page for the real titles' });
     await item.waitFor({ timeout: 30_000 });
@@ -71,6 +72,7 @@ describe('real titles from the web page of an e-mailed issue (packaged extension
 
     await panel.locator('.arxiv-match', { hasText: ARXIV_ID }).first().waitFor({ timeout: 150_000 });
     assert.match(await panel.locator('.arxiv-match').first().innerText(), /found on arXiv by its title/);
+    assert.equal(await panel.locator('.arxiv-match-hint').count(), 0, 'the page is no longer offered');
     assert.deepEqual(newsletter.requests, ['/p/unifying-retrieval']);
   });
 });

@@ -72,6 +72,14 @@ describe('summary panel page: where an arXiv id came from', () => {
     assert.equal(renderMatch(null, ENGLISH), '');
   });
 
+  it('names the issue’s web page under a doubtful match, where it would give the real title, escaped', () => {
+    const possible = renderMatch({ kind: 'possible', count: 2, titlesPage: 'recsys.substack.com' }, ENGLISH);
+    assert.match(possible, /<p class="arxiv-match-hint">The issue’s web page \(recsys\.substack\.com\) links each paper to its real title: Choose arXiv Match\.\.\. can import it\.<\/p>/);
+    assert.match(renderMatch({ kind: 'noMatch', titlesPage: 'recsys.substack.com' }, ENGLISH), /arxiv-match-hint/);
+    assert.doesNotMatch(renderMatch({ kind: 'possible', count: 2, titlesPage: null }, ENGLISH), /arxiv-match-hint/);
+    assert.doesNotMatch(renderMatch({ kind: 'possible', count: 2, titlesPage: '<b>x</b>' }, ENGLISH), /<b>/);
+  });
+
   it('escapes the record’s title', () => {
     const html = renderMatch({ kind: 'found', arxivId: '2511.20478', title: '<img src=x onerror=alert(1)>', byAffiliation: false }, ENGLISH);
     assert.doesNotMatch(html, /<img/);
