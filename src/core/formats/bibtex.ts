@@ -279,10 +279,8 @@ function bibtexEntryWithKey(source: BibtexSource, key: string): string {
 
 /**
  * A .bib file: one entry per source (in order, each paper once), keys unique within the file and
- * among `rivals` (the library's other papers, so that a paper gets the key citationKey gives it
- * against the same rivals, whichever papers are exported with it). `citationKey` already separates
- * different papers; a final pass adds a letter to any key that still repeats, so the file never
- * holds two entries under one key.
+ * among `rivals` (the library's papers: a paper gets the key citationKey gives it against them,
+ * whatever is exported with it). A final pass adds a letter to any key that still repeats.
  */
 export function bibtexFile(sources: readonly BibtexSource[], rivals: readonly BibtexSource[] = []): string {
   const distinct = [...new Map(sources.map((source) => [source.key, source])).values()];
