@@ -13,6 +13,7 @@ import type { IssueProblems } from '../diagnostics/problems';
 import { neverEntered } from './issueFileFilter';
 import { issueFilesGlob, issueFilesSetting } from './issueFilesSetting';
 import { IssueFileLister } from './issueFileListing';
+import { fileLabel } from './fileLabel';
 import type { Refreshable } from './refreshable';
 import { readIssueFile, type IssueFile } from './sniff';
 import { MAX_ISSUE_FILE_READ_BYTES, type UnreadIssueFiles } from './unreadIssueFiles';
@@ -328,7 +329,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   }
 
   private label(uri: vscode.Uri): string {
-    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    return fileLabel(uri);
   }
 }
 
