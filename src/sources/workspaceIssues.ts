@@ -22,8 +22,12 @@ import { MAX_ISSUE_FILE_READ_BYTES, type UnreadIssueFiles } from './unreadIssueF
 const DEBOUNCE_MS = 150;
 /** …or this long after it started, if it never does. */
 const MAX_DELAY_MS = 1000;
-/** Files checked at once: stat and read are round trips, so many run together ... */
-const CONCURRENCY = 128;
+/**
+ * Files checked at once: stat and read are round trips to the workbench, so many run together.
+ * Requests sent together travel together (one message for many): a thousand files checked 128 at
+ * a time took a fifth longer than all at once, most of it in sending and answering messages ...
+ */
+const CONCURRENCY = 1024;
 /** ... as long as the bytes being read at once stay within this. */
 const BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 /** More new paths than this in one pass, and the workspace is listed again rather than each looked at. */
