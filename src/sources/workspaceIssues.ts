@@ -28,8 +28,10 @@ const MAX_DELAY_MS = 1000;
  * a time took a fifth longer than all at once, most of it in sending and answering messages ...
  */
 const CONCURRENCY = 1024;
-/** ... as long as the bytes being read at once stay within this. */
+/** ... as long as the bytes being read at once stay within this ... */
 const BYTES_IN_FLIGHT = 64 * 1024 * 1024;
+/** ... and this many files are open at once (a process may open only so many: 256 on macOS). */
+const READS_AT_ONCE = 256;
 /** More new paths than this in one pass, and the workspace is listed again rather than each looked at. */
 const MAX_PATHS_TO_STAT = 16;
 
@@ -57,6 +59,8 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
   /** The next pass lists the workspace again (a new file, new settings, new folders). */
   private relistRequested = true;
   private readonly budget = new ByteBudget(BYTES_IN_FLIGHT);
+  /** A budget of files, not bytes: one each. */
+  private readonly readSlots = new ByteBudget(READS_AT_ONCE);
   private draining: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private burstStart = 0;
@@ -283,11 +287,14 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
     const release = await this.budget.acquire(stat.size);
     try {
       let bytes: Uint8Array;
+      const releaseSlot = await this.readSlots.acquire(1);
       try {
         bytes = await vscode.workspace.fs.readFile(uri);
       } catch {
         this.forget(key);
         return;
+      } finally {
+        releaseSlot();
       }
       if (this.disposed) return;
       this.remember(key, stat, uri, readIssueFile(bytes));
