@@ -1,8 +1,9 @@
 // Issue files in the workspace: found through the `weeklyPapers.issueFiles` glob (honouring
 // `files.exclude`, never in node_modules), kept up to date by a file watcher, their problems in
-// the Problems panel. Files are read only through `workspace.fs`, and a folder without a search
-// provider is walked (issueFileListing.ts), so virtual workspaces work. Over 300 lines: the
-// watcher's bursts, the bounded parallel reads and the diagnostics are one life cycle.
+// the Problems panel. Files are read through `workspace.fs` (Node's host reads `file:` files
+// itself: fileReads.ts), and a folder without a search provider is walked (issueFileListing.ts), so
+// virtual workspaces work. Over 300 lines: the watcher's bursts, the bounded parallel reads and
+// the diagnostics are one life cycle.
 // Saved files only: what an open editor holds unsaved is not read.
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
@@ -14,6 +15,7 @@ import { neverEntered } from './issueFileFilter';
 import { issueFilesGlob, issueFilesSetting } from './issueFilesSetting';
 import { IssueFileLister } from './issueFileListing';
 import { fileLabel } from './fileLabel';
+import { readWholeFile, statFile } from './fileReads';
 import type { Refreshable } from './refreshable';
 import { readIssueFile, type IssueFile } from './sniff';
 import { MAX_ISSUE_FILE_READ_BYTES, type UnreadIssueFiles } from './unreadIssueFiles';
@@ -273,7 +275,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
     const key = uri.toString();
     let stat: vscode.FileStat;
     try {
-      stat = await vscode.workspace.fs.stat(uri);
+      stat = await statFile(uri);
     } catch {
       this.forget(key);
       return;
@@ -289,7 +291,7 @@ export class WorkspaceIssues implements Refreshable, vscode.Disposable {
       let bytes: Uint8Array;
       const releaseSlot = await this.readSlots.acquire(1);
       try {
-        bytes = await vscode.workspace.fs.readFile(uri);
+        bytes = await readWholeFile(uri);
       } catch {
         this.forget(key);
         return;
