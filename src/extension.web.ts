@@ -6,6 +6,7 @@
 // one thing that differs, how web requests behave, is chosen here: the browser's way unless the
 // Node entry says otherwise before activation.
 import { useFileStartReader, type FileStartReader } from './platform/fileStart';
+import { useLocalFiles, type LocalFiles } from './platform/localFiles';
 import { browserRequests, nodeRequests, useRequests } from './platform/requests';
 
 export { activate, deactivate, exposeTestHooks } from './extension';
@@ -18,7 +19,8 @@ export function useNodeRequests(): void {
   useRequests(nodeRequests);
 }
 
-/** Called by the Node entry (extension.node.ts) before activation: the start of a large file can be read alone. */
-export function useNodeFiles(readStart: FileStartReader): void {
+/** Called by the Node entry (extension.node.ts) before activation: the start of a large file can be read alone, and `file:` files without a round trip. */
+export function useNodeFiles(readStart: FileStartReader, files?: LocalFiles): void {
   useFileStartReader(readStart);
+  if (files) useLocalFiles(files);
 }

@@ -20,7 +20,7 @@ import { SearchRequests, type FailedRequest } from './searchRequests';
 import type { ArxivMetadata } from '../arxiv/arxivMetadata';
 import { Setting, StorageKey } from '../constants';
 import type { PaperStateStore } from '../storage/paperStateStore';
-import { Coalescer } from '../util/coalesce';
+import { Coalescer, Debouncer } from '../util/coalesce';
 
 /** Where a paper's arXiv id stands, for the panel, the tree and the commands. */
 export type MatchStatus =
@@ -68,7 +68,8 @@ export class ArxivMatcher extends Disposable {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<readonly string[]>());
   /** Fires with the slots whose status changed. */
   readonly onDidChange = this.changeEmitter.event;
-  private readonly scan = this.register(new Coalescer(() => this.enqueueUnmatched(), 200));
+  /** Looks for unmatched papers once the library is quiet: not every 200 ms while a folder of issues is read. */
+  private readonly scan = this.register(new Debouncer(() => this.enqueueUnmatched(), 200));
   private readonly save = this.register(new Coalescer(() => void this.options.memento.update(StorageKey.arxivMatches, saveMatchCache(this.cache)), 500));
   private pumping: Promise<void> | null = null;
   private failures = 0;

@@ -5,10 +5,11 @@ import * as vscode from 'vscode';
 import type { IssueLibrary } from '../core/model/library';
 import { planKeyMoves } from '../core/model/paperIdentity';
 import type { PaperStateStore } from '../storage/paperStateStore';
-import { Coalescer } from '../util/coalesce';
+import { Debouncer } from '../util/coalesce';
 
 export class PaperKeyMigration implements vscode.Disposable {
-  private readonly coalescer = new Coalescer(() => void this.run());
+  /** Once the library is quiet: each run looks up every stored key in the whole library. */
+  private readonly coalescer = new Debouncer(() => void this.run(), 100);
   private readonly stopListening: () => void;
   private readonly migratedEmitter = new vscode.EventEmitter<readonly string[]>();
   /** Fires with the keys moved from and to, after each move has been written. */

@@ -42,10 +42,27 @@ export function readIssueFile(bytes: Uint8Array): IssueFile | null {
 export function looksLikeIssueFile(bytes: Uint8Array): boolean {
   const start = bytes.subarray(0, SNIFF_BYTES);
   if (!isUtf16(start) && start.includes(0)) return false; // binary
+  // An issue shows itself in its first lines: those are looked at first, and the whole start
+  // decoded and split only when they do not tell. The complete lines of the first look are lines
+  // of the whole start too, so a sign among them is one the whole start has.
+  if (start.length > FIRST_LOOK_BYTES) {
+    const first = decodeText(start.subarray(0, FIRST_LOOK_BYTES));
+    if (isNotesExport(first)) return false;
+    const lines = splitLines(first);
+    lines.pop(); // perhaps cut short
+    if (hasIssueSign(lines)) return true;
+  }
   const text = decodeText(start);
   // Exported notes may quote an issue: they are still notes.
   if (isNotesExport(text)) return false;
-  for (const [index, raw] of splitLines(text).entries()) {
+  return hasIssueSign(splitLines(text));
+}
+
+/** How much of the start is looked at first (see looksLikeIssueFile): a few dozen lines. */
+const FIRST_LOOK_BYTES = 1024;
+
+function hasIssueSign(lines: readonly string[]): boolean {
+  for (const [index, raw] of lines.entries()) {
     const line = readSourceLine(raw, index + 1);
     if (line.blank) continue;
     if (isVolumeLine(line) || isHighlightsHeader(line.head) || isForwardHeader(line.head) || isFirstPaperHeading(line.head)) {

@@ -50,6 +50,20 @@ describe('sniffing issue files', () => {
     assert.equal(looksLikeIssueFile(utf8('The journal volume for this year is out.\nvol 3 of the series\n')), false);
   });
 
+  it('finds a sign past its first look at the start, and is not fooled by a line cut where that look ends', () => {
+    const prose = `${'Notes about nothing in particular. '.repeat(10)}\n`.repeat(8);
+    assert.ok(prose.length > 1024);
+    assert.equal(looksLikeIssueFile(utf8(prose + ISSUE)), true, 'the volume line after a few KB of prose');
+    assert.equal(looksLikeIssueFile(utf8(ISSUE + '\0')), false, 'a NUL byte past the first look is still binary');
+    // `[1] Title` cut at its `[1] ` would be no sign; whole, it is one. The line "Vol.7 for Jan"
+    // cut after `Vol.7` says nothing either way: only whole lines of the first look count.
+    for (let pad = 1000; pad < 1030; pad++) {
+      const text = `${'x'.repeat(pad)}\nVol.7 for Jan 6 - Jan 12, 2025\n${'Notes. '.repeat(400)}`;
+      assert.equal(looksLikeIssueFile(utf8(text)), true, `padded by ${pad}`);
+      assert.equal(looksLikeIssueFile(utf8(text.replace('Vol.7 for Jan 6 - Jan 12, 2025', 'Vol.7 of the series'))), false, `padded by ${pad}`);
+    }
+  });
+
   it('looks only at the first 64 KB', () => {
     const filler = `${'Notes about nothing in particular. '.repeat(40)}\n`.repeat(Math.ceil(SNIFF_BYTES / 1400) + 1);
     assert.ok(filler.length > SNIFF_BYTES);

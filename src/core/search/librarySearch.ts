@@ -64,9 +64,16 @@ export class LibrarySearch {
     this.stop = library.onDidChange(() => {
       this.index = null;
       this.build = null;
-      this.later(timing.rebuildAfterMs, () => this.step());
+      // A folder of issues being read changes the library once a file: each change notes its
+      // time, and one timer waits for the quiet (not a timer cleared and set again per file).
+      this.changedAt = Date.now();
+      if (!this.awaitingQuiet) this.awaitQuiet(timing.rebuildAfterMs);
     });
   }
+
+  private changedAt = 0;
+  /** The timer set waits for the library to be quiet (not for the next slice of a build). */
+  private awaitingQuiet = false;
 
   /** True while an idle-time build is part way through. */
   get building(): boolean {
@@ -88,6 +95,17 @@ export class LibrarySearch {
     this.timer = setTimeout(run, ms);
     // Never keep a process alive for this (plain Node tests).
     (this.timer as { unref?: () => void }).unref?.();
+  }
+
+  /** Starts the idle-time build once the library has not changed for `rebuildAfterMs`. */
+  private awaitQuiet(ms: number): void {
+    this.awaitingQuiet = true;
+    this.later(ms, () => {
+      const left = this.changedAt + this.timing.rebuildAfterMs - Date.now();
+      if (left > 0) return this.awaitQuiet(left);
+      this.awaitingQuiet = false;
+      this.step();
+    });
   }
 
   /** One slice of the idle-time build; schedules the next, or finishes. */
