@@ -1,6 +1,8 @@
 // "Choose arXiv Match..." and "Remove arXiv Match": the reader says which arXiv record a paper
 // the newsletter gave no id is (from the possible matches a search kept, or an id or link they
 // paste), or that it has none. The choice is kept with the notes and always beats a search.
+// While the paper lacks its real title and its issue names its web page, the page is offered too:
+// imported, it gives every paper of the issue its real title to be searched by.
 import * as vscode from 'vscode';
 import { Command } from '../constants';
 import { arxivIdFromInput } from '../core/parse/links';
