@@ -53,6 +53,8 @@ export const StorageKey = {
   toldAboutDamage: 'weeklyPapers.paperStates.toldAboutDamage',
   /** What searches of arXiv found for papers the newsletter gave no id (a cache: losing it costs requests, nothing else). */
   arxivMatches: 'weeklyPapers.arxivMatches',
+  /** The real titles of paywalled issues' papers, from the newsletter's site (a cache, like arxivMatches). */
+  pageTitles: 'weeklyPapers.pageTitles',
 } as const;
 
 /** The summary panel's webview type (also its serializer's). */

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ArxivMetadata, arxivSettings } from './arxiv/arxivMetadata';
 import { RequestThrottle } from './core/net/requestThrottle';
 import { ArxivMatcher } from './papers/arxivMatcher';
+import { PageTitles } from './papers/pageTitles';
 import { HuggingFaceMetadata } from './huggingface/huggingFaceMetadata';
 import { Coalescer } from './util/coalesce';
 import { IssueLibrary } from './core/model/library';
@@ -52,6 +53,7 @@ export interface WeeklyPapersTestHooks {
   readonly keyMigration: PaperKeyMigration;
   /** Finds the arXiv record of papers the newsletter gave no id. */
   readonly matcher: ArxivMatcher;
+  readonly pageTitles: PageTitles;
   /** Hugging Face's paper pages (cached in global storage, fetched in the background). */
   readonly huggingFace: HuggingFaceMetadata;
   /** The language-model tools, by name, as registered: tests call them (prepareInvocation too) directly. */
@@ -105,7 +107,9 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi | We
   // arXiv asks for one request at a time, 3 s apart: look-ups and searches wait in one queue.
   const arxivQueue = new RequestThrottle(3000);
   const arxiv = new ArxivMetadata({ storageUri: context.globalStorageUri, log, throttle: arxivQueue });
-  const matcher = new ArxivMatcher({ library, store, memento: context.workspaceState, throttle: arxivQueue, arxiv, log, settings: arxivSettings });
+  // A paywalled issue's real titles, from the newsletter's site: its papers are searched by them.
+  const pageTitles = new PageTitles({ library, memento: context.workspaceState, log });
+  const matcher = new ArxivMatcher({ library, store, memento: context.workspaceState, throttle: arxivQueue, arxiv, log, settings: arxivSettings, pageTitles });
   library.setResolver(matcher.resolver);
   // Hugging Face's paper page names a paper's repository: its code link where the newsletter gave none.
   const huggingFace = new HuggingFaceMetadata({ storageUri: context.globalStorageUri, log });
@@ -116,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi | We
   const namesRepository = (id: string) => huggingFace.cachedRepository(id) !== null;
   context.subscriptions.push(
     arxiv,
+    pageTitles,
     matcher,
     huggingFace,
     codeLinksChanged,
@@ -154,7 +159,7 @@ export function activate(context: vscode.ExtensionContext): WeeklyPapersApi | We
   const stopListening = library.onDidChange(() => changes.schedule());
   context.subscriptions.push(changed, changes, store.onDidChange(() => changes.schedule()), { dispose: stopListening });
   const api = publicApi(queries, changed.event);
-  const hooks: WeeklyPapersTestHooks = { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, keyMigration, matcher, huggingFace, tools, chatHandler, timings: { activateMs, readyMs } };
+  const hooks: WeeklyPapersTestHooks = { library, issuesTree, store, ready, summaryPanel, readingList, commandServices, arxiv, keyMigration, matcher, pageTitles, huggingFace, tools, chatHandler, timings: { activateMs, readyMs } };
   return exportsFor(testHooksExposed ? vscode.ExtensionMode.Test : context.extensionMode, api, hooks);
 }
 

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { onDidChangeSettings } from '../settings/settings';
 import { Disposable } from '../util/dispose';
 import type { ArxivResolution, ArxivResolver, IssueLibrary } from '../core/model/library';
-import type { Paper } from '../core/model/model';
+import type { Issue, Paper } from '../core/model/model';
 import { paperSlot } from '../core/model/paperIdentity';
 import { matchRequestOf, type MatchRequest } from '../core/match/arxivSearchQuery';
 import { matchPaper, type MatchOutcome } from '../core/match/matchPaper';
@@ -46,6 +46,8 @@ export interface ArxivMatcherOptions {
   readonly timeoutMs?: number;
   readonly backoffBaseMs?: number;
   readonly settings: () => { readonly enabled: boolean; readonly apiUrl: string; readonly pagesUrl: string };
+  /** The real titles looked up on the newsletter's site: an issue waiting for them is searched once they are in (see pageTitles.ts). */
+  readonly pageTitles?: { waiting(issue: Issue): boolean; readonly onDidSettle: vscode.Event<void> };
 }
 
 /** A search that found nothing sure is tried again after this long (new versions, new papers). */
@@ -83,6 +85,7 @@ export class ArxivMatcher extends Disposable {
     this.clock = options.clock ?? systemClock;
     this.cache = loadMatchCache(options.memento.get(StorageKey.arxivMatches));
     this.registerStop(options.library.onDidChange(() => this.scan.schedule()));
+    if (options.pageTitles) this.register(options.pageTitles.onDidSettle(() => this.scan.schedule()));
     this.register(options.store.onDidChangeChoice(() => options.library.resolutionsChanged()));
     this.register(
       onDidChangeSettings([Setting.networkEnabled, Setting.arxivApiUrl, Setting.arxivPagesUrl], () => this.retryNow()),
@@ -169,6 +172,8 @@ export class ArxivMatcher extends Disposable {
     if (this.isDisposed) return;
     const now = this.clock.now();
     for (const { issue } of this.options.library.issues()) {
+      // Its real titles are being looked up: a search by the rewritten titles now would be wasted.
+      if (this.options.pageTitles?.waiting(issue)) continue;
       for (const paper of issue.papers) {
         if (paper.arxivId !== null || paper.arxivMatch !== undefined) continue;
         const slot = paperSlot(issue, paper);

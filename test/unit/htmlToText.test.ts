@@ -78,11 +78,11 @@ describe('postToText: a Substack post page', () => {
 });
 
 describe('readFeed', () => {
-  it('lists the feed’s posts in order with their titles, addresses and dates', () => {
+  it('lists the feed’s posts in order with their titles, addresses, dates and subtitles', () => {
     assert.deepEqual(readFeed(html('feed.xml')), [
-      { title: 'Query Performance Prediction with LLMs, Generative Retrieval for Ads and More!', url: 'https://recsys.substack.com/p/query-performance-prediction-with', published: '2026-02-02' },
-      { title: 'Deep Research Agents, Long-Document Sparse Retrieval, Generative Retrieval at Scale and More!', url: 'https://recsys.substack.com/p/deep-research-agents-long-document', published: '2026-01-26' },
-      { title: 'Unifying Retrieval and Generation, Reasoning-Driven Cold-Start Recommendation with LLMs and More!', url: 'https://recsys.substack.com/p/unifying-retrieval-and-generation', published: '2025-12-01' },
+      { title: 'Query Performance Prediction with LLMs, Generative Retrieval for Ads and More!', url: 'https://recsys.substack.com/p/query-performance-prediction-with', published: '2026-02-02', description: 'Vol.141 for Jan 26 - Feb 1, 2026' },
+      { title: 'Deep Research Agents, Long-Document Sparse Retrieval, Generative Retrieval at Scale and More!', url: 'https://recsys.substack.com/p/deep-research-agents-long-document', published: '2026-01-26', description: 'Vol.140 for Jan 19 - Jan 25, 2026' },
+      { title: 'Unifying Retrieval and Generation, Reasoning-Driven Cold-Start Recommendation with LLMs and More!', url: 'https://recsys.substack.com/p/unifying-retrieval-and-generation', published: '2025-12-01', description: 'Vol.132 for Nov 24 - Nov 30, 2025' },
     ]);
   });
 

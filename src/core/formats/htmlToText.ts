@@ -143,7 +143,12 @@ export interface FeedEntry {
   readonly url: string;
   /** When it was published, as an ISO date (`2025-12-01`), where the feed says. */
   readonly published: string | null;
+  /** Its description, one line, at most MAX_FEED_DESCRIPTION characters (Substack's: the post's subtitle, `Vol.132 for ...`). */
+  readonly description?: string;
 }
+
+/** How much of an entry's description is kept: a subtitle is one line. */
+export const MAX_FEED_DESCRIPTION = 300;
 
 /** The posts an RSS or Atom feed lists, in its order; null when the text is not a feed. Only http(s) links are kept. */
 export function readFeed(xml: string): FeedEntry[] | null {
@@ -156,7 +161,8 @@ export function readFeed(xml: string): FeedEntry[] | null {
     if (url === null) continue;
     const title = item.title?.replace(/\s+/g, ' ').trim() || url;
     const published = item.pubDate && !Number.isNaN(item.pubDate.getTime()) ? item.pubDate.toISOString().slice(0, 10) : null;
-    entries.push({ title, url, published });
+    const description = item.description?.replace(/\s+/g, ' ').trim().slice(0, MAX_FEED_DESCRIPTION);
+    entries.push({ title, url, published, ...(description ? { description } : {}) });
   }
   return entries;
 }

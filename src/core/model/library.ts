@@ -45,6 +45,9 @@ export interface ArxivResolution {
 /** The resolution for a paper by its slot (`vol132:#2`), if there is one. */
 export type ArxivResolver = (slot: string, paper: Paper) => ArxivResolution | undefined;
 
+/** The real titles of a volume's contents lines from its web page, if known (see pageTitles.ts). */
+export type PageTitleSource = (volume: number) => ReadonlyMap<string, string> | undefined;
+
 /** The code repository known for an arXiv id from elsewhere (Hugging Face's paper page), if any. */
 export type CodeLinkSource = (arxivId: string) => string | null;
 
@@ -58,6 +61,7 @@ export class IssueLibrary {
   private bundledVisible = true;
   private resolver: ArxivResolver | null = null;
   private codeLinks: CodeLinkSource | null = null;
+  private pageTitles: PageTitleSource | null = null;
 
   /** Adds or replaces what one source holds. */
   set(contents: SourceContents): void {
@@ -108,9 +112,18 @@ export class IssueLibrary {
     this.changed();
   }
 
+  /**
+   * Lends papers without a title hint the real titles their issue's web page gives (looked up
+   * without saving a copy of the page). Call again (or `resolutionsChanged`) when it answers more.
+   */
+  setPageTitles(source: PageTitleSource | null): void {
+    this.pageTitles = source;
+    this.changed();
+  }
+
   /** What the resolver or the code-link source answers changed: papers are resolved again. */
   resolutionsChanged(): void {
-    if (this.resolver || this.codeLinks) this.changed();
+    if (this.resolver || this.codeLinks || this.pageTitles) this.changed();
   }
 
   /**
@@ -136,7 +149,7 @@ export class IssueLibrary {
           else byVolume.set(issue.volume, [entry]);
         }
       }
-      const sorted = [...[...byVolume.values()].map(shownCopy), ...unnumbered].sort(newestFirst);
+      const sorted = [...[...byVolume.values()].map((copies) => shownCopy(copies, this.pageTitles)), ...unnumbered].sort(newestFirst);
       const { resolver, codeLinks } = this;
       this.sorted = resolver || codeLinks ? sorted.map((entry) => resolveIssue(entry, resolver, codeLinks)) : sorted;
     }
@@ -247,14 +260,16 @@ function completePapers(issue: Issue): number {
   return count;
 }
 
-/** The copy of an issue to show (see preferredCopy), with the title hints the other copies give (see titleHints.ts). */
-function shownCopy(copies: readonly SourcedIssue[]): SourcedIssue {
+/** The copy of an issue to show (see preferredCopy), with the title hints the other copies and its web page give (see titleHints.ts). */
+function shownCopy(copies: readonly SourcedIssue[], pageTitles: PageTitleSource | null): SourcedIssue {
   let shown = copies[0] as SourcedIssue;
   for (const copy of copies) if (preferredCopy(copy, shown) < 0) shown = copy;
-  if (copies.length === 1) return shown;
+  const page = shown.issue.volume === null ? undefined : pageTitles?.(shown.issue.volume);
+  if (copies.length === 1 && !page) return shown;
   const issue = withBorrowedTitleHints(
     shown.issue,
     copies.filter((copy) => copy !== shown).map((copy) => copy.issue),
+    page,
   );
   return issue === shown.issue ? shown : { issue, source: shown.source };
 }

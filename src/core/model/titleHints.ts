@@ -2,7 +2,8 @@
 // imported beside it, say. The library shows one copy (see preferredCopy in library.ts); only the
 // web page's contents list carries each paper's real title in its anchor (Paper.titleHint), the
 // best clue for finding a paper on arXiv. The copy shown borrows those hints from the others, so
-// that importing the page improves the matches whichever copy is shown. Pure.
+// that importing the page improves the matches whichever copy is shown. The page's titles may also
+// come without a copy of it (pageTitles.ts: looked up on the newsletter's site). Pure.
 import type { Issue, Paper } from './model';
 
 /** A contents title as the same line reads in any copy: letters and digits, lower-case, single spaces. */
@@ -16,21 +17,20 @@ export function contentsLineKey(title: string): string {
 }
 
 /**
- * `issue` with the title hints its papers lack taken from `others` (copies of the same issue):
- * a paper borrows the hint of the paper with the same contents line in another copy. A contents
- * line that two papers of one copy share is ambiguous and borrows nothing. The same object when
- * nothing is borrowed.
+ * `issue` with the title hints its papers lack taken from `others` (copies of the same issue) and
+ * from `page` (the contents lines of its web page, by contentsLineKey): a paper borrows the hint
+ * of the paper with the same contents line in another copy. A contents line that two papers of
+ * one copy share is ambiguous and borrows nothing. The same object when nothing is borrowed.
  */
-export function withBorrowedTitleHints(issue: Issue, others: readonly Issue[]): Issue {
-  if (others.length === 0 || !issue.papers.some((paper) => paper.titleHint === null && paper.shortTitle !== null)) return issue;
+export function withBorrowedTitleHints(issue: Issue, others: readonly Issue[], page?: ReadonlyMap<string, string>): Issue {
+  if ((others.length === 0 && !page?.size) || !issue.papers.some((paper) => paper.titleHint === null && paper.shortTitle !== null)) return issue;
   const hints = new Map<string, string | null>();
+  // Two copies that disagree on a line's hint: neither is taken.
+  const lend = (line: string, hint: string) => hints.set(line, hints.has(line) && hints.get(line) !== hint ? null : hint);
   for (const other of others) {
-    for (const [line, hint] of uniqueLines(other.papers)) {
-      if (hint === null) continue;
-      // Two copies that disagree on a line's hint: neither is taken.
-      hints.set(line, hints.has(line) && hints.get(line) !== hint ? null : hint);
-    }
+    for (const [line, hint] of uniqueLines(other.papers)) if (hint !== null) lend(line, hint);
   }
+  for (const [line, hint] of page ?? []) lend(line, hint);
   if (hints.size === 0) return issue;
   const own = uniqueLines(issue.papers);
   let papers: Paper[] | null = null;
@@ -45,8 +45,8 @@ export function withBorrowedTitleHints(issue: Issue, others: readonly Issue[]): 
   return papers === null ? issue : { ...issue, papers };
 }
 
-/** Contents line -> its paper's hint, for the lines only one paper of the copy has. */
-function uniqueLines(papers: readonly Paper[]): Map<string, string | null> {
+/** Contents line (contentsLineKey) -> its paper's hint, for the lines only one paper of the copy has. */
+export function uniqueLines(papers: readonly Paper[]): Map<string, string | null> {
   const lines = new Map<string, string | null>();
   const shared = new Set<string>();
   for (const paper of papers) {
