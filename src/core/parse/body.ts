@@ -2,7 +2,8 @@
 import type { Link, SummaryBlock } from '../model/model';
 import type { SourceLine } from './lines';
 import { contentOf, displayOf, isLinkLine } from './lines';
-import { checkUrl, codePoint, linkTarget, type ArxivRef, type LinkTarget } from './links';
+import { codePoint, type ArxivRef, type LinkTarget } from './links';
+import { checkLink } from './linkCheck';
 import type { DiagnosticSink } from './diagnostics';
 
 export interface Body {
@@ -31,14 +32,13 @@ interface LinkList {
 /** Collects the links of a line, once each, reporting each one that is dropped. */
 function collectLinks(urls: readonly string[], line: number, list: LinkList, sink: DiagnosticSink): void {
   for (const candidate of urls) {
-    const check = checkUrl(candidate);
+    const check = checkLink(candidate);
     if (!check.ok) {
       sink.warning(line, 'dropped-link', `Link dropped: ${check.reason} (${preview(candidate)}).`);
     } else if (!list.seen.has(check.href)) {
       list.seen.add(check.href);
-      const target = linkTarget(check.url);
-      list.links.push({ kind: target.kind, url: check.href, line });
-      list.targets.push(target);
+      list.links.push({ kind: check.target.kind, url: check.href, line });
+      list.targets.push(check.target);
     }
   }
 }
