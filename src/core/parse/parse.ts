@@ -41,7 +41,7 @@ export function parseIssueBytes(bytes: Uint8Array): ParseResult {
 interface ReadLines {
   readonly lines: SourceLine[];
   readonly count: number;
-  /** How many of `lines` are wide and long (see widthOf), counted as they are read. */
+  /** How many of `lines` are wide and long (see countWidth), counted as they are read. */
   readonly widths: Widths;
 }
 
