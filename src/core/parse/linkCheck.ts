@@ -62,21 +62,26 @@ function plainParts(candidate: string): PlainParts | null {
 }
 
 /**
+ * Any character but the printable ASCII the URL parser keeps as written in a path, query or
+ * fragment and checkUrl lets through: not `%` (an escape, maybe of a dot), `\` (read as `/`),
+ * nor any of checkUrl's markup (`<>"'\`{}|^`), nor a space or control character. (A search with
+ * a regular expression: on the two-byte strings most lines are, a loop of charCodeAt is slower.)
+ */
+const NOT_PLAIN = /[^!#$&(-;=?-[\]_a-z~]/g;
+
+/**
  * Where the path that starts at `start` ends (at `?`, `#` or the end); -1 when the rest of the
  * candidate holds a character the URL parser would change or checkUrl would refuse.
  */
 function pathEndOf(candidate: string, start: number): number {
-  let pathEnd = -1;
-  for (let i = start; i < candidate.length; i++) {
-    const code = candidate.charCodeAt(i);
-    if (!isPlainUrlCode(code)) return -1;
-    if (pathEnd < 0) {
-      if (code === 63 /* ? */ || code === 35 /* # */) pathEnd = i;
-      // `/.` may start a `.` or `..` segment, which the parser removes.
-      else if (code === 47 /* / */ && candidate.charCodeAt(i + 1) === 46 /* . */) return -1;
-    }
-  }
-  return pathEnd < 0 ? candidate.length : pathEnd;
+  NOT_PLAIN.lastIndex = start;
+  if (NOT_PLAIN.test(candidate)) return -1;
+  const query = candidate.indexOf('?', start);
+  const fragment = candidate.indexOf('#', start);
+  const end = query < 0 ? (fragment < 0 ? candidate.length : fragment) : fragment < 0 ? query : Math.min(query, fragment);
+  // `/.` may start a `.` or `..` segment, which the parser removes.
+  const dot = candidate.indexOf('/.', start);
+  return dot >= 0 && dot < end ? -1 : end;
 }
 
 /** A label of the host: 1 to 63 characters, not starting `xn--` (punycode, which the parser checks), no hyphen at either end. */
@@ -92,14 +97,4 @@ function isAsciiLower(code: number): boolean {
 
 function isAsciiDigit(code: number): boolean {
   return code >= 48 && code <= 57;
-}
-
-/**
- * Printable ASCII the URL parser keeps as written in a path, query or fragment, and checkUrl lets
- * through: not `%` (an escape, maybe of a dot), `\` (read as `/`), nor any of checkUrl's markup
- * (`<>"'\`{}|^`), nor a space or control character.
- */
-function isPlainUrlCode(code: number): boolean {
-  if (code <= 32 || code >= 127) return false;
-  return code !== 37 && code !== 92 && code !== 60 && code !== 62 && code !== 34 && code !== 39 && code !== 96 && code !== 123 && code !== 125 && code !== 124 && code !== 94;
 }
