@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { displayText, headOf, readLine, readLineContent, readSourceLine, stripMarkup } from '../../src/core/parse/lines';
 import { trimUrlPunctuation } from '../../src/core/parse/links';
+import { splitHighlight } from '../../src/core/parse/contents';
 import { collapseSpaces, stripLeadingSymbols } from '../../src/core/parse/text';
 
 // ---------------------------------------------------------------------------------------------
@@ -90,6 +91,19 @@ function readLineContentReference(text: string): { display: string; urls: string
   return { display: tidyReference(rest), urls, isLinkLine: urls.length > 0 && short(tidyReference(label)) };
 }
 
+function splitHighlightReference(text: string, line: number, titleHint: string | null): ReturnType<typeof splitHighlight> {
+  const lower = text.toLowerCase();
+  let at = lower.lastIndexOf(', from ');
+  let width = ', from '.length;
+  if (lower.endsWith(', from')) {
+    at = lower.length - ', from'.length;
+    width = ', from'.length;
+  }
+  if (at <= 0) return { title: text, org: null, titleHint, line };
+  const org = text.slice(at + width).trim();
+  return { title: text.slice(0, at).trim(), org: org || null, titleHint, line };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Generators
 
@@ -168,5 +182,13 @@ describe('fast paths read exactly what the plain code read', () => {
       }),
       RUNS,
     );
+  });
+
+  it('splitHighlight', () => {
+    const highlight = fc
+      .array(fc.constantFrom(', from ', ', FROM ', ', From', ', from', ',from ', ', fro', 'from ', ', ', ',', ' ', 'Apple', 'Title', '\u0130', '\u212a', 'É', '📚', 'x'), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    fc.assert(fc.property(highlight, (t) => assert.deepEqual(splitHighlight(t, 3, null), splitHighlightReference(t, 3, null))), RUNS);
+    fc.assert(fc.property(text, (t) => assert.deepEqual(splitHighlight(t, 3, 'hint'), splitHighlightReference(t, 3, 'hint'))), RUNS);
   });
 });

@@ -2,7 +2,8 @@
 import type { Link, SummaryBlock } from '../model/model';
 import type { SourceLine } from './lines';
 import { contentOf, displayOf, isLinkLine } from './lines';
-import { checkUrl, codePoint, linkTarget, type ArxivRef, type LinkTarget } from './links';
+import { codePoint, type ArxivRef, type LinkTarget } from './links';
+import { checkLink } from './linkCheck';
 import type { DiagnosticSink } from './diagnostics';
 
 export interface Body {
@@ -25,20 +26,36 @@ interface Paragraph {
 interface LinkList {
   readonly links: Link[];
   readonly targets: LinkTarget[];
-  readonly seen: Set<string>;
+  /** The addresses of `links`, once there are more than a few (see isKept); null before. */
+  seen: Set<string> | null;
+}
+
+/** Up to this many links, a body's are compared one by one: most have two or three, and a Set costs more. */
+const FEW_LINKS = 8;
+
+/** Whether the list holds a link to `href` already: linear in all, however many links a line has. */
+function isKept(list: LinkList, href: string): boolean {
+  if (list.seen === null) {
+    if (list.links.length <= FEW_LINKS) {
+      for (let i = 0; i < list.links.length; i++) if ((list.links[i] as Link).url === href) return true;
+      return false;
+    }
+    list.seen = new Set();
+    for (let i = 0; i < list.links.length; i++) list.seen.add((list.links[i] as Link).url);
+  }
+  return list.seen.has(href);
 }
 
 /** Collects the links of a line, once each, reporting each one that is dropped. */
 function collectLinks(urls: readonly string[], line: number, list: LinkList, sink: DiagnosticSink): void {
   for (const candidate of urls) {
-    const check = checkUrl(candidate);
+    const check = checkLink(candidate);
     if (!check.ok) {
       sink.warning(line, 'dropped-link', `Link dropped: ${check.reason} (${preview(candidate)}).`);
-    } else if (!list.seen.has(check.href)) {
-      list.seen.add(check.href);
-      const target = linkTarget(check.url);
-      list.links.push({ kind: target.kind, url: check.href, line });
-      list.targets.push(target);
+    } else if (!isKept(list, check.href)) {
+      list.seen?.add(check.href);
+      list.links.push({ kind: check.target.kind, url: check.href, line });
+      list.targets.push(check.target);
     }
   }
 }
@@ -48,7 +65,7 @@ function collectLinks(urls: readonly string[], line: number, list: LinkList, sin
  * between them but blank lines (a gap between two lines' numbers ends a paragraph, as a rule does).
  */
 export function readBody(lines: readonly SourceLine[], options: BodyOptions, sink: DiagnosticSink, headingUrls: readonly string[] = [], headingLine = 0): Body {
-  const list: LinkList = { links: [], targets: [], seen: new Set() };
+  const list: LinkList = { links: [], targets: [], seen: null };
   if (headingUrls.length > 0) collectLinks(headingUrls, headingLine, list, sink);
   const paragraphs = new ParagraphBuilder(options.joinLines);
   let afterBlank = true;

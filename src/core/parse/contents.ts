@@ -46,16 +46,50 @@ export function contentsHint(line: SourceLine): string | null {
 
 /** `<short title>, from <org>`, split on the last ", from " (titles contain commas). */
 export function splitHighlight(text: string, line: number, titleHint: string | null): Highlight {
+  const at = text.includes('\u0130') ? lowercaseFromAt(text) : fromAt(text);
+  if (at.index <= 0) return { title: text, org: null, titleHint, line };
+  const org = text.slice(at.index + at.width).trim();
+  return { title: text.slice(0, at.index).trim(), org: org || null, titleHint, line };
+}
+
+interface FromAt {
+  /** Where the last ", from " starts (", from" at the very end counts), or -1. */
+  readonly index: number;
+  readonly width: number;
+}
+
+/** Where ", from " is in the lowercased text: positions in the text are taken from it as they are. */
+function lowercaseFromAt(text: string): FromAt {
   const lower = text.toLowerCase();
-  let at = lower.lastIndexOf(', from ');
-  let width = ', from '.length;
-  if (lower.endsWith(', from')) {
-    at = lower.length - ', from'.length;
-    width = ', from'.length;
+  if (lower.endsWith(', from')) return { index: lower.length - ', from'.length, width: ', from'.length };
+  return { index: lower.lastIndexOf(', from '), width: ', from '.length };
+}
+
+/**
+ * lowercaseFromAt without lowercasing a copy of the text: toLowerCase keeps every character's
+ * position except for U+0130 (which lowercases to two characters, and is left to lowercaseFromAt),
+ * and only `F`, `R`, `O`, `M` lowercase to the letters of "from".
+ */
+function fromAt(text: string): FromAt {
+  const { length } = text;
+  if (length >= 6 && isCommaFromAt(text, length - 6)) return { index: length - 6, width: 6 };
+  for (let at = text.lastIndexOf(', '); at >= 0; at = text.lastIndexOf(', ', at - 1)) {
+    if (isCommaFromAt(text, at) && text.charCodeAt(at + 6) === 32) return { index: at, width: 7 };
+    if (at === 0) break;
   }
-  if (at <= 0) return { title: text, org: null, titleHint, line };
-  const org = text.slice(at + width).trim();
-  return { title: text.slice(0, at).trim(), org: org || null, titleHint, line };
+  return { index: -1, width: 7 };
+}
+
+/** `, from` in any case at `at`. (`code | 32` is a lowercase letter's code only for that letter and its capital.) */
+function isCommaFromAt(text: string, at: number): boolean {
+  return (
+    text.charCodeAt(at) === 44 &&
+    text.charCodeAt(at + 1) === 32 &&
+    (text.charCodeAt(at + 2) | 32) === 102 &&
+    (text.charCodeAt(at + 3) | 32) === 114 &&
+    (text.charCodeAt(at + 4) | 32) === 111 &&
+    (text.charCodeAt(at + 5) | 32) === 109
+  );
 }
 
 /** The n-th highlight describes paper [n]. */

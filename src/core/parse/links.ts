@@ -83,8 +83,11 @@ export interface LinkTarget {
 
 /** The kind and arXiv paper of a URL, reading its host and path once (each read builds a new string). */
 export function linkTarget(url: URL): LinkTarget {
-  const host = url.hostname.toLowerCase();
-  const path = url.pathname;
+  return targetOf(url.hostname.toLowerCase(), url.pathname);
+}
+
+/** linkTarget of a URL whose lowercased host and path are `host` and `path`. */
+export function targetOf(host: string, path: string): LinkTarget {
   if (ARXIV_HOSTS.has(host)) {
     const arxiv = arxivRefFromPath(path);
     return { kind: path.startsWith('/pdf/') ? 'pdf' : arxiv ? 'arxiv' : 'web', arxiv };

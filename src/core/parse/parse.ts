@@ -41,6 +41,13 @@ export function parseIssueBytes(bytes: Uint8Array): ParseResult {
 interface ReadLines {
   readonly lines: SourceLine[];
   readonly count: number;
+  /** How many of `lines` are wide and long (see countWidth), counted as they are read. */
+  readonly widths: Widths;
+}
+
+interface Widths {
+  wide: number;
+  long: number;
 }
 
 function parseSource(source: LineSource): ParseResult {
@@ -58,11 +65,17 @@ function parseSource(source: LineSource): ParseResult {
 
 function readLines(source: LineSource): ReadLines {
   const lines: SourceLine[] = [];
+  const widths: Widths = { wide: 0, long: 0 };
+  // The widths are counted here, while each line is at hand: a pass of its own over every line
+  // costs as much again in reading them back from memory.
   const count = source.forEachLine((raw, n) => {
     const line = readLine(raw, n);
-    if (!line.blank) lines.push(line);
+    if (!line.blank) {
+      lines.push(line);
+      countWidth(widths, line, 1);
+    }
   });
-  return { lines, count };
+  return { lines, count, widths };
 }
 
 function tooLarge(chars: number): ParseResult {
@@ -72,9 +85,9 @@ function tooLarge(chars: number): ParseResult {
   return { issues: [], diagnostics: sink.diagnostics };
 }
 
-function parseLines({ lines, count }: ReadLines, sink: DiagnosticSink): ParseResult {
+function parseLines({ lines, count, widths }: ReadLines, sink: DiagnosticSink): ParseResult {
   const shape = detectShape(lines);
-  const joinLines = shape === 'markdown' || isHardWrapped(lines, count - lines.length);
+  const joinLines = shape === 'markdown' || isHardWrapped(widths, count - lines.length);
   const issues: Issue[] = [];
   for (const segment of findSegments(lines)) {
     const segmentLines = lines.slice(segment.start, segment.end);
@@ -108,7 +121,12 @@ function skipFrontMatter(read: ReadLines): ReadLines {
   if (lines[0]?.n !== 1 || lines[0].text !== '---') return read;
   // Its closing line is one of the first FRONT_MATTER_MAX_LINES after the opening one.
   for (let end = 1; end < lines.length && (lines[end] as SourceLine).n <= FRONT_MATTER_MAX_LINES + 1; end++) {
-    if ((lines[end] as SourceLine).text === '---') return { lines: lines.slice(end + 1), count: read.count };
+    if ((lines[end] as SourceLine).text === '---') {
+      // Its lines read as blank: they are not counted among the wide or long ones either.
+      const widths = { ...read.widths };
+      for (let i = 0; i <= end; i++) countWidth(widths, lines[i] as SourceLine, -1);
+      return { lines: lines.slice(end + 1), count: read.count, widths };
+    }
   }
   return read;
 }
@@ -174,20 +192,17 @@ function segmentShape(lines: readonly SourceLine[], firstLine: number, fileShape
 }
 
 /** Text wrapped at a fixed width (as plain-text e-mail often is): paragraphs span several lines. */
-function isHardWrapped(lines: readonly SourceLine[], blank: number): boolean {
-  let wide = 0;
-  let long = 0;
-  // An index loop: this runs once over the whole file, often before it is optimised, and a
-  // for-of loop there allocates an iterator result per line.
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as SourceLine;
-    const { length } = line.text;
-    // Only a line of 60 or more characters counts, unless it holds an address (a plain line has none).
-    if (length >= 60 && (line.plain || !line.text.includes('://'))) {
-      if (length > 100) long++;
-      else wide++;
-    }
-  }
+function isHardWrapped({ wide, long }: Widths, blank: number): boolean {
   // A covering note or a long address may exceed the width; paragraphs don't.
   return wide >= 5 && long * 10 <= wide && blank > 0;
+}
+
+/** Adds `by` to the count of wide or long lines that `line` is one of (if either). */
+function countWidth(widths: Widths, line: SourceLine, by: number): void {
+  const { length } = line.text;
+  // Only a line of 60 or more characters counts, unless it holds an address (a plain line has none).
+  if (length >= 60 && (line.plain || !line.text.includes('://'))) {
+    if (length > 100) widths.long += by;
+    else widths.wide += by;
+  }
 }
