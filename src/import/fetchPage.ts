@@ -111,7 +111,8 @@ export function webUrl(address: string, l10n: L10n): URL {
   return url;
 }
 
-function webUrlOrNull(address: string): URL | null {
+/** The address as a URL when it is http or https and at most MAX_ADDRESS_CHARS long; null otherwise. */
+export function webUrlOrNull(address: string): URL | null {
   if (address.trim().length > MAX_ADDRESS_CHARS) return null;
   try {
     const url = new URL(address.trim());

@@ -4,18 +4,12 @@
 // real title (Paper.titleHint); imported beside the e-mail, it lends those titles to the copy
 // shown (core/model/titleHints.ts). Offered by Choose arXiv Match and named in the panel.
 import type { PaperEntry } from '../core/model/library';
-import { MAX_ADDRESS_CHARS } from '../import/fetchPage';
+import { webUrlOrNull } from '../import/fetchPage';
 
 /** The issue's web page (http or https) when it would give this paper its real title; null otherwise. */
 export function titlesPageOf(found: Pick<PaperEntry, 'paper' | 'kind' | 'entry'> | null | undefined): URL | null {
   if (!found || found.kind !== 'paper' || !('titleHint' in found.paper) || found.paper.titleHint !== null) return null;
   const address = found.entry.issue.webUrl;
   // Read from the file as written: an address longer than the import reads is not offered.
-  if (address === null || address.length > MAX_ADDRESS_CHARS) return null;
-  try {
-    const url = new URL(address);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
-  }
+  return address === null ? null : webUrlOrNull(address);
 }

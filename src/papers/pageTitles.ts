@@ -55,17 +55,23 @@ export class PageTitles extends Disposable {
   private readonly scan = this.register(new Debouncer(() => this.lookUpWanted(), 100));
   private readonly clock: Clock;
   private readonly settings: () => { readonly enabled: boolean; readonly feedUrl: string };
+  /** The newsletter's site (the feed's address) while the network is on; read again when the settings change. */
+  private site: URL | null;
+  /** A scan was asked for while look-ups ran: one more runs after them. */
+  private rescan = false;
 
   constructor(private readonly options: PageTitlesOptions) {
     super();
     this.clock = options.clock ?? systemClock;
     this.settings = options.settings ?? pageTitleSettings;
+    this.site = this.readSite();
     this.stored = loadPageTitles(options.memento.get(StorageKey.pageTitles));
     options.library.setPageTitles((volume) => this.stored.found.get(volume));
     this.registerStop(options.library.onDidChange(() => this.scan.schedule()));
     this.register(
       onDidChangeSettings([Setting.networkEnabled, Setting.feedUrl], () => {
         // Another site, or the network back: what was not found may be there now.
+        this.site = this.readSite();
         this.tried.clear();
         this.stored.missing.clear();
         this.feed = null;
@@ -94,21 +100,22 @@ export class PageTitles extends Disposable {
     }
   }
 
-  private site(): URL | null {
+  private readSite(): URL | null {
     const { enabled, feedUrl } = this.settings();
     return enabled ? apiAddress(feedUrl) : null;
   }
 
   private mayLookUp(volume: number): boolean {
-    if (this.pagesRead >= MAX_PAGES_PER_SESSION || this.site() === null) return false;
+    if (this.pagesRead >= MAX_PAGES_PER_SESSION || this.site === null) return false;
     const missingAt = this.stored.missing.get(volume);
     return missingAt === undefined || this.clock.now() - missingAt >= RETRY_MISSING_AFTER_MS;
   }
 
   /** Looks up every shown issue that wants its real titles, newest first, one at a time. */
   private lookUpWanted(): void {
-    if (this.isDisposed || this.running) {
-      if (this.running) void this.running.then(() => this.scan.schedule());
+    if (this.isDisposed) return;
+    if (this.running) {
+      this.rescan = true;
       return;
     }
     const wanted = this.options.library.issues().filter(({ issue }) => this.waiting(issue) && !this.pending.has(issue.volume as number));
@@ -129,12 +136,16 @@ export class PageTitles extends Disposable {
       }
     })().finally(() => {
       this.running = null;
+      if (this.rescan) {
+        this.rescan = false;
+        this.scan.schedule();
+      }
     });
   }
 
   private async lookUp(issue: Issue): Promise<void> {
     const volume = issue.volume as number;
-    const site = this.site();
+    const { site } = this;
     if (!site) return;
     const pages = await this.pagesOf(issue, site);
     // Only what the site answered counts as "not there": a failure is asked again next session.
@@ -142,7 +153,7 @@ export class PageTitles extends Disposable {
     for (const page of pages ?? []) {
       if (this.pagesRead >= MAX_PAGES_PER_SESSION) return;
       this.pagesRead++;
-      const titles = await this.titlesOn(page, volume);
+      const titles = await this.titlesOn(page, volume, site);
       if (this.isDisposed) return;
       if (titles === null) {
         answered = false;
@@ -189,11 +200,11 @@ export class PageTitles extends Disposable {
   }
 
   /** The real titles the page's issue of this volume gives; none when it is not that issue or has no anchors; null when it could not be read. */
-  private async titlesOn(page: string, volume: number): Promise<ReadonlyMap<string, string> | null> {
-    const { feedUrl } = this.settings();
+  private async titlesOn(page: string, volume: number, site: URL): Promise<ReadonlyMap<string, string> | null> {
     let text: string;
     try {
-      text = (await fetchPage(page, vscode.l10n, { timeoutMs: this.options.timeoutMs, typed: feedUrl })).text;
+      // As if the reader had typed the feed's address: a page on the internet may not redirect to this computer.
+      text = (await fetchPage(page, vscode.l10n, { timeoutMs: this.options.timeoutMs, typed: site.toString() })).text;
     } catch (error) {
       this.options.log?.warn(`Newsletter site: ${page} could not be read: ${error instanceof Error ? error.message : String(error)}`);
       return null;
