@@ -100,6 +100,37 @@ describe('parse: the same result as the reference parser', () => {
     fc.assert(fc.property(edited, assertSameAsReference), { numRuns: 600 });
   });
 
+  /** Text wrapped at `width` as plain-text e-mail is: each long line broken at its last space before the width. */
+  function hardWrap(text: string, width: number): string {
+    const out: string[] = [];
+    for (let line of text.split('\n')) {
+      while (line.length > width && line.lastIndexOf(' ', width) > 0) {
+        const at = line.lastIndexOf(' ', width);
+        out.push(line.slice(0, at));
+        line = line.slice(at + 1);
+      }
+      out.push(line);
+    }
+    return out.join('\n');
+  }
+
+  // Archives: issues are parsed one at a time as the next one starts, after the shape is known from
+  // the first 400 lines, and a file found hard-wrapped at its end is read again.
+  it('on archives of several fixtures one after another, some hard-wrapped, with the shape decided late', () => {
+    const archive = fc
+      .tuple(
+        fc.array(fc.tuple(fc.constantFrom(...FIXTURES), blankRun, fc.option(fixtureLine, { nil: null })), { minLength: 2, maxLength: 6 }),
+        fc.constantFrom(0, 0, 64, 72),
+        fc.nat({ max: 450 }),
+        lineBreak,
+      )
+      .map(([parts, width, leadingBlanks, br]) => {
+        const joined = '\n'.repeat(leadingBlanks) + parts.map(([rel, gap, extra]) => `${readFixture(rel)}\n${gap}\n${extra ?? ''}`).join('\n');
+        return (width > 0 ? hardWrap(joined, width) : joined).replace(/\r\n|\r|\n/g, br);
+      });
+    fc.assert(fc.property(archive, assertSameAsReference), { numRuns: 300 });
+  });
+
   it('on the same texts read from UTF-8 bytes, as the CLI and the extension read files', () => {
     fc.assert(fc.property(text, fc.boolean(), (t, bom) => assertSameAsReferenceOnBytes(Buffer.from((bom ? '\ufeff' : '') + t, 'utf8'), short(t))), { numRuns: 500 });
   });

@@ -1,11 +1,12 @@
 // The parser's entry point: newsletter text in any shape -> issues and diagnostics.
 // Pure: no I/O, no vscode; never throws on any input, and runs in time linear in its size.
 // Only the lines with something on them are read into objects (SourceLine); a blank line is a gap
-// between their numbers. Memory follows what the text holds, not how many line ends it has.
+// between their numbers. A line is kept only until its issue is parsed (see readIssues): memory
+// follows what the issues hold, not how many lines the text has.
 import type { Issue, IssueShape, ParseResult } from '../model/model';
 import { headOf, readLine, type SourceLine } from './lines';
 import { DiagnosticSink } from './diagnostics';
-import { findSegments, isVolumeLine, sectionHeading } from './segment';
+import { Segmenter, isVolumeLine, sectionHeading } from './segment';
 import { parseIssue } from './issue';
 import { isForwardHeader, isHighlightsHeader } from './markers';
 import { linesOfArray, linesOfBytes, linesOfText, type LineSource } from './lineSource';
@@ -37,45 +38,102 @@ export function parseIssueBytes(bytes: Uint8Array): ParseResult {
   return parseSource(linesOfBytes(bytes));
 }
 
-/** The lines of the input that are not blank, and how many lines it has in all. */
-interface ReadLines {
-  readonly lines: SourceLine[];
-  readonly count: number;
-  /** How many of `lines` are wide and long (see countWidth), counted as they are read. */
-  readonly widths: Widths;
-}
-
 interface Widths {
   wide: number;
   long: number;
 }
 
+/** Whether hard-wrapped lines are joined into paragraphs: known for certain only once the whole file is read. */
+type JoinLines = boolean | 'guess';
+
 function parseSource(source: LineSource): ParseResult {
   const length = source.lengthOver(MAX_INPUT_CHARS);
   if (length !== null) return tooLarge(length);
-  const sink = new DiagnosticSink();
   try {
-    return parseLines(skipFrontMatter(readLines(source)), sink);
+    // Read on the guess that the text is not hard-wrapped (most files are not, and a Markdown one
+    // is known early); a file that turns out to be is read again, knowing it.
+    const first = readIssues(source, 'guess');
+    return first.joinLines === first.guessed ? first.result : readIssues(source, first.joinLines).result;
   } catch (error) {
     // A bug must not cost the reader the file: report it like any other problem.
+    const sink = new DiagnosticSink();
     sink.error(1, 'internal-error', `Weekly Papers could not read this file because of an internal error: ${String(error)}`);
     return { issues: [], diagnostics: sink.diagnostics };
   }
 }
 
-function readLines(source: LineSource): ReadLines {
-  const lines: SourceLine[] = [];
+/**
+ * One pass over the input's lines: each line that is not blank is read (readLine), handed to the
+ * Segmenter, and each segment is parsed as soon as the next one starts. A segment's lines are then
+ * let go, so that what stays in memory is what the issues keep, not every line of the file; and
+ * they die young, which costs the garbage collector next to nothing. Two things about the file
+ * are needed to parse a segment: its shape, known from its first SHAPE_SAMPLE_LINES lines (the
+ * segments before are held until then), and whether it is hard-wrapped, known only at its end:
+ * `joinLines` is that answer when it is known, else a guess (Markdown joins, other text does not)
+ * that the caller checks against `joinLines` in the result.
+ */
+function readIssues(source: LineSource, joinLines: JoinLines): { result: ParseResult; joinLines: boolean; guessed: boolean } {
+  const sink = new DiagnosticSink();
+  const issues: Issue[] = [];
   const widths: Widths = { wide: 0, long: 0 };
-  // The widths are counted here, while each line is at hand: a pass of its own over every line
-  // costs as much again in reading them back from memory.
+  let kept = 0;
+  // Typed with `as`: set in callbacks, which TypeScript does not see.
+  let shape = null as IssueShape | null;
+  let markdownSigns = 0;
+  let join = false;
+  /** Segments read before the shape was known. */
+  let held: Array<{ lines: SourceLine[]; firstLine: number }> | null = [];
+  const parseSegment = (lines: SourceLine[], firstLine: number) => {
+    if (!looksLikeIssue(lines)) return;
+    const issueSink = new DiagnosticSink();
+    const shapeHere = segmentShape(lines, firstLine, shape as IssueShape);
+    issues.push(parseIssue(lines, firstLine, { shape: shapeHere, joinLines: join }, issueSink));
+    // One push each: spread into push(), a line of 200,000 dropped links overflows the stack.
+    for (const diagnostic of issueSink.diagnostics) sink.diagnostics.push(diagnostic);
+  };
+  const decideShape = (decided: IssueShape) => {
+    shape = decided;
+    join = joinLines === 'guess' ? decided === 'markdown' : joinLines;
+    for (const segment of held ?? []) parseSegment(segment.lines, segment.firstLine);
+    held = null;
+  };
+  const segmenter = new Segmenter((lines, firstLine) => {
+    if (held !== null) held.push({ lines, firstLine });
+    else parseSegment(lines, firstLine);
+  });
+  const keep = (line: SourceLine) => {
+    kept++;
+    if (shape === null) {
+      if (line.n > SHAPE_SAMPLE_LINES) decideShape(markdownSigns >= 2 ? 'markdown' : 'web');
+      else if (isEmailSign(line)) decideShape('email');
+      else if (isMarkdownSign(line)) markdownSigns++;
+    }
+    segmenter.add(line);
+  };
+  const frontMatter = new FrontMatter(keep, (line) => countWidth(widths, line, -1));
   const count = source.forEachLine((raw, n) => {
     const line = readLine(raw, n);
-    if (!line.blank) {
-      lines.push(line);
-      countWidth(widths, line, 1);
-    }
+    if (line.blank) return;
+    // The widths are counted here, while each line is at hand: a pass of its own over every line
+    // costs as much again in reading them back from memory.
+    countWidth(widths, line, 1);
+    frontMatter.add(line);
   });
-  return { lines, count, widths };
+  frontMatter.end();
+  if (shape === null) decideShape(markdownSigns >= 2 ? 'markdown' : 'web');
+  segmenter.end();
+  const joinAtEnd = shape === 'markdown' || isHardWrapped(widths, count - kept);
+  if (issues.length === 0) {
+    sink.error(
+      1,
+      'not-an-issue',
+      kept === 0
+        ? 'This file is empty.'
+        : 'This does not look like a newsletter issue: no "Vol.N for <week>" line, highlights list or numbered papers ("[1] Title" followed by links) were found.',
+    );
+  }
+  sink.diagnostics.sort((a, b) => a.line - b.line);
+  return { result: { issues, diagnostics: sink.diagnostics }, joinLines: joinAtEnd, guessed: join };
 }
 
 function tooLarge(chars: number): ParseResult {
@@ -85,50 +143,54 @@ function tooLarge(chars: number): ParseResult {
   return { issues: [], diagnostics: sink.diagnostics };
 }
 
-function parseLines({ lines, count, widths }: ReadLines, sink: DiagnosticSink): ParseResult {
-  const shape = detectShape(lines);
-  const joinLines = shape === 'markdown' || isHardWrapped(widths, count - lines.length);
-  const issues: Issue[] = [];
-  for (const segment of findSegments(lines)) {
-    const segmentLines = lines.slice(segment.start, segment.end);
-    if (!looksLikeIssue(segmentLines)) continue;
-    const issueSink = new DiagnosticSink();
-    const shapeHere = segmentShape(segmentLines, segment.firstLine, shape);
-    issues.push(parseIssue(segmentLines, segment.firstLine, { shape: shapeHere, joinLines }, issueSink));
-    // One push each: spread into push(), a line of 200,000 dropped links overflows the stack.
-    for (const diagnostic of issueSink.diagnostics) sink.diagnostics.push(diagnostic);
-  }
-  if (issues.length === 0) {
-    const empty = lines.length === 0;
-    sink.error(
-      1,
-      'not-an-issue',
-      empty
-        ? 'This file is empty.'
-        : 'This does not look like a newsletter issue: no "Vol.N for <week>" line, highlights list or numbered papers ("[1] Title" followed by links) were found.',
-    );
-  }
-  sink.diagnostics.sort((a, b) => a.line - b.line);
-  return { issues, diagnostics: sink.diagnostics };
-}
-
 /** How far down a Markdown front matter block (`---` … `---`, as Obsidian's web clipper writes) may end. */
 const FRONT_MATTER_MAX_LINES = 60;
 
-/** Front matter is metadata about the note, not the issue: its lines read as blank (they are left out). */
-function skipFrontMatter(read: ReadLines): ReadLines {
-  const { lines } = read;
-  if (lines[0]?.n !== 1 || lines[0].text !== '---') return read;
-  // Its closing line is one of the first FRONT_MATTER_MAX_LINES after the opening one.
-  for (let end = 1; end < lines.length && (lines[end] as SourceLine).n <= FRONT_MATTER_MAX_LINES + 1; end++) {
-    if ((lines[end] as SourceLine).text === '---') {
-      // Its lines read as blank: they are not counted among the wide or long ones either.
-      const widths = { ...read.widths };
-      for (let i = 0; i <= end; i++) countWidth(widths, lines[i] as SourceLine, -1);
-      return { lines: lines.slice(end + 1), count: read.count, widths };
+/**
+ * Front matter is metadata about the note, not the issue: its lines read as blank (they are left
+ * out, and not counted among the wide or long ones). Lines that may be front matter are held until
+ * it is known whether they are; every other line is handed on at once.
+ */
+class FrontMatter {
+  /** The lines since an opening `---` on line 1, while its closing line may still come. */
+  private open: SourceLine[] | null = null;
+  private started = false;
+
+  constructor(
+    private readonly onLine: (line: SourceLine) => void,
+    private readonly onDropped: (line: SourceLine) => void,
+  ) {}
+
+  add(line: SourceLine): void {
+    if (!this.started) {
+      this.started = true;
+      if (line.n === 1 && line.text === '---') {
+        this.open = [line];
+        return;
+      }
+    }
+    const open = this.open;
+    if (open === null) {
+      this.onLine(line);
+    } else if (line.n > FRONT_MATTER_MAX_LINES + 1) {
+      // Its closing line is one of the first FRONT_MATTER_MAX_LINES after the opening one.
+      this.end();
+      this.onLine(line);
+    } else if (line.text === '---') {
+      this.open = null;
+      for (const dropped of open) this.onDropped(dropped);
+      this.onDropped(line);
+    } else {
+      open.push(line);
     }
   }
-  return read;
+
+  /** No more lines: what was held was not front matter. */
+  end(): void {
+    const open = this.open;
+    this.open = null;
+    for (const line of open ?? []) this.onLine(line);
+  }
 }
 
 /** Prose under a numbered heading that makes it a paper rather than a footnote or a reference. */
@@ -169,14 +231,9 @@ function isEmailSign(line: SourceLine): boolean {
 /** How many lines decide the shape: an archive of one shape needs no more. */
 const SHAPE_SAMPLE_LINES = 400;
 
-function detectShape(lines: readonly SourceLine[]): IssueShape {
-  let markdown = 0;
-  for (const line of lines) {
-    if (line.n > SHAPE_SAMPLE_LINES) break;
-    if (isEmailSign(line)) return 'email';
-    if (line.heading || line.text.startsWith('**') || line.text.includes('](http')) markdown++;
-  }
-  return markdown >= 2 ? 'markdown' : 'web';
+/** A sign of Markdown: a heading, strong emphasis at the start, an inline link to a web address. */
+function isMarkdownSign(line: SourceLine): boolean {
+  return line.heading || line.text.startsWith('**') || line.text.includes('](http');
 }
 
 /** How many lines of a segment, from its first, tell an e-mail from web text in a file that holds both. */

@@ -4,15 +4,6 @@ import { parseVolumeLine, type VolumeLine } from './dates';
 import { headOf, stripMarkup } from './lines';
 import { isFooterLine, isForwardHeader, isSignOffLine } from './markers';
 
-export interface Segment {
-  /** Index of its first line that is not blank (into the file's lines that are not blank). */
-  readonly start: number;
-  /** Index one past its last line that is not blank. */
-  readonly end: number;
-  /** The number of its first line, blank or not: line 1 for the first segment. */
-  readonly firstLine: number;
-}
-
 const WORD_FOR = /\bfor\b/;
 
 /** A `Vol.N for …` line that names an issue (not just any line starting with "Vol"). */
@@ -53,52 +44,84 @@ function isDigitCode(code: number): boolean {
 }
 
 /**
- * Splits the file at forwarded-message headers and at `Vol.N` lines. A new issue's title is the
- * line just above its volume line; a volume line that is the first of its segment (an e-mail's)
- * does not split. `lines` are the file's lines that are not blank, in order.
+ * Splits the file at forwarded-message headers and at `Vol.N` lines, as its lines are read: a new
+ * issue's title is the line just above its volume line; a volume line that is the first of its
+ * segment (an e-mail's) does not split. It is handed the file's lines that are not blank, in order,
+ * and hands on each segment (its lines, and the number of its first line, blank or not: line 1 for
+ * the first) as soon as the next one starts. It keeps only the lines of the segment it is reading,
+ * and the few before them a title may be looked for among.
  */
-export function findSegments(lines: readonly SourceLine[]): Segment[] {
-  /** Where each segment starts: an index into `lines`, and its line number (the first starts at line 1). */
-  const starts: Array<{ readonly index: number; readonly n: number }> = [{ index: 0, n: 1 }];
-  let hasVolume = false;
-  let hasContent = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as SourceLine;
+export class Segmenter {
+  /** The lines of the segment being read. */
+  private lines: SourceLine[] = [];
+  /** The last lines before `lines` (at most TITLE_LOOKBACK): where a title may still be found. */
+  private before: SourceLine[] = [];
+  /** The number of the segment's first line. */
+  private firstLine = 1;
+  private hasVolume = false;
+  private hasContent = false;
+
+  constructor(private readonly onSegment: (lines: SourceLine[], firstLine: number) => void) {}
+
+  add(line: SourceLine): void {
+    this.lines.push(line);
     // Each test below is of the line's start: a line that starts like no marker passes none.
-    if (!line.startsLikeMarker) continue;
+    if (!line.startsLikeMarker) return;
+    const index = this.lines.length - 1;
     if (isForwardHeader(headOf(line))) {
-      pushStart(starts, lines, i);
-      hasVolume = false;
-      hasContent = false;
+      this.startAt(index);
+      this.hasVolume = false;
+      this.hasContent = false;
     } else if (isVolumeLine(line)) {
-      if (hasVolume || hasContent) {
-        const title = previousNonBlank(lines, i);
-        pushStart(starts, lines, couldBeTitle(lines[title] as SourceLine) ? title : i);
-        hasContent = false;
+      if (this.hasVolume || this.hasContent) {
+        const title = this.previousNonBlank(index);
+        this.startAt(couldBeTitle(this.at(title)) ? title : index);
+        this.hasContent = false;
       }
-      hasVolume = true;
-    } else if (!hasContent && sectionHeading(headOf(line))) {
-      hasContent = true;
+      this.hasVolume = true;
+    } else if (!this.hasContent && sectionHeading(headOf(line))) {
+      this.hasContent = true;
     }
   }
-  return starts.map(({ index, n }, k) => ({ start: index, end: starts[k + 1]?.index ?? lines.length, firstLine: n }));
+
+  /** Hands on the last segment. */
+  end(): void {
+    const { lines, firstLine } = this;
+    this.lines = [];
+    this.onSegment(lines, firstLine);
+  }
+
+  /** The line at `index` of the segment, or (negative) of the lines before it. */
+  private at(index: number): SourceLine {
+    return (index >= 0 ? this.lines[index] : this.before[this.before.length + index]) as SourceLine;
+  }
+
+  /** A new segment starts at `index` of this one, when that line comes after this one's first. */
+  private startAt(index: number): void {
+    const { n } = this.at(index);
+    if (n <= this.firstLine) return;
+    const done = this.lines.slice(0, index);
+    this.before = done.length >= TITLE_LOOKBACK ? done.slice(-TITLE_LOOKBACK) : [...this.before, ...done].slice(-TITLE_LOOKBACK);
+    this.lines = this.lines.slice(index);
+    const { firstLine } = this;
+    this.firstLine = n;
+    this.onSegment(done, firstLine);
+  }
+
+  /** The nearest line above line `index`, at most TITLE_LOOKBACK lines up, that is not a rule; `index` when there is none. */
+  private previousNonBlank(index: number): number {
+    const { n } = this.at(index);
+    for (let i = index - 1; i >= -this.before.length && this.at(i).n >= n - TITLE_LOOKBACK; i--) {
+      if (!this.at(i).rule) return i;
+    }
+    return index;
+  }
 }
+
+/** How many lines above its volume line an issue's title may be. */
+const TITLE_LOOKBACK = 4;
 
 /** The line above a volume line is its issue's title, unless it plainly belongs to the issue before. */
 function couldBeTitle(line: SourceLine): boolean {
   return line.text.length <= 300 && !sectionHeading(line.text) && !isSignOffLine(headOf(line)) && !isFooterLine(headOf(line));
-}
-
-function pushStart(starts: Array<{ readonly index: number; readonly n: number }>, lines: readonly SourceLine[], index: number): void {
-  const { n } = lines[index] as SourceLine;
-  if (n > (starts[starts.length - 1]?.n ?? 0)) starts.push({ index, n });
-}
-
-/** The nearest line above lines[index], at most 4 lines up, that is not a rule; `index` when there is none. */
-function previousNonBlank(lines: readonly SourceLine[], index: number): number {
-  const { n } = lines[index] as SourceLine;
-  for (let i = index - 1; i >= 0 && (lines[i] as SourceLine).n >= n - 4; i--) {
-    if (!(lines[i] as SourceLine).rule) return i;
-  }
-  return index;
 }
