@@ -98,7 +98,8 @@ export class ArxivMatcher extends Disposable {
     super.dispose();
   }
 
-  status(slot: string, paper: Pick<Paper, 'arxivId' | 'arxivMatch'>): MatchStatus {
+  /** `issue`: the paper's issue, when known: a search that waits for its real titles (pageTitles.ts) says so. */
+  status(slot: string, paper: Pick<Paper, 'arxivId' | 'arxivMatch'>, issue?: Issue): MatchStatus {
     const choice = this.options.store.choice(slot);
     if (choice) return { kind: 'chosen', arxivId: choice.arxivId, title: choice.title };
     if (paper.arxivId !== null && paper.arxivMatch === undefined) return { kind: 'newsletter' };
@@ -110,6 +111,7 @@ export class ArxivMatcher extends Disposable {
     if (cached?.decision === 'possible') return { kind: 'possible', candidates: cached.candidates };
     if (cached?.decision === 'none') return { kind: 'noMatch' };
     if (!this.options.settings().enabled) return { kind: 'notYet', reason: vscode.l10n.t('network use is turned off (Weekly Papers › Network: Enabled)') };
+    if (issue && this.options.pageTitles?.waiting(issue)) return { kind: 'notYet', reason: vscode.l10n.t('its real title is being looked up on the newsletter’s site first') };
     return { kind: 'notYet', reason: null };
   }
 

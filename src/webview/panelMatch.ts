@@ -23,7 +23,7 @@ export function matchViewOf(entry: PaperEntry | undefined, matcher: ArxivMatcher
       : { kind: 'found', arxivId: paper.arxivId ?? '', title: paper.arxivMatch.title, byAffiliation: paper.arxivMatch.byAffiliation === true };
   }
   if (slot === null || !matcher) return { kind: 'notYet', reason: null };
-  const status = matcher.status(slot, paper);
+  const status = matcher.status(slot, paper, entry.entry.issue);
   const titlesPage = titlesPageOf(entry)?.host ?? null;
   switch (status.kind) {
     case 'possible':

@@ -76,6 +76,8 @@ describe('real titles from the newsletter’s site, unasked', function () {
     assert.equal(api.pageTitles.waiting(shown.issue), true, 'its searches wait while the feed is read');
     const second = shown.issue.papers[1]!;
     assert.notEqual(api.matcher.status('vol166:#2', second).kind, 'searching');
+    const waitingStatus = api.matcher.status('vol166:#2', second, shown.issue);
+    assert.equal(waitingStatus.kind === 'notYet' ? waitingStatus.reason : waitingStatus.kind, 'its real title is being looked up on the newsletter’s site first', 'the panel says why it is not searched yet');
 
     await waitFor(() => hints(166).every((hint) => hint !== null), 'every paper of Vol.166 with its real title', 15_000);
     assert.deepEqual(server.requests.filter((at) => at !== '/p/vol-167'), ['/feed', '/p/vol-166']);
