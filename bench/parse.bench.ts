@@ -24,7 +24,7 @@ import { HOSTILE_ISSUES, writeHostileIssue, type HostileIssue } from '../test/su
 
 const ISSUES = 500;
 const WARMUP = 2;
-const RUNS = 7;
+const RUNS = 9;
 const FIRST_VOLUME = 1000;
 
 const TARGET_MD_OVER_PARSE = 4; // parse at least 4x faster than markdown-it
@@ -112,15 +112,30 @@ let sink = 0;
 
 /** Median wall time in ms of `fn` over RUNS runs, after WARMUP runs; a full GC before each run. */
 function time(fn: () => number): number {
-  for (let i = 0; i < WARMUP; i++) sink += fn();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    gc?.();
-    const t0 = performance.now();
-    sink += fn();
-    samples.push(performance.now() - t0);
+  return timeRounds([fn]).medians[0]!;
+}
+
+/**
+ * The steps measured in rounds: each round runs every step once (a full GC before each), so that
+ * all of them see the machine as it is in that round, and a ratio between two steps is the median
+ * of their ratios round by round. A machine shared with others speeds up and slows down by a third
+ * within a minute; measured one after the other, each step would meet it in another state.
+ */
+function timeRounds(steps: ReadonlyArray<() => number>): { medians: number[]; ratio: (a: number, b: number) => number } {
+  for (let i = 0; i < WARMUP; i++) for (const step of steps) sink += step();
+  const samples: number[][] = steps.map(() => []);
+  for (let round = 0; round < RUNS; round++) {
+    steps.forEach((step, index) => {
+      gc?.();
+      const t0 = performance.now();
+      sink += step();
+      samples[index]!.push(performance.now() - t0);
+    });
   }
-  return median(samples);
+  return {
+    medians: samples.map(median),
+    ratio: (a, b) => median(samples[a]!.map((value, round) => value / samples[b]![round]!)),
+  };
 }
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -163,14 +178,21 @@ function main(): number {
     console.log(`skipped:  ${skipped.length} files: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join('; ')}`);
     if (process.env['BENCH_VERBOSE']) for (const s of skipped) console.log(`          ${s}`);
   }
-  console.log(`method:   ${WARMUP} warm-up runs, median of ${RUNS} timed runs, full GC before each${gc ? '' : ' (gc unavailable: run with --expose-gc)'}; node ${process.version}`);
+  console.log(`method:   ${WARMUP} warm-up rounds, then ${RUNS} rounds that run the four steps below once each, a full GC before each${gc ? '' : ' (gc unavailable: run with --expose-gc)'}; medians, and ratios as the median of the rounds' ratios; node ${process.version}`);
   console.log('');
 
   const md = new MarkdownIt();
-  const floorMs = time(() => text.split(/\r?\n/).length);
-  const mdMs = time(() => md.parse(text, {}).length);
-  const parseMs = time(() => parseIssueText(text).issues.length);
-  const referenceMs = time(() => reference.parseIssueText(text).issues.length);
+  const FLOOR = 0;
+  const MD = 1;
+  const PARSE = 2;
+  const REFERENCE = 3;
+  const rounds = timeRounds([
+    () => text.split(/\r?\n/).length,
+    () => md.parse(text, {}).length,
+    () => parseIssueText(text).issues.length,
+    () => reference.parseIssueText(text).issues.length,
+  ]);
+  const [floorMs, mdMs, parseMs, referenceMs] = rounds.medians as [number, number, number, number];
 
   // Heap held by the result: full GC, parse, full GC again with the result still referenced.
   let heapGrowth: number | null = null;
@@ -201,14 +223,14 @@ function main(): number {
   for (const [name, ms] of rows) console.log(`${pad(name, 34)}${lpad(fmt(ms), 11)}${lpad(fmt(mb / (ms / 1000)), 10)}`);
   console.log('');
 
-  const mdOverParse = mdMs / parseMs;
-  const parseOverFloor = parseMs / floorMs;
+  const mdOverParse = rounds.ratio(MD, PARSE);
+  const parseOverFloor = rounds.ratio(PARSE, FLOOR);
   const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
   const targets: Array<[string, string, string, string]> = [
     ['speed vs markdown-it (md / parse)', `${fmt(mdOverParse, 2)}x`, `>= ${TARGET_MD_OVER_PARSE}x`, verdict(mdOverParse >= TARGET_MD_OVER_PARSE)],
     ['speed vs floor (parse / floor)', `${fmt(parseOverFloor, 2)}x`, `<= ${TARGET_PARSE_OVER_FLOOR}x`, verdict(parseOverFloor <= TARGET_PARSE_OVER_FLOOR)],
-    ['before: md / reference parser', `${fmt(mdMs / referenceMs, 2)}x`, '(info)', ''],
-    ['before: reference parser / floor', `${fmt(referenceMs / floorMs, 2)}x`, '(info)', ''],
+    ['before: md / reference parser', `${fmt(rounds.ratio(MD, REFERENCE), 2)}x`, '(info)', ''],
+    ['before: reference parser / floor', `${fmt(rounds.ratio(REFERENCE, FLOOR), 2)}x`, '(info)', ''],
   ];
   if (heapGrowth !== null) {
     targets.push(
