@@ -2,9 +2,10 @@
 // reader having to import anything. An issue whose papers would be searched on arXiv by their
 // rewritten contents titles alone is looked for on the site of `weeklyPapers.feedUrl` (the
 // reader's setting, application-scoped): the page its e-mail names when that page is on this site,
-// else the post the feed lists for its volume. The page's contents anchors spell the real titles
-// (core/model/pageTitles.ts); the library lends them to the issue's papers, so that their arXiv
-// searches ask for the real titles. Nothing is saved as an issue file. An address the issue file
+// else the post the feed lists for its volume, else (an issue older than the feed's twenty posts)
+// the post the site's archive lists for it (core/formats/substackArchive.ts). The page's contents
+// anchors spell the real titles (core/model/pageTitles.ts); the library lends them to the issue's
+// papers, so that their arXiv searches ask for the real titles. Nothing is saved as an issue file. An address the issue file
 // gives on another site is never fetched unasked (Choose arXiv Match offers it; see issuePage.ts).
 // The matcher waits for an issue's look-up (at most a few seconds) before searching its papers.
 import * as vscode from 'vscode';
@@ -16,6 +17,7 @@ import type { IssueLibrary } from '../core/model/library';
 import type { Issue } from '../core/model/model';
 import { feedEntriesFor, loadPageTitles, pageTitlesOf, RETRY_MISSING_AFTER_MS, savePageTitles, wantsPageTitles, type StoredPageTitles } from '../core/model/pageTitles';
 import { looksLikeFeed, looksLikeHtml, postToText, readFeed, type FeedEntry } from '../core/formats/htmlToText';
+import { archiveUrl, firstArchiveOffset, nextArchiveOffset, readArchive } from '../core/formats/substackArchive';
 import { parseIssueText } from '../core/parse/parse';
 import { apiAddress } from '../core/net/localAddress';
 import { fetchPage } from '../import/fetchPage';
@@ -34,6 +36,11 @@ export interface PageTitlesOptions {
 
 /** Pages read per session at most: a library of old e-mails is looked up a few at a time, newest first. */
 export const MAX_PAGES_PER_SESSION = 30;
+/** Pages of the site's archive read per session at most, and per issue: enough to find a few old issues. */
+export const MAX_ARCHIVE_READS_PER_SESSION = 12;
+const MAX_ARCHIVE_READS_PER_ISSUE = 3;
+/** An archive page is a few tens of KB. */
+const MAX_ARCHIVE_BYTES = 2 * 1024 * 1024;
 /** The feed is read again after this long. */
 const FEED_FRESH_MS = 60 * 60 * 1000;
 
@@ -47,6 +54,7 @@ export class PageTitles extends Disposable {
   private readonly tried = new Set<number>();
   private readonly pending = new Set<number>();
   private pagesRead = 0;
+  private archiveReads = 0;
   private feed: { readonly url: string; readonly at: number; readonly entries: Promise<readonly FeedEntry[] | null> } | null = null;
   private running: Promise<void> | null = null;
   private readonly settledEmitter = this.register(new vscode.EventEmitter<void>());
@@ -173,11 +181,51 @@ export class PageTitles extends Disposable {
     this.save();
   }
 
-  /** The pages that may be the issue's post on the site: the one its e-mail names, else the feed's entries for it; null when the feed could not be read. */
+  /**
+   * The pages that may be the issue's post on the site: the one its e-mail names, else the feed's
+   * entries for it, else the archive's (an issue older than the feed's twenty posts); null when the
+   * site could not be read.
+   */
   private async pagesOf(issue: Issue, site: URL): Promise<string[] | null> {
     if (issue.webUrl !== null && sameSite(issue.webUrl, site)) return [issue.webUrl];
     const entries = await this.feedEntries(site);
-    return entries && feedEntriesFor(issue, entries.filter((entry) => sameSite(entry.url, site))).map((entry) => entry.url);
+    if (entries === null) return null;
+    const fromFeed = feedEntriesFor(issue, entries.filter((entry) => sameSite(entry.url, site)));
+    return fromFeed.length > 0 ? fromFeed.map((entry) => entry.url) : this.archivePages(issue, site, entries);
+  }
+
+  /**
+   * The archive's entries for the issue, from the page its week should be on, then the page before
+   * or after as the dates say: a few requests at most. Null when the archive could not be read.
+   */
+  private async archivePages(issue: Issue, site: URL, feed: readonly FeedEntry[]): Promise<string[] | null> {
+    const weekStart = issue.week.start === null ? NaN : Date.parse(issue.week.start);
+    if (Number.isNaN(weekStart)) return [];
+    // Past the session's reads, the archive is not asked: that is not an answer (null).
+    if (this.archiveReads >= MAX_ARCHIVE_READS_PER_SESSION) return null;
+    let offset = firstArchiveOffset(weekStart, feed, this.clock.now());
+    for (let read = 0; read < MAX_ARCHIVE_READS_PER_ISSUE && this.archiveReads < MAX_ARCHIVE_READS_PER_SESSION && !this.isDisposed; read++) {
+      this.archiveReads++;
+      const url = archiveUrl(site, offset);
+      let page: FeedEntry[] | null;
+      try {
+        // As if the reader had typed the feed's address: the site may not redirect to this computer.
+        page = readArchive((await fetchPage(url, vscode.l10n, { timeoutMs: this.options.timeoutMs, typed: site.toString(), maxBytes: MAX_ARCHIVE_BYTES })).text);
+      } catch (error) {
+        this.options.log?.warn(`Newsletter site: the archive at ${url} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      }
+      if (page === null) {
+        this.options.log?.info(`Newsletter site: ${url} is not a Substack archive; older issues are not looked for there.`);
+        return [];
+      }
+      const found = feedEntriesFor(issue, page.filter((entry) => sameSite(entry.url, site)));
+      if (found.length > 0) return found.map((entry) => entry.url);
+      const next = nextArchiveOffset(weekStart, offset, page);
+      if (next === null) return [];
+      offset = next;
+    }
+    return [];
   }
 
   /** The feed's entries, read once an hour at most; null when it cannot be read (or is no feed). */

@@ -13,6 +13,8 @@ export interface Route {
   readonly file?: string;
   /** Rewrites the body (e.g. another volume number). */
   readonly rewrite?: (body: string) => string;
+  /** The body for the request's whole address (its query too), instead of `body` or `file`. */
+  readonly respond?: (url: URL) => string;
   /** Answers only after this long (ms). */
   readonly delayMs?: number;
 }
@@ -22,23 +24,27 @@ export interface NewsletterServer {
   readonly origin: string;
   /** Paths requested so far. */
   readonly requests: string[];
+  /** The addresses requested so far, path and query (`/api/v1/archive?sort=new&offset=11&limit=12`). */
+  readonly addresses: string[];
   close(): Promise<void>;
 }
 
 /** Starts the server with `routes` (by path); `fixturesDir` is test/fixtures/html. Unknown paths answer 404. */
 export async function startNewsletterServer(fixturesDir: string, routes: Record<string, Route>): Promise<NewsletterServer> {
   const requests: string[] = [];
+  const addresses: string[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname);
+    addresses.push(url.pathname + url.search);
     const route = routes[url.pathname];
     const answer = (): void => {
       if (!route) {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
         return;
       }
-      let body = route.file ? fs.readFileSync(path.join(fixturesDir, route.file), 'utf8') : (route.body ?? '');
+      let body = route.respond ? route.respond(url) : route.file ? fs.readFileSync(path.join(fixturesDir, route.file), 'utf8') : (route.body ?? '');
       if (route.rewrite) body = route.rewrite(body);
       response.writeHead(route.status ?? 200, { 'content-type': route.contentType ?? 'text/html; charset=utf-8' }).end(body);
     };
@@ -55,6 +61,7 @@ export async function startNewsletterServer(fixturesDir: string, routes: Record<
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    addresses,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

@@ -26,6 +26,17 @@ function feed(origin: string, items: ReadonlyArray<{ volume: number; path: strin
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Top Information Retrieval Papers of the Week</title><link>${origin}</link>${entries}</channel></rss>`;
 }
 
+/** Posts of Substack's archive from `offset` on (twelve, newest first): Vol.170 published on Apr 20, 2026, each volume a week before the next. */
+function archivePosts(origin: string, offset: number): object[] {
+  const newest = Date.parse('2026-04-20T08:00:00Z');
+  const posts: object[] = [];
+  for (let k = offset; k < offset + 12 && 170 - k >= 1; k++) {
+    const volume = 170 - k;
+    posts.push({ id: volume, title: `Headline of ${volume}`, subtitle: `Vol.${volume} for a week`, post_date: new Date(newest - k * 7 * 86_400_000).toISOString(), canonical_url: `${origin}/p/vol-${volume}`, audience: 'only_paid' });
+  }
+  return posts;
+}
+
 describe('real titles from the newsletter’s site, unasked', function () {
   this.timeout(60_000);
   let api: WeeklyPapersTestApi;
@@ -35,6 +46,7 @@ describe('real titles from the newsletter’s site, unasked', function () {
   const pasted = () => file('issues', 'vol-166-pasted.txt');
   const email = () => file('issues', 'vol-167-email.txt');
   const elsewhere = () => file('issues', 'vol-168-email.txt');
+  const old = () => file('issues', 'vol-150-pasted.txt');
   const volume = (n: number) => api.library.issues().find((entry) => entry.issue.volume === n);
   const hints = (n: number) => volume(n)?.issue.papers.map((paper) => paper.titleHint) ?? [];
 
@@ -51,6 +63,9 @@ describe('real titles from the newsletter’s site, unasked', function () {
       '/feed': { rewrite: () => feed(origin, [{ volume: 166, path: '/p/vol-166' }, { volume: 170, path: '/p/vol-170' }]), contentType: 'application/rss+xml', delayMs: 1500 },
       '/p/vol-166': { body: as(166), contentType: 'text/plain; charset=utf-8' },
       '/p/vol-167': { body: as(167), contentType: 'text/plain; charset=utf-8' },
+      '/p/vol-150': { body: as(150), contentType: 'text/plain; charset=utf-8' },
+      // Substack's archive: a weekly post per volume, Vol.170 the newest; Vol.150 is too old for the feed.
+      '/api/v1/archive': { respond: (url) => JSON.stringify(archivePosts(origin, Number(url.searchParams.get('offset') ?? 0))), contentType: 'application/json; charset=utf-8' },
     });
     origin = server.origin;
     await config().update(Setting.feedUrl, `${server.origin}/feed`, vscode.ConfigurationTarget.Global);
@@ -59,9 +74,9 @@ describe('real titles from the newsletter’s site, unasked', function () {
   after(async () => {
     await config().update(Setting.feedUrl, savedFeed, vscode.ConfigurationTarget.Global);
     await server.close();
-    for (const uri of [pasted(), email(), elsewhere()]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    for (const uri of [pasted(), email(), elsewhere(), old()]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     await api.store.setNote(api.library.currentKey('vol166:#2'), '', { title: 'x', issueLabel: null, arxivId: null });
-    await waitFor(() => [166, 167, 168].every((n) => volume(n) === undefined), 'the test’s issues gone from the library');
+    await waitFor(() => [150, 166, 167, 168].every((n) => volume(n) === undefined), 'the test’s issues gone from the library');
   });
 
   it('gives a pasted paywalled issue its real titles from the feed’s post, and its searches wait for them and ask for them', async () => {
@@ -80,7 +95,8 @@ describe('real titles from the newsletter’s site, unasked', function () {
     assert.equal(waitingStatus.kind === 'notYet' ? waitingStatus.reason : waitingStatus.kind, 'its real title is being looked up on the newsletter’s site first', 'the panel says why it is not searched yet');
 
     await waitFor(() => hints(166).every((hint) => hint !== null), 'every paper of Vol.166 with its real title', 15_000);
-    assert.deepEqual(server.requests.filter((at) => at !== '/p/vol-167'), ['/feed', '/p/vol-166']);
+    // (The test workspace's other paywalled issues, too old for the feed, are looked for in the archive.)
+    assert.deepEqual(server.requests.filter((at) => at !== '/p/vol-167' && at !== '/api/v1/archive'), ['/feed', '/p/vol-166']);
     const entry = volume(166)!;
     assert.equal(api.pageTitles.waiting(entry.issue), false);
     assert.equal(matchRequestOf(entry.issue, entry.issue.papers[1]!).titleHint, 'llm reasoning for cold start item recommendation', 'the search asks for the real title');
@@ -99,5 +115,17 @@ describe('real titles from the newsletter’s site, unasked', function () {
     assert.equal(volume(168)?.issue.papers.length, 10);
     assert.ok(hints(168).every((hint) => hint === null), 'Vol.168 is not in the feed, and its page is on another site');
     assert.equal(api.pageTitles.waiting(volume(168)!.issue), false, 'its searches no longer wait');
+  });
+
+  it('finds the post of an issue too old for the feed in the site’s archive, in a request or two', async () => {
+    await api.pageTitles.idle();
+    const before = server.addresses.length;
+    await vscode.workspace.fs.writeFile(old(), encode(anchored.replace(ANCHORS, '').replace('Vol.132 for', 'Vol.150 for')));
+    await waitFor(() => hints(150).length === 10 && hints(150).every((hint) => hint !== null), 'every paper of Vol.150 with its real title', 15_000);
+    const archive = server.addresses.slice(before).filter((at) => at.startsWith('/api/v1/archive'));
+    assert.ok(archive.length >= 1 && archive.length <= 2, `archive pages read: ${archive.join(', ')}`);
+    assert.match(archive[0]!, /^\/api\/v1\/archive\?sort=new&offset=\d+&limit=12$/);
+    assert.equal(server.requests.filter((at) => at === '/p/vol-150').length, 1);
+    assert.equal(matchRequestOf(volume(150)!.issue, volume(150)!.issue.papers[1]!).titleHint, 'llm reasoning for cold start item recommendation');
   });
 });
