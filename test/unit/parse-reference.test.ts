@@ -59,6 +59,8 @@ describe('parse: the same result as the reference parser', () => {
     `From: a\n${HEADER}${'\n'.repeat(30)}---------- Forwarded message ---------\n${'\n'.repeat(39)}Subject: x\n${HEADER}`,
     `# T\n${'\n'.repeat(397)}# U\n${HEADER}`,
     `# T\n${'\n'.repeat(398)}# U\n${HEADER}`,
+    // Wide lines in front matter are not counted: with them, the issue's four wrapped lines would make it hard-wrapped.
+    `---\ntitle: A front matter line as wide as a line of wrapped prose is, or wider.\nnote: Another front matter line as wide as a line of wrapped prose is.\n---\n${HEADER.replace('Text.\n', `\n${'A line of prose wrapped at a fixed width, as plain-text e-mail is.\n'.repeat(4)}`)}`,
     // Paragraphs wrapped at a width, with and without a blank line (the last line end makes one).
     `${HEADER}${'A line of prose wrapped at a fixed width, as plain-text e-mail is.\n'.repeat(6)}`,
     `${HEADER}${'A line of prose wrapped at a fixed width, as plain-text e-mail is.\n'.repeat(6)}`.trimEnd(),

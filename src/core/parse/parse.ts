@@ -1,8 +1,8 @@
 // The parser's entry point: newsletter text in any shape -> issues and diagnostics.
 // Pure: no I/O, no vscode; never throws on any input, and runs in time linear in its size.
 // Only the lines with something on them are read into objects (SourceLine); a blank line is a gap
-// between their numbers. A line is kept only until its issue is parsed (see readIssues): memory
-// follows what the issues hold, not how many lines the text has.
+// between their numbers. A line is kept only until its issue is parsed (see readIssues): the
+// memory an archive of many issues takes follows what the issues hold, not how many lines it has.
 import type { Issue, IssueShape, ParseResult } from '../model/model';
 import { headOf, readLine, type SourceLine } from './lines';
 import { DiagnosticSink } from './diagnostics';
@@ -50,10 +50,12 @@ function parseSource(source: LineSource): ParseResult {
   const length = source.lengthOver(MAX_INPUT_CHARS);
   if (length !== null) return tooLarge(length);
   try {
-    // Read on the guess that the text is not hard-wrapped (most files are not, and a Markdown one
-    // is known early); a file that turns out to be is read again, knowing it.
+    // Read on a guess of whether the text is hard-wrapped (exact for a file of up to 400 lines); a
+    // file that turns out otherwise is read again, knowing it.
     const first = readIssues(source, 'guess');
-    return first.joinLines === first.guessed ? first.result : readIssues(source, first.joinLines).result;
+    if (first.joinLines !== first.guessed) return readIssues(source, first.joinLines).result;
+    if (first.failure !== null) throw first.failure.error;
+    return first.result;
   } catch (error) {
     // A bug must not cost the reader the file: report it like any other problem.
     const sink = new DiagnosticSink();
@@ -69,10 +71,12 @@ function parseSource(source: LineSource): ParseResult {
  * they die young, which costs the garbage collector next to nothing. Two things about the file
  * are needed to parse a segment: its shape, known from its first SHAPE_SAMPLE_LINES lines (the
  * segments before are held until then), and whether it is hard-wrapped, known only at its end:
- * `joinLines` is that answer when it is known, else a guess (Markdown joins, other text does not)
- * that the caller checks against `joinLines` in the result.
+ * `joinLines` is that answer when it is known, else a guess, made from the lines read when the
+ * first segment is parsed (all of them, for a file of one issue), that the caller checks against
+ * `joinLines` in the result. While guessing, a segment whose parse fails is left out and the
+ * failure kept (`failure`): the parse that knows the answer may not fail, and only that one counts.
  */
-function readIssues(source: LineSource, joinLines: JoinLines): { result: ParseResult; joinLines: boolean; guessed: boolean } {
+function readIssues(source: LineSource, joinLines: JoinLines): { result: ParseResult; joinLines: boolean; guessed: boolean; failure: { error: unknown } | null } {
   const sink = new DiagnosticSink();
   const issues: Issue[] = [];
   const widths: Widths = { wide: 0, long: 0 };
@@ -80,20 +84,33 @@ function readIssues(source: LineSource, joinLines: JoinLines): { result: ParseRe
   // Typed with `as`: set in callbacks, which TypeScript does not see.
   let shape = null as IssueShape | null;
   let markdownSigns = 0;
-  let join = false;
+  /** Fixed when the first segment is parsed: every segment of a pass is parsed alike. */
+  let join = null as boolean | null;
+  /** How many lines (blank or not) have been read. */
+  let read = 0;
+  let failure = null as { error: unknown } | null;
   /** Segments read before the shape was known. */
   let held: Array<{ lines: SourceLine[]; firstLine: number }> | null = [];
   const parseSegment = (lines: SourceLine[], firstLine: number) => {
     if (!looksLikeIssue(lines)) return;
+    // The guess is made from the lines read so far: all of them for a file of one issue.
+    join ??= joinLines === 'guess' ? shape === 'markdown' || isHardWrapped(widths, read - kept) : joinLines;
     const issueSink = new DiagnosticSink();
     const shapeHere = segmentShape(lines, firstLine, shape as IssueShape);
-    issues.push(parseIssue(lines, firstLine, { shape: shapeHere, joinLines: join }, issueSink));
+    let issue: Issue;
+    try {
+      issue = parseIssue(lines, firstLine, { shape: shapeHere, joinLines: join }, issueSink);
+    } catch (error) {
+      if (joinLines !== 'guess') throw error;
+      failure ??= { error };
+      return;
+    }
+    issues.push(issue);
     // One push each: spread into push(), a line of 200,000 dropped links overflows the stack.
     for (const diagnostic of issueSink.diagnostics) sink.diagnostics.push(diagnostic);
   };
   const decideShape = (decided: IssueShape) => {
     shape = decided;
-    join = joinLines === 'guess' ? decided === 'markdown' : joinLines;
     for (const segment of held ?? []) parseSegment(segment.lines, segment.firstLine);
     held = null;
   };
@@ -112,6 +129,7 @@ function readIssues(source: LineSource, joinLines: JoinLines): { result: ParseRe
   };
   const frontMatter = new FrontMatter(keep, (line) => countWidth(widths, line, -1));
   const count = source.forEachLine((raw, n) => {
+    read = n;
     const line = readLine(raw, n);
     if (line.blank) return;
     // The widths are counted here, while each line is at hand: a pass of its own over every line
@@ -119,6 +137,7 @@ function readIssues(source: LineSource, joinLines: JoinLines): { result: ParseRe
     countWidth(widths, line, 1);
     frontMatter.add(line);
   });
+  read = count;
   frontMatter.end();
   if (shape === null) decideShape(markdownSigns >= 2 ? 'markdown' : 'web');
   segmenter.end();
@@ -133,7 +152,7 @@ function readIssues(source: LineSource, joinLines: JoinLines): { result: ParseRe
     );
   }
   sink.diagnostics.sort((a, b) => a.line - b.line);
-  return { result: { issues, diagnostics: sink.diagnostics }, joinLines: joinAtEnd, guessed: join };
+  return { result: { issues, diagnostics: sink.diagnostics }, joinLines: joinAtEnd, guessed: join ?? joinAtEnd, failure };
 }
 
 function tooLarge(chars: number): ParseResult {

@@ -48,14 +48,13 @@ function isDigitCode(code: number): boolean {
  * issue's title is the line just above its volume line; a volume line that is the first of its
  * segment (an e-mail's) does not split. It is handed the file's lines that are not blank, in order,
  * and hands on each segment (its lines, and the number of its first line, blank or not: line 1 for
- * the first) as soon as the next one starts. It keeps only the lines of the segment it is reading,
- * and the few before them a title may be looked for among.
+ * the first) as soon as the next one starts. It keeps only the lines of the segment it is reading:
+ * a title is looked for among them only, for no segment starts with a rule (it starts with a
+ * forward header, a title or a volume line), except the file's first, before which there is nothing.
  */
 export class Segmenter {
   /** The lines of the segment being read. */
   private lines: SourceLine[] = [];
-  /** The last lines before `lines` (at most TITLE_LOOKBACK): where a title may still be found. */
-  private before: SourceLine[] = [];
   /** The number of the segment's first line. */
   private firstLine = 1;
   private hasVolume = false;
@@ -75,7 +74,7 @@ export class Segmenter {
     } else if (isVolumeLine(line)) {
       if (this.hasVolume || this.hasContent) {
         const title = this.previousNonBlank(index);
-        this.startAt(couldBeTitle(this.at(title)) ? title : index);
+        this.startAt(couldBeTitle(this.lines[title] as SourceLine) ? title : index);
         this.hasContent = false;
       }
       this.hasVolume = true;
@@ -91,17 +90,11 @@ export class Segmenter {
     this.onSegment(lines, firstLine);
   }
 
-  /** The line at `index` of the segment, or (negative) of the lines before it. */
-  private at(index: number): SourceLine {
-    return (index >= 0 ? this.lines[index] : this.before[this.before.length + index]) as SourceLine;
-  }
-
   /** A new segment starts at `index` of this one, when that line comes after this one's first. */
   private startAt(index: number): void {
-    const { n } = this.at(index);
+    const { n } = this.lines[index] as SourceLine;
     if (n <= this.firstLine) return;
     const done = this.lines.slice(0, index);
-    this.before = done.length >= TITLE_LOOKBACK ? done.slice(-TITLE_LOOKBACK) : [...this.before, ...done].slice(-TITLE_LOOKBACK);
     this.lines = this.lines.slice(index);
     const { firstLine } = this;
     this.firstLine = n;
@@ -110,9 +103,9 @@ export class Segmenter {
 
   /** The nearest line above line `index`, at most TITLE_LOOKBACK lines up, that is not a rule; `index` when there is none. */
   private previousNonBlank(index: number): number {
-    const { n } = this.at(index);
-    for (let i = index - 1; i >= -this.before.length && this.at(i).n >= n - TITLE_LOOKBACK; i--) {
-      if (!this.at(i).rule) return i;
+    const { n } = this.lines[index] as SourceLine;
+    for (let i = index - 1; i >= 0 && (this.lines[i] as SourceLine).n >= n - TITLE_LOOKBACK; i--) {
+      if (!(this.lines[i] as SourceLine).rule) return i;
     }
     return index;
   }
