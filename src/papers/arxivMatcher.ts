@@ -74,6 +74,8 @@ export class ArxivMatcher extends Disposable {
   private readonly scan = this.register(new Debouncer(() => this.enqueueUnmatched(), 200));
   private readonly save = this.register(new Coalescer(() => void this.options.memento.update(StorageKey.arxivMatches, saveMatchCache(this.cache)), 500));
   private pumping: Promise<void> | null = null;
+  /** The paper on show (see prioritize). */
+  private wanted: string | null = null;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -120,8 +122,13 @@ export class ArxivMatcher extends Disposable {
     return this.cache.get(slot)?.candidates ?? [];
   }
 
-  /** Searches this slot's paper before the others (the paper on show). */
+  /** Searches this slot's paper before the others (the paper on show), now or once it is queued. */
   prioritize(slot: string): void {
+    this.wanted = slot;
+    this.moveFirst(slot);
+  }
+
+  private moveFirst(slot: string): void {
     const job = this.queue.get(slot);
     if (!job) return;
     this.queue.delete(slot);
@@ -173,6 +180,7 @@ export class ArxivMatcher extends Disposable {
   private enqueueUnmatched(): void {
     if (this.isDisposed) return;
     const now = this.clock.now();
+    const queued: string[] = [];
     for (const { issue } of this.options.library.issues()) {
       // Its real titles are being looked up: a search by the rewritten titles now would be wasted.
       if (this.options.pageTitles?.waiting(issue)) continue;
@@ -186,8 +194,12 @@ export class ArxivMatcher extends Disposable {
         const fresh = cached !== undefined && cached.fingerprint === matchFingerprint(request) && now - cached.at < RESEARCH_AFTER_MS;
         if (fresh && !this.offersHeld(cached, siblings)) continue;
         this.queue.set(slot, { slot, request, siblings });
+        queued.push(slot);
       }
     }
+    if (this.wanted !== null) this.moveFirst(this.wanted);
+    // Their status changed (a paper that waited for its real title is now queued): the panel says so.
+    if (queued.length > 0) this.changeEmitter.fire(queued);
     if (this.queue.size > 0) void this.pump();
   }
 

@@ -7,7 +7,8 @@
 // anchors spell the real titles (core/model/pageTitles.ts); the library lends them to the issue's
 // papers, so that their arXiv searches ask for the real titles. Nothing is saved as an issue file. An address the issue file
 // gives on another site is never fetched unasked (Choose arXiv Match offers it; see issuePage.ts).
-// The matcher waits for an issue's look-up (at most a few seconds) before searching its papers.
+// The matcher waits for an issue's look-up before searching its papers: a few requests, each
+// bounded in time (fetchPage's 15 s).
 import * as vscode from 'vscode';
 import { onDidChangeSettings, readSetting } from '../settings/settings';
 import { Setting, StorageKey } from '../constants';
@@ -201,10 +202,11 @@ export class PageTitles extends Disposable {
   private async archivePages(issue: Issue, site: URL, feed: readonly FeedEntry[]): Promise<string[] | null> {
     const weekStart = issue.week.start === null ? NaN : Date.parse(issue.week.start);
     if (Number.isNaN(weekStart)) return [];
-    // Past the session's reads, the archive is not asked: that is not an answer (null).
-    if (this.archiveReads >= MAX_ARCHIVE_READS_PER_SESSION) return null;
-    let offset = firstArchiveOffset(weekStart, feed, this.clock.now());
-    for (let read = 0; read < MAX_ARCHIVE_READS_PER_ISSUE && this.archiveReads < MAX_ARCHIVE_READS_PER_SESSION && !this.isDisposed; read++) {
+    let offset: number | null = firstArchiveOffset(weekStart, feed, this.clock.now());
+    for (let read = 0; read < MAX_ARCHIVE_READS_PER_ISSUE; read++) {
+      // Past the session's reads, or after a few pages without the week, it is not known that the
+      // post is not there: null (not an answer), and it is looked for again next session.
+      if (this.archiveReads >= MAX_ARCHIVE_READS_PER_SESSION || this.isDisposed) break;
       this.archiveReads++;
       const url = archiveUrl(site, offset);
       let page: FeedEntry[] | null;
@@ -221,11 +223,13 @@ export class PageTitles extends Disposable {
       }
       const found = feedEntriesFor(issue, page.filter((entry) => sameSite(entry.url, site)));
       if (found.length > 0) return found.map((entry) => entry.url);
-      const next = nextArchiveOffset(weekStart, offset, page);
-      if (next === null) return [];
-      offset = next;
+      offset = nextArchiveOffset(weekStart, offset, page);
+      if (offset === null) return [];
     }
-    return [];
+    this.options.log?.info(
+      `Newsletter site: Vol.${issue.volume ?? '?'}'s post was not reached in the archive within ${MAX_ARCHIVE_READS_PER_ISSUE} pages an issue and ${MAX_ARCHIVE_READS_PER_SESSION} a session; it is looked for again next session.`,
+    );
+    return null;
   }
 
   /** The feed's entries, read once an hour at most; null when it cannot be read (or is no feed). */

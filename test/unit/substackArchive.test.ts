@@ -32,7 +32,9 @@ describe('Substack archive: reading an answer', () => {
   it('is null for what is not an archive, and leaves out posts it cannot use', () => {
     assert.equal(readArchive('<html>not json</html>'), null);
     assert.equal(readArchive('{"posts": []}'), null);
-    assert.equal(readArchive('[[[[[[[[[['.repeat(100_000)), null, 'deep or broken JSON is no archive, and no exception');
+    assert.equal(readArchive('[[[[[[[[[['.repeat(100_000)), null, 'broken JSON is no archive, and no exception');
+    // As deep as an answer of the 2 MB read can be: a list of no posts, and no exception.
+    assert.deepEqual(readArchive(`${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`), []);
     const entries = readArchive(
       JSON.stringify([
         { title: 'No address' },
@@ -104,6 +106,11 @@ describe('Substack archive: which page holds a week’s post', () => {
     assert.equal(nextArchiveOffset(inside, 10, page), null);
     assert.equal(nextArchiveOffset(inside, 10, []), null);
     assert.equal(nextArchiveOffset(inside, 10, page.map((entry) => ({ ...entry, published: null }))), null);
+    // Going down, a page shorter than asked for is the archive's last.
+    const last = archivePage(newest, newestDate, 160, 12);
+    assert.equal(last.length, 10);
+    assert.equal(nextArchiveOffset(newestDate - 400 * WEEK, 160, last), null);
+    assert.notEqual(nextArchiveOffset(newestDate - 400 * WEEK, 140, archivePage(newest, newestDate, 140)), null);
     // Already at the top: going further up is not possible.
     assert.equal(nextArchiveOffset(newestDate + 10 * WEEK, 0, archivePage(newest, newestDate, 0)), null);
   });

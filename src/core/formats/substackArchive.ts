@@ -9,7 +9,7 @@ import { MAX_FEED_DESCRIPTION, type FeedEntry } from './htmlToText';
 
 /** Posts asked for per request: Substack answers at most twelve, whatever `limit` says. */
 export const ARCHIVE_PAGE_POSTS = 12;
-/** Posts read from one answer at most: more than asked for is not an archive page. */
+/** Posts read from one answer at most (twelve are asked for): the rest of a longer answer is left. */
 const MAX_POSTS = 50;
 /** The longest title or address kept; a post's are far shorter. */
 const MAX_FIELD_CHARS = 2048;
@@ -21,7 +21,7 @@ const PUBLISHED_AFTER_WEEK_DAYS = 8;
 
 const Post = z.object({
   title: z.string().min(1).max(MAX_FIELD_CHARS),
-  subtitle: z.string().nullish(),
+  subtitle: z.string().max(MAX_FIELD_CHARS).nullish(),
   post_date: z.string().max(64).nullish(),
   canonical_url: z.string().min(1).max(MAX_FIELD_CHARS),
 });
@@ -96,7 +96,8 @@ export function firstArchiveOffset(weekStart: number, newest: readonly FeedEntry
  * Where to read next after the page at `offset` held no post of the week starting `weekStart`:
  * further down when all its posts are newer than the week, further up when all are older, by as
  * many posts as the weeks between come to at the page's own rate; null when the week falls among
- * them (its post is not there), when the archive has ended, or when the page has no dates.
+ * them (its post is not there), when the archive has ended (a page shorter than asked for, going
+ * down), or when the page has no dates.
  */
 export function nextArchiveOffset(weekStart: number, offset: number, page: readonly FeedEntry[]): number | null {
   const dates = datesOf(page);
@@ -105,7 +106,11 @@ export function nextArchiveOffset(weekStart: number, offset: number, page: reado
   const oldest = Math.min(...dates);
   const rate = postsPerWeek(dates);
   const latest = weekStart + (7 + PUBLISHED_AFTER_WEEK_DAYS) * DAY_MS;
-  if (oldest > latest) return offset + page.length + Math.max(0, Math.floor(((oldest - expectedPost(weekStart)) / WEEK_MS) * rate) - 3);
+  if (oldest > latest) {
+    // A page shorter than asked for is the archive's last.
+    if (page.length < ARCHIVE_PAGE_POSTS) return null;
+    return offset + page.length + Math.max(0, Math.floor(((oldest - expectedPost(weekStart)) / WEEK_MS) * rate) - 3);
+  }
   if (newest < weekStart) {
     const back = Math.ceil(((expectedPost(weekStart) - newest) / WEEK_MS) * rate) + 3;
     const next = Math.max(0, offset - back);
