@@ -52,8 +52,13 @@ function isDigitCode(code: number): boolean {
  * and the few before them a title may be looked for among.
  */
 export class Segmenter {
-  /** The lines of the segment being read. */
-  private lines: SourceLine[] = [];
+  /**
+   * The lines of the segment being read: the first `count` of these. One array serves every
+   * segment, each handed on as a copy of its exact size: grown anew by push for each, the arrays
+   * made a twentieth of all that a parse allocates.
+   */
+  private readonly lines: SourceLine[] = [];
+  private count = 0;
   /** The last lines before `lines` (at most TITLE_LOOKBACK): where a title may still be found. */
   private before: SourceLine[] = [];
   /** The number of the segment's first line. */
@@ -64,10 +69,10 @@ export class Segmenter {
   constructor(private readonly onSegment: (lines: SourceLine[], firstLine: number) => void) {}
 
   add(line: SourceLine): void {
-    this.lines.push(line);
+    this.lines[this.count++] = line;
     // Each test below is of the line's start: a line that starts like no marker passes none.
     if (!line.startsLikeMarker) return;
-    const index = this.lines.length - 1;
+    const index = this.count - 1;
     if (isForwardHeader(headOf(line))) {
       this.startAt(index);
       this.hasVolume = false;
@@ -86,9 +91,10 @@ export class Segmenter {
 
   /** Hands on the last segment. */
   end(): void {
-    const { lines, firstLine } = this;
-    this.lines = [];
-    this.onSegment(lines, firstLine);
+    const lines = this.lines.slice(0, this.count);
+    this.lines.length = 0;
+    this.count = 0;
+    this.onSegment(lines, this.firstLine);
   }
 
   /** The line at `index` of the segment, or (negative) of the lines before it. */
@@ -102,7 +108,9 @@ export class Segmenter {
     if (n <= this.firstLine) return;
     const done = this.lines.slice(0, index);
     this.before = done.length >= TITLE_LOOKBACK ? done.slice(-TITLE_LOOKBACK) : [...this.before, ...done].slice(-TITLE_LOOKBACK);
-    this.lines = this.lines.slice(index);
+    // The lines from `index` on begin the next segment: moved to the front, in the same array.
+    this.lines.copyWithin(0, index, this.count);
+    this.count -= index;
     const { firstLine } = this;
     this.firstLine = n;
     this.onSegment(done, firstLine);
