@@ -28,15 +28,33 @@ export function volumeLineOf(line: SourceLine): VolumeLine | null {
   return parsed;
 }
 
-const SECTION_HEADING = /^\[(\d{1,3})\]\s*(.*)$/;
+/** The `\s*` between a heading's `]` and its title. */
+const SPACE_AT_START = /^\s+/;
+/** The characters `.` does not match. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
-/** `[3] Title`: the number and the rest. */
+/**
+ * `[3] Title`: the number and the rest, as `^\[(\d{1,3})\]\s*(.*)$` reads them, without the
+ * array a match builds (every paper's heading is read so, several times).
+ */
 export function sectionHeading(text: string): { number: number; title: string } | null {
   // Many lines start with `[` (Markdown links, redirects): only `[` and a digit can be a heading.
   if (text.charCodeAt(0) !== 91 /* [ */ || !isDigitCode(text.charCodeAt(1))) return null;
-  const match = SECTION_HEADING.exec(text);
-  if (!match || match[1] === undefined) return null;
-  return { number: Number(match[1]), title: match[2] ?? '' };
+  let close = 2;
+  while (close < 4 && isDigitCode(text.charCodeAt(close))) close++;
+  if (text.charCodeAt(close) !== 93 /* ] */) return null;
+  let title = text.slice(close + 1);
+  if (title.length > 0 && isSpaceCode(title.charCodeAt(0))) title = title.replace(SPACE_AT_START, '');
+  // `.*$` matches no line end: one after the spaces means no match (giving some of the spaces
+  // back to `.*` cannot get it past one). A line read from a file has none; a caller's text may.
+  if (LINE_TERMINATOR.test(title)) return null;
+  return { number: Number(text.slice(1, close)), title };
+}
+
+/** Every character `\s` matches: whether a title's first character is one, before a regular expression is asked. */
+function isSpaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function isDigitCode(code: number): boolean {
