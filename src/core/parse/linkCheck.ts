@@ -68,20 +68,27 @@ function plainParts(candidate: string): PlainParts | null {
  * a regular expression: on the two-byte strings most lines are, a loop of charCodeAt is slower.)
  */
 const NOT_PLAIN = /[^!#$&(-;=?-[\]_a-z~]/g;
+/**
+ * A path of those characters, up to its query or fragment (`?`, `#`), with no `/.` in it (which
+ * may start a `.` or `..` segment, which the URL parser removes). Sticky: it reads from lastIndex.
+ */
+const PLAIN_PATH = /(?:[!$&(-.0-;=@-[\]_a-z~]|\/(?!\.))*/y;
 
 /**
  * Where the path that starts at `start` ends (at `?`, `#` or the end); -1 when the rest of the
- * candidate holds a character the URL parser would change or checkUrl would refuse.
+ * candidate holds a character the URL parser would change or checkUrl would refuse. Most links
+ * have neither query nor fragment, and are read by one match that reaches their end.
  */
 function pathEndOf(candidate: string, start: number): number {
-  NOT_PLAIN.lastIndex = start;
-  if (NOT_PLAIN.test(candidate)) return -1;
-  const query = candidate.indexOf('?', start);
-  const fragment = candidate.indexOf('#', start);
-  const end = query < 0 ? (fragment < 0 ? candidate.length : fragment) : fragment < 0 ? query : Math.min(query, fragment);
-  // `/.` may start a `.` or `..` segment, which the parser removes.
-  const dot = candidate.indexOf('/.', start);
-  return dot >= 0 && dot < end ? -1 : end;
+  PLAIN_PATH.lastIndex = start;
+  PLAIN_PATH.test(candidate);
+  const end = PLAIN_PATH.lastIndex;
+  if (end === candidate.length) return end;
+  const code = candidate.charCodeAt(end);
+  // Anything else stopped it: a character that is not plain, or a `/.`.
+  if (code !== 63 /* ? */ && code !== 35 /* # */) return -1;
+  NOT_PLAIN.lastIndex = end;
+  return NOT_PLAIN.test(candidate) ? -1 : end;
 }
 
 /** A label of the host: 1 to 63 characters, not starting `xn--` (punycode, which the parser checks), no hyphen at either end. */
