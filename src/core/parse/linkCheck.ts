@@ -12,15 +12,10 @@ export type LinkCheck =
 
 /** checkUrl(candidate), and for a link it passes, linkTarget of its URL. */
 export function checkLink(candidate: string): LinkCheck {
-  const plain = plainParts(candidate);
-  if (plain !== null) return { ok: true, href: candidate, target: targetOf(plain.host, plain.path) };
+  const plain = plainTarget(candidate);
+  if (plain !== null) return { ok: true, href: candidate, target: plain };
   const check = checkUrl(candidate);
   return check.ok ? { ok: true, href: check.href, target: linkTarget(check.url) } : check;
-}
-
-interface PlainParts {
-  readonly host: string;
-  readonly path: string;
 }
 
 /** The longest host taken the short way (DNS's limit): a longer one goes through URL. */
@@ -28,10 +23,10 @@ const MAX_HOST_CHARS = 253;
 const MAX_LABEL_CHARS = 63;
 
 /**
- * The host and path the URL parser would read from `candidate`, when it is written so plainly that
- * they are its text; null when it is not (or would not pass checkUrl).
+ * What `candidate` links to (targetOf the host and path the URL parser would read), when it is
+ * written so plainly that they are its text; null when it is not (or would not pass checkUrl).
  */
-function plainParts(candidate: string): PlainParts | null {
+function plainTarget(candidate: string): LinkTarget | null {
   const { length } = candidate;
   if (length > MAX_URL_CHARS) return null;
   let at: number;
@@ -58,7 +53,7 @@ function plainParts(candidate: string): PlainParts | null {
   if (at - hostStart > MAX_HOST_CHARS) return null;
   const pathEnd = pathEndOf(candidate, at);
   if (pathEnd < 0) return null;
-  return { host: candidate.slice(hostStart, at), path: pathEnd === at ? '/' : candidate.slice(at, pathEnd) };
+  return targetOf(candidate.slice(hostStart, at), pathEnd === at ? '/' : candidate.slice(at, pathEnd));
 }
 
 /**
