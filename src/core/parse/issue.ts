@@ -3,7 +3,7 @@
 import type { Extra, Highlight, Issue, IssueShape, Paper } from '../model/model';
 import type { SourceLine } from './lines';
 import { displayText, headOf, isLinkLine, readLineContent, stripMarkup } from './lines';
-import { readBody, type BodyOptions } from './body';
+import { addBodyLine, finishBody, newBodyScratch, startBody, type BodyOptions, type BodyReader, type BodyScratch } from './body';
 import type { DiagnosticSink } from './diagnostics';
 import { paperKey, uniqueKeys } from '../model/keys';
 import { addContentsOnlyPapers, contentsHint, highlightText, markCutOffSection, matchHighlights, splitHighlight } from './contents';
@@ -16,10 +16,9 @@ interface OpenSection {
   readonly heading: SourceLine;
   readonly number: number | null;
   readonly title: string;
-  readonly headingUrls: readonly string[];
   readonly extrasSection: string;
-  /** Its lines that are not blank (rules included), in order; a blank line is a gap between their numbers. */
-  readonly lines: SourceLine[];
+  /** Reads its lines that are not blank (rules included), in order, as they come. */
+  readonly body: BodyReader;
   /** A blank line came after its heading (none of them is in `lines`). */
   hasBlank: boolean;
   hasLinks: boolean;
@@ -55,6 +54,8 @@ export function parseIssue(lines: readonly SourceLine[], firstLine: number, opti
   let cutOff: Issue['cutOff'] = null;
   let state: State = 'header';
   let section: OpenSection | null = null;
+  /** Where each section in turn collects its blocks and links. */
+  const scratch = newBodyScratch();
   let extrasSection = 'Extras';
   let lastLine = firstLine;
   let afterBlank = true;
@@ -63,7 +64,7 @@ export function parseIssue(lines: readonly SourceLine[], firstLine: number, opti
 
   const close = () => {
     if (section) {
-      const finished = finishSection(section, volume, options, sink);
+      const finished = finishSection(section, volume, sink);
       if (finished.kind === 'paper') papers.push(finished.paper);
       else extras.push(finished.extra);
     }
@@ -77,7 +78,7 @@ export function parseIssue(lines: readonly SourceLine[], firstLine: number, opti
     }
     previous = line.n;
     if (line.rule) {
-      section?.lines.push(line);
+      if (section) addBodyLine(section.body, line, false);
       afterBlank = true;
       continue;
     }
@@ -96,7 +97,7 @@ export function parseIssue(lines: readonly SourceLine[], firstLine: number, opti
     if (marker?.kind === 'paper') {
       close();
       const content = readLineContent(marker.title);
-      section = openSection('paper', line, marker.number, displayText(content), content.urls, extrasSection);
+      section = openSection('paper', line, marker.number, displayText(content), content.urls, extrasSection, options, sink, scratch);
       state = 'papers';
       continue;
     }
@@ -159,19 +160,19 @@ export function parseIssue(lines: readonly SourceLine[], firstLine: number, opti
       case 'papers':
       case 'extras':
         if (section === null && state === 'extras') {
-          section = openSection('extra', line, null, extraTitle(text), [], extrasSection);
+          section = openSection('extra', line, null, extraTitle(text), [], extrasSection, options, sink, scratch);
         } else if (section !== null) {
           const current: OpenSection = section;
           const links = isLinkLine(line);
-          if (current.kind === 'extra' && !links && (line.heading || !startsWithWordChar(headOf(line))) && (current.lines.length > 0 || current.hasBlank)) {
+          if (current.kind === 'extra' && !links && (line.heading || !startsWithWordChar(headOf(line))) && (current.body.lineCount > 0 || current.hasBlank)) {
             close();
-            section = openSection('extra', line, null, extraTitle(text), [], extrasSection);
+            section = openSection('extra', line, null, extraTitle(text), [], extrasSection, options, sink, scratch);
           } else if (current.hasLinks && !links && startsWithWordChar(headOf(line))) {
             // Prose after a paper's links is the closing note of the issue, not part of the paper.
             close();
             state = 'done';
           } else {
-            current.lines.push(line);
+            addBodyLine(current.body, line, links);
             if (links) current.hasLinks = true;
           }
         }
@@ -227,8 +228,20 @@ function readMarker(line: SourceLine, state: State, isFirstLine: boolean): Marke
   return null;
 }
 
-function openSection(kind: OpenSection['kind'], heading: SourceLine, number: number | null, title: string, headingUrls: readonly string[], extrasSection: string): OpenSection {
-  return { kind, heading, number, title, headingUrls, extrasSection, lines: [], hasBlank: false, hasLinks: false };
+/** A section opened at its heading: the heading's own links are read first, before the lines under it. */
+function openSection(
+  kind: OpenSection['kind'],
+  heading: SourceLine,
+  number: number | null,
+  title: string,
+  headingUrls: readonly string[],
+  extrasSection: string,
+  options: BodyOptions,
+  sink: DiagnosticSink,
+  scratch: BodyScratch,
+): OpenSection {
+  const body = startBody(options, sink, scratch, headingUrls, heading.n);
+  return { kind, heading, number, title, extrasSection, body, hasBlank: false, hasLinks: false };
 }
 
 function extraTitle(text: string): string {
@@ -238,20 +251,19 @@ function extraTitle(text: string): string {
 
 type Finished = { readonly kind: 'paper'; readonly paper: Paper } | { readonly kind: 'extra'; readonly extra: Extra };
 
-function finishSection(section: OpenSection, volume: number | null, options: BodyOptions, sink: DiagnosticSink): Finished {
-  const body = readBody(section.lines, options, sink, section.headingUrls, section.heading.n);
+function finishSection(section: OpenSection, volume: number | null, sink: DiagnosticSink): Finished {
+  const body = finishBody(section.body);
   const title = section.title || `Untitled ${section.kind === 'paper' ? `paper ${section.number ?? ''}` : 'extra'}`.trim();
   const key = paperKey(body.arxiv?.id ?? null, volume, title);
   const arxivId = body.arxiv?.id ?? null;
   const arxivVersion = body.arxiv?.version ?? null;
-  const range = { startLine: section.heading.n, endLine: lastContentLine(section) };
+  // The last line that is not a rule, or the heading when there is none.
+  const range = { startLine: section.heading.n, endLine: section.body.lastContentLine || section.heading.n };
   if (!section.title) sink.warning(section.heading.n, 'no-title', `${section.kind === 'paper' ? `Paper [${section.number ?? '?'}]` : 'An extra'} has no title.`);
   // Written out rather than spread from a shared object: in V8 an object built by a spread costs
-  // many times more than one built by a literal. The arrays are copied to their exact size: grown
-  // by push, each would keep room for more (17 slots for 3 links), and an archive of 1,000
-  // issues would hold megabytes of empty slots.
-  const summary = body.summary.slice();
-  const links = body.links.slice();
+  // many times more than one built by a literal. The arrays are of their exact size already (see
+  // BodyScratch): an archive of 1,000 issues would otherwise hold megabytes of empty slots.
+  const { summary, links } = body;
   if (section.kind === 'extra') {
     return { kind: 'extra', extra: { key, title, arxivId, arxivVersion, summary, links, range, section: section.extrasSection } };
   }
@@ -259,15 +271,6 @@ function finishSection(section: OpenSection, volume: number | null, options: Bod
     kind: 'paper',
     paper: { key, title, arxivId, arxivVersion, summary, links, range, number: section.number, shortTitle: null, titleHint: null, org: null, complete: true },
   };
-}
-
-/** The last line of a section that is not a rule (the heading when there is none). */
-function lastContentLine(section: OpenSection): number {
-  for (let i = section.lines.length - 1; i >= 0; i--) {
-    const line = section.lines[i] as SourceLine;
-    if (!line.rule) return line.n;
-  }
-  return section.heading.n;
 }
 
 function reportShape(papers: readonly Paper[], highlights: readonly Highlight[], cutOff: Issue['cutOff'], line: number, sink: DiagnosticSink): void {

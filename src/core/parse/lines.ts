@@ -189,7 +189,8 @@ const TOKEN_SEPARATOR = /\s+/;
  * is a link line, never part of a summary.
  */
 export function readLineContent(text: string): LineContent {
-  const urls: string[] = [];
+  // Made on the first link (see withUrl). Typed with `as`: set in a callback, which TypeScript does not see.
+  let urls = null as string[] | null;
   // Made on the first redirect: only e-mails have them. (Typed with `as`: set in a callback,
   // which TypeScript does not see, it would otherwise take it for always null.)
   let redirects = null as string[] | null;
@@ -197,41 +198,53 @@ export function readLineContent(text: string): LineContent {
   // Markdown links and redirects start with `[`, autolinks with `<`: most lines have neither.
   if (rest.includes('[') || rest.includes('<')) {
     if (rest.includes('](')) {
-      rest = replaceEach(rest, MARKDOWN_LINK, ([, label = '', target = '']) => {
-        urls.push(target);
+      rest = replaceEach(rest, MARKDOWN_LINK, (match) => {
+        const label = match[1] ?? '';
+        const target = match[2] ?? '';
+        urls = withUrl(urls, target);
         return label.trim() === target ? ` ${target} ` : ` ${label} `;
       });
     }
     if (rest.includes('<')) {
-      rest = replaceEach(rest, AUTOLINK, ([, target = '']) => ` ${target} `);
+      rest = replaceEach(rest, AUTOLINK, (match) => ` ${match[1] ?? ''} `);
     }
     if (rest.includes('[')) {
-      rest = replaceEach(rest, REDIRECT, ([, target = '']) => {
-        (redirects ??= []).push(target);
+      rest = replaceEach(rest, REDIRECT, (match) => {
+        (redirects ??= []).push(match[1] ?? '');
         return ' ';
       });
     }
   }
   let label = rest;
   if (maybeUrl(rest)) {
-    const words: string[] = [];
+    // The words that are not addresses, joined with spaces as they are found (no array of them).
+    label = '';
     for (const token of rest.split(TOKEN_SEPARATOR)) {
       const bare = isWrapping(token.charCodeAt(0)) ? token.replace(WRAPPING, '') : token;
       if (URL_TOKEN.test(bare)) {
-        urls.push(trimUrlPunctuation(bare));
+        urls = withUrl(urls, trimUrlPunctuation(bare));
       } else if (token.length > 0) {
-        words.push(token);
+        label = label.length === 0 ? token : `${label} ${token}`;
       }
     }
-    label = words.join(' ');
-  } else if (urls.length === 0 && redirects === null) {
+  } else if (urls === null && redirects === null) {
     return { rest, urls: NO_URLS, isLinkLine: false };
   }
   // One push each: spread into push(), a line of 200,000 redirects overflows the stack.
-  if (urls.length === 0 && redirects !== null) for (const redirect of redirects) urls.push(redirect);
+  if (urls === null && redirects !== null) for (const redirect of redirects) urls = withUrl(urls, redirect);
   // The same address twice on a line (a Markdown link whose label is its URL) is one link;
   // collectLinks removes repeats with a Set, so nothing here is quadratic.
-  return { rest, urls, isLinkLine: urls.length > 0 && isShortLabel(tidy(label)) };
+  return urls === null ? { rest, urls: NO_URLS, isLinkLine: false } : { rest, urls, isLinkLine: isShortLabel(tidy(label)) };
+}
+
+/**
+ * `urls` with `url` added, made by its first: most lines have one link at most, and an array made
+ * by a literal holds one slot, where an empty one grows to seventeen on its first push.
+ */
+function withUrl(urls: string[] | null, url: string): string[] {
+  if (urls === null) return [url];
+  urls.push(url);
+  return urls;
 }
 
 /**

@@ -12,15 +12,10 @@ export type LinkCheck =
 
 /** checkUrl(candidate), and for a link it passes, linkTarget of its URL. */
 export function checkLink(candidate: string): LinkCheck {
-  const plain = plainParts(candidate);
-  if (plain !== null) return { ok: true, href: candidate, target: targetOf(plain.host, plain.path) };
+  const plain = plainTarget(candidate);
+  if (plain !== null) return { ok: true, href: candidate, target: plain };
   const check = checkUrl(candidate);
   return check.ok ? { ok: true, href: check.href, target: linkTarget(check.url) } : check;
-}
-
-interface PlainParts {
-  readonly host: string;
-  readonly path: string;
 }
 
 /** The longest host taken the short way (DNS's limit): a longer one goes through URL. */
@@ -28,10 +23,10 @@ const MAX_HOST_CHARS = 253;
 const MAX_LABEL_CHARS = 63;
 
 /**
- * The host and path the URL parser would read from `candidate`, when it is written so plainly that
- * they are its text; null when it is not (or would not pass checkUrl).
+ * What `candidate` links to (targetOf the host and path the URL parser would read), when it is
+ * written so plainly that they are its text; null when it is not (or would not pass checkUrl).
  */
-function plainParts(candidate: string): PlainParts | null {
+function plainTarget(candidate: string): LinkTarget | null {
   const { length } = candidate;
   if (length > MAX_URL_CHARS) return null;
   let at: number;
@@ -58,7 +53,7 @@ function plainParts(candidate: string): PlainParts | null {
   if (at - hostStart > MAX_HOST_CHARS) return null;
   const pathEnd = pathEndOf(candidate, at);
   if (pathEnd < 0) return null;
-  return { host: candidate.slice(hostStart, at), path: pathEnd === at ? '/' : candidate.slice(at, pathEnd) };
+  return targetOf(candidate.slice(hostStart, at), pathEnd === at ? '/' : candidate.slice(at, pathEnd));
 }
 
 /**
@@ -68,20 +63,27 @@ function plainParts(candidate: string): PlainParts | null {
  * a regular expression: on the two-byte strings most lines are, a loop of charCodeAt is slower.)
  */
 const NOT_PLAIN = /[^!#$&(-;=?-[\]_a-z~]/g;
+/**
+ * A path of those characters, up to its query or fragment (`?`, `#`), with no `/.` in it (which
+ * may start a `.` or `..` segment, which the URL parser removes). Sticky: it reads from lastIndex.
+ */
+const PLAIN_PATH = /(?:[!$&(-.0-;=@-[\]_a-z~]|\/(?!\.))*/y;
 
 /**
  * Where the path that starts at `start` ends (at `?`, `#` or the end); -1 when the rest of the
- * candidate holds a character the URL parser would change or checkUrl would refuse.
+ * candidate holds a character the URL parser would change or checkUrl would refuse. Most links
+ * have neither query nor fragment, and are read by one match that reaches their end.
  */
 function pathEndOf(candidate: string, start: number): number {
-  NOT_PLAIN.lastIndex = start;
-  if (NOT_PLAIN.test(candidate)) return -1;
-  const query = candidate.indexOf('?', start);
-  const fragment = candidate.indexOf('#', start);
-  const end = query < 0 ? (fragment < 0 ? candidate.length : fragment) : fragment < 0 ? query : Math.min(query, fragment);
-  // `/.` may start a `.` or `..` segment, which the parser removes.
-  const dot = candidate.indexOf('/.', start);
-  return dot >= 0 && dot < end ? -1 : end;
+  PLAIN_PATH.lastIndex = start;
+  PLAIN_PATH.test(candidate);
+  const end = PLAIN_PATH.lastIndex;
+  if (end === candidate.length) return end;
+  const code = candidate.charCodeAt(end);
+  // Anything else stopped it: a character that is not plain, or a `/.`.
+  if (code !== 63 /* ? */ && code !== 35 /* # */) return -1;
+  NOT_PLAIN.lastIndex = end;
+  return NOT_PLAIN.test(candidate) ? -1 : end;
 }
 
 /** A label of the host: 1 to 63 characters, not starting `xn--` (punycode, which the parser checks), no hyphen at either end. */

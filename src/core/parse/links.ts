@@ -61,8 +61,46 @@ const ARXIV_PATH = /^\/(abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/;
 const PAPER_PAGE_PATH = /^\/papers\/([^/]+)\/?$/;
 
 function arxivRefFromPath(pathname: string): ArxivRef | null {
+  const common = commonArxivRef(pathname);
+  if (common !== undefined) return common;
   const match = ARXIV_PATH.exec(pathname);
   return match?.[2] !== undefined ? parseArxivIdentifier(match[2]) : null;
+}
+
+/**
+ * ARXIV_PATH and ARXIV_ID, read without them for the path nearly every arXiv link has:
+ * `/abs/<new-style id>` or `/pdf/<new-style id>`, with a version or without, and nothing after it.
+ * Undefined for any other path, which the regular expressions read (two matches, and the arrays
+ * they build, for every link otherwise).
+ */
+function commonArxivRef(path: string): ArxivRef | null | undefined {
+  if (!path.startsWith('/abs/') && !path.startsWith('/pdf/')) return undefined;
+  const start = 5;
+  // `\d{4}\.\d{4,5}`
+  if (digitsAt(path, start) !== 4 || path.charCodeAt(start + 4) !== 46 /* . */) return undefined;
+  const digits = digitsAt(path, start + 5);
+  if (digits !== 4 && digits !== 5) return undefined;
+  const idEnd = start + 5 + digits;
+  // `(v\d{1,3})?`, then the end of the path.
+  let end = idEnd;
+  if (path.charCodeAt(end) === 118 /* v */) {
+    const versionDigits = digitsAt(path, end + 1);
+    if (versionDigits < 1 || versionDigits > 3) return undefined;
+    end += 1 + versionDigits;
+  }
+  if (end !== path.length) return undefined;
+  return { id: path.slice(start, idEnd), version: end > idEnd ? path.slice(idEnd, end) : null };
+}
+
+/** How many ASCII digits follow one another from `at` (counted up to 6: more is as good as 6 here). */
+function digitsAt(text: string, at: number): number {
+  let count = 0;
+  while (count < 6 && isDigit(text.charCodeAt(at + count))) count++;
+  return count;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function arxivRefFromPaperPage(pathname: string): ArxivRef | null {
@@ -95,10 +133,19 @@ export function targetOf(host: string, path: string): LinkTarget {
   if (CODE_HOSTS.has(host)) return { kind: path.length > 1 ? 'code' : 'web', arxiv: null };
   if (HF_HOSTS.has(host)) {
     // A model (`/org/name`) or a paper, dataset or space (`/papers/<id>`): two parts of a path at least.
-    const parts = path.split('/').filter((part) => part.length > 0);
-    return parts.length >= 2 ? { kind: 'huggingface', arxiv: arxivRefFromPaperPage(path) } : { kind: 'web', arxiv: null };
+    return hasTwoParts(path) ? { kind: 'huggingface', arxiv: arxivRefFromPaperPage(path) } : { kind: 'web', arxiv: null };
   }
   return { kind: 'web', arxiv: null };
+}
+
+/** Whether `path.split('/')` has two parts that are not empty, without building them. */
+function hasTwoParts(path: string): boolean {
+  let parts = 0;
+  for (let i = 0; i < path.length; i++) {
+    // A part starts at a character that is not `/`, first or after a `/`.
+    if (path.charCodeAt(i) !== 47 /* / */ && (i === 0 || path.charCodeAt(i - 1) === 47) && ++parts === 2) return true;
+  }
+  return false;
 }
 
 export type UrlCheck =

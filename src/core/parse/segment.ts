@@ -28,15 +28,33 @@ export function volumeLineOf(line: SourceLine): VolumeLine | null {
   return parsed;
 }
 
-const SECTION_HEADING = /^\[(\d{1,3})\]\s*(.*)$/;
+/** The `\s*` between a heading's `]` and its title. */
+const SPACE_AT_START = /^\s+/;
+/** The characters `.` does not match. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
-/** `[3] Title`: the number and the rest. */
+/**
+ * `[3] Title`: the number and the rest, as `^\[(\d{1,3})\]\s*(.*)$` reads them, without the
+ * array a match builds (every paper's heading is read so, several times).
+ */
 export function sectionHeading(text: string): { number: number; title: string } | null {
   // Many lines start with `[` (Markdown links, redirects): only `[` and a digit can be a heading.
   if (text.charCodeAt(0) !== 91 /* [ */ || !isDigitCode(text.charCodeAt(1))) return null;
-  const match = SECTION_HEADING.exec(text);
-  if (!match || match[1] === undefined) return null;
-  return { number: Number(match[1]), title: match[2] ?? '' };
+  let close = 2;
+  while (close < 4 && isDigitCode(text.charCodeAt(close))) close++;
+  if (text.charCodeAt(close) !== 93 /* ] */) return null;
+  let title = text.slice(close + 1);
+  if (title.length > 0 && isSpaceCode(title.charCodeAt(0))) title = title.replace(SPACE_AT_START, '');
+  // `.*$` matches no line end: one after the spaces means no match (giving some of the spaces
+  // back to `.*` cannot get it past one). A line read from a file has none; a caller's text may.
+  if (LINE_TERMINATOR.test(title)) return null;
+  return { number: Number(text.slice(1, close)), title };
+}
+
+/** Every character `\s` matches: whether a title's first character is one, before a regular expression is asked. */
+function isSpaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function isDigitCode(code: number): boolean {
@@ -53,8 +71,13 @@ function isDigitCode(code: number): boolean {
  * forward header, a title or a volume line), except the file's first, before which there is nothing.
  */
 export class Segmenter {
-  /** The lines of the segment being read. */
-  private lines: SourceLine[] = [];
+  /**
+   * The lines of the segment being read: the first `count` of these. One array serves every
+   * segment, each handed on as a copy of its exact size: grown anew by push for each, the arrays
+   * made a twentieth of all that a parse allocates.
+   */
+  private readonly lines: SourceLine[] = [];
+  private count = 0;
   /** The number of the segment's first line. */
   private firstLine = 1;
   private hasVolume = false;
@@ -63,10 +86,10 @@ export class Segmenter {
   constructor(private readonly onSegment: (lines: SourceLine[], firstLine: number) => void) {}
 
   add(line: SourceLine): void {
-    this.lines.push(line);
+    this.lines[this.count++] = line;
     // Each test below is of the line's start: a line that starts like no marker passes none.
     if (!line.startsLikeMarker) return;
-    const index = this.lines.length - 1;
+    const index = this.count - 1;
     if (isForwardHeader(headOf(line))) {
       this.startAt(index);
       this.hasVolume = false;
@@ -85,9 +108,10 @@ export class Segmenter {
 
   /** Hands on the last segment. */
   end(): void {
-    const { lines, firstLine } = this;
-    this.lines = [];
-    this.onSegment(lines, firstLine);
+    const lines = this.lines.slice(0, this.count);
+    this.lines.length = 0;
+    this.count = 0;
+    this.onSegment(lines, this.firstLine);
   }
 
   /** A new segment starts at `index` of this one, when that line comes after this one's first. */
@@ -95,7 +119,11 @@ export class Segmenter {
     const { n } = this.lines[index] as SourceLine;
     if (n <= this.firstLine) return;
     const done = this.lines.slice(0, index);
-    this.lines = this.lines.slice(index);
+    // The lines from `index` on begin the next segment: moved to the front, in the same array.
+    this.lines.copyWithin(0, index, this.count);
+    // (The slots past them keep lines handed on until the next segment's overwrite them: one
+    // segment's worth at most.)
+    this.count -= index;
     const { firstLine } = this;
     this.firstLine = n;
     this.onSegment(done, firstLine);
