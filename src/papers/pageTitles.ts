@@ -5,8 +5,9 @@
 // else the post the feed lists for its volume, else (an issue older than the feed's twenty posts)
 // the post the site's archive lists for it (core/formats/substackArchive.ts). The page's contents
 // anchors spell the real titles (core/model/pageTitles.ts); the library lends them to the issue's
-// papers, so that their arXiv searches ask for the real titles. Nothing is saved as an issue file. An address the issue file
-// gives on another site is never fetched unasked (Choose arXiv Match offers it; see issuePage.ts).
+// papers, so that their arXiv searches ask for the real titles. Nothing is saved as an issue file.
+// An address the issue file gives on another site is never fetched unasked (Choose arXiv Match
+// offers it; see issuePage.ts).
 // The matcher waits for an issue's look-up before searching its papers: a few requests, each
 // bounded in time (fetchPage's 15 s).
 import * as vscode from 'vscode';
@@ -38,7 +39,7 @@ export interface PageTitlesOptions {
 /** Pages read per session at most: a library of old e-mails is looked up a few at a time, newest first. */
 export const MAX_PAGES_PER_SESSION = 30;
 /** Pages of the site's archive read per session at most, and per issue: enough to find a few old issues. */
-export const MAX_ARCHIVE_READS_PER_SESSION = 12;
+const MAX_ARCHIVE_READS_PER_SESSION = 12;
 const MAX_ARCHIVE_READS_PER_ISSUE = 3;
 /** An archive page is a few tens of KB. */
 const MAX_ARCHIVE_BYTES = 2 * 1024 * 1024;

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { displayText, headOf, readLine, readLineContent, readSourceLine, stripMarkup } from '../../src/core/parse/lines';
-import { trimUrlPunctuation } from '../../src/core/parse/links';
+import { arxivRefFromUrl, parseArxivIdentifier, targetOf, trimUrlPunctuation } from '../../src/core/parse/links';
+import { sectionHeading } from '../../src/core/parse/segment';
 import { splitHighlight } from '../../src/core/parse/contents';
 import { collapseSpaces, stripLeadingSymbols } from '../../src/core/parse/text';
 
@@ -104,6 +105,23 @@ function splitHighlightReference(text: string, line: number, titleHint: string |
   return { title: text.slice(0, at).trim(), org: org || null, titleHint, line };
 }
 
+function sectionHeadingReference(text: string): { number: number; title: string } | null {
+  const match = /^\[(\d{1,3})\]\s*(.*)$/.exec(text);
+  if (!match || match[1] === undefined) return null;
+  return { number: Number(match[1]), title: match[2] ?? '' };
+}
+
+/** The arXiv id of an arXiv path, as ARXIV_PATH and parseArxivIdentifier read it (no fast path for `/abs/<new id>`). */
+function arxivRefFromPathReference(path: string): unknown {
+  const match = /^\/(abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/.exec(path);
+  return match?.[2] !== undefined ? parseArxivIdentifier(match[2]) : null;
+}
+
+/** Whether a Hugging Face path has two parts, as `split('/')` counts them. */
+function hasTwoPartsReference(path: string): boolean {
+  return path.split('/').filter((part) => part.length > 0).length >= 2;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Generators
 
@@ -190,5 +208,28 @@ describe('fast paths read exactly what the plain code read', () => {
       .map((parts) => parts.join(''));
     fc.assert(fc.property(highlight, (t) => assert.deepEqual(splitHighlight(t, 3, null), splitHighlightReference(t, 3, null))), RUNS);
     fc.assert(fc.property(text, (t) => assert.deepEqual(splitHighlight(t, 3, 'hint'), splitHighlightReference(t, 3, 'hint'))), RUNS);
+  });
+
+  it('sectionHeading', () => {
+    const heading = fc
+      .array(fc.constantFrom('[', ']', '1', '12', '123', '1234', '0', ' ', '\t', '\u00a0', '\u2028', '\n', '\r', 'Title', '**', 'x'), { maxLength: 10 })
+      .map((parts) => parts.join(''));
+    for (const generated of [heading, text]) {
+      fc.assert(fc.property(generated, (t) => assert.deepEqual(sectionHeading(t), sectionHeadingReference(t))), RUNS);
+    }
+  });
+
+  it('the arXiv id of an /abs/ or /pdf/ path, and whether a Hugging Face path has two parts', () => {
+    const path = fc
+      .array(fc.constantFrom('/', '/abs/', '/pdf/', '/html/', 'abs', '2511', '.', '18659', '1865', '186590', 'v', 'v2', 'v12', 'v1234', '.pdf', 'cs', '0112017', 'x', '//', 'papers'), { maxLength: 8 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(path, (p) => {
+        const url = new URL(`https://arxiv.org${p.startsWith('/') ? p : `/${p}`}`);
+        assert.deepEqual(arxivRefFromUrl(url), arxivRefFromPathReference(url.pathname), url.pathname);
+        assert.equal(targetOf('huggingface.co', p).kind === 'huggingface', hasTwoPartsReference(p), p);
+      }),
+      RUNS,
+    );
   });
 });

@@ -98,7 +98,8 @@ function linkAddress(anchor: Element, lines: Lines): () => void {
 }
 
 /** An http(s) address, or null for anything else (`javascript:`, `mailto:`, a fragment, a relative path). */
-function webAddress(href: string | undefined): string | null {
+/** `href` trimmed, when it is an http(s) address with no space or markup in it; else null. */
+export function webAddress(href: string | undefined): string | null {
   const trimmed = href?.trim();
   return trimmed !== undefined && /^https?:\/\/[^\s<>"'`]+$/i.test(trimmed) ? trimmed : null;
 }

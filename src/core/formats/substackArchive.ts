@@ -5,7 +5,7 @@
 // Which page of the archive to read is worked out from dates: the newsletter is weekly, so the
 // post of a week some weeks back is about that many posts down. Pure: no I/O.
 import * as z from 'zod';
-import { MAX_FEED_DESCRIPTION, type FeedEntry } from './htmlToText';
+import { MAX_FEED_DESCRIPTION, webAddress, type FeedEntry } from './htmlToText';
 
 /** Posts asked for per request: Substack answers at most twelve, whatever `limit` says. */
 export const ARCHIVE_PAGE_POSTS = 12;
@@ -50,8 +50,10 @@ export function readArchive(json: string): FeedEntry[] | null {
   const entries: FeedEntry[] = [];
   for (const item of value.slice(0, MAX_POSTS)) {
     const post = Post.safeParse(item);
-    if (!post.success || !/^https?:\/\//i.test(post.data.canonical_url)) continue;
-    const { title, subtitle, post_date: date, canonical_url: url } = post.data;
+    // The same check as a feed's links (readFeed): http(s), no space or markup.
+    const url = post.success ? webAddress(post.data.canonical_url) : null;
+    if (!post.success || url === null) continue;
+    const { title, subtitle, post_date: date } = post.data;
     const published = date && /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : null;
     const description = subtitle ? subtitle.replace(/\s+/g, ' ').trim().slice(0, MAX_FEED_DESCRIPTION) : undefined;
     entries.push({ title: title.replace(/\s+/g, ' ').trim(), url, published, ...(description ? { description } : {}) });

@@ -19,7 +19,7 @@ interface OpenSection {
   readonly extrasSection: string;
   /** Reads its lines that are not blank (rules included), in order, as they come. */
   readonly body: BodyReader;
-  /** A blank line came after its heading (none of them is in `lines`). */
+  /** A blank line came after its heading (blank lines are never handed to `body`). */
   hasBlank: boolean;
   hasLinks: boolean;
 }
